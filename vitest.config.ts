@@ -1,0 +1,33 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+const resolve = {
+  alias: {
+    "@": path.resolve(__dirname, "src"),
+    // `server-only` throws outside a React Server environment; tests call server code directly.
+    "server-only": path.resolve(__dirname, "tests/support/server-only.ts"),
+  },
+};
+
+export default defineConfig({
+  resolve,
+  test: {
+    projects: [
+      {
+        resolve,
+        test: { name: "unit", include: ["tests/lib/**/*.test.ts"], testTimeout: 30_000 },
+      },
+      {
+        resolve,
+        test: {
+          name: "server",
+          include: ["tests/server/**/*.test.ts"],
+          globalSetup: ["tests/support/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
