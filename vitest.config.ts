@@ -15,13 +15,13 @@ export default defineConfig({
     projects: [
       {
         resolve,
-        test: { name: "unit", include: ["tests/lib/**/*.test.ts"], testTimeout: 30_000 },
+        test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/**/*.db.test.ts", "node_modules/**"], testTimeout: 30_000 },
       },
       {
         resolve,
         test: {
           name: "server",
-          include: ["tests/server/**/*.test.ts"],
+          include: ["tests/**/*.db.test.ts"],
           globalSetup: ["tests/support/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 180_000,

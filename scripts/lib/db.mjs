@@ -1,0 +1,115 @@
+// Database helpers shared by `npm start`, `npm test` and `npm run bench` (plain Node, no build step).
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+
+/** Runs a command asynchronously (a synchronous spawn would block the PGlite server's event loop). */
+export function run(cmd, args, { env = process.env, cwd = root, quiet = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env, stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit" });
+    let out = "";
+    if (quiet) {
+      child.stdout.on("data", (d) => (out += d));
+      child.stderr.on("data", (d) => (out += d));
+    }
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(" ")} 退出码 ${code}\n${out}`)),
+    );
+  });
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Embedded PostgreSQL: PGlite (WASM) served over the wire protocol. One connection only
+ * (TOOLCHAIN.md): callers must set the app's pool size to 1.
+ */
+export async function startPglite(dataDir, port) {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const p = port ?? (await freePort());
+  const server = new PGLiteSocketServer({ db, port: p, host: "127.0.0.1", maxConnections: 1 });
+  await server.start();
+  return {
+    url: `postgresql://postgres:postgres@127.0.0.1:${p}/postgres?sslmode=disable`,
+    async close() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+/** Throws a clear bilingual error when the server cannot be reached. */
+export async function checkReachable(url, timeoutMs = 5000) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  try {
+    await client.connect();
+    await client.query("select 1");
+  } catch (err) {
+    const safe = url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+    const e = new Error(
+      `无法连接数据库 ${safe}：${err.message}\n` +
+        `Cannot reach the PostgreSQL server in DATABASE_URL. 请检查 DATABASE_URL 是否正确、数据库服务是否已启动；` +
+        `若只想试用，请不设置 DATABASE_URL，系统会自动使用内置数据库。`,
+    );
+    e.code = "DB_UNREACHABLE";
+    throw e;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Creates a new database on the server of `serverUrl` and returns its URL. */
+export async function createDatabase(serverUrl, name) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}"`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const u = new URL(serverUrl);
+  u.pathname = "/" + name;
+  return u.toString();
+}
+
+export async function dropDatabase(serverUrl, name) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function migrate(url, { quiet = true } = {}) {
+  await run(process.execPath, [path.join(root, "scripts/prisma.mjs"), "migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: url },
+    quiet,
+  });
+}
+
+export async function seed(url, extraEnv = {}) {
+  await run(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "prisma/seed.ts")], {
+    env: { ...process.env, ...extraEnv, DATABASE_URL: url },
+  });
+}

@@ -1,0 +1,79 @@
+// `npm start`: build if needed → database (embedded PGlite when DATABASE_URL is unset) →
+// migrations → demo data if empty → production server on PORT (default 3000).
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { checkReachable, migrate, root, seed, startPglite } from "./lib/db.mjs";
+import { buildIfNeeded } from "./lib/build.mjs";
+
+const t0 = Date.now();
+const dataDir = path.join(root, ".data");
+const port = process.env.PORT || "3000";
+
+function fail(message) {
+  console.error(`\n[zjb] 启动失败 / startup failed:\n${message}\n`);
+  process.exit(1);
+}
+
+function authSecret() {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "auth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+async function main() {
+  let embedded = null;
+  let databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    try {
+      await checkReachable(databaseUrl);
+    } catch (err) {
+      fail(err.message);
+    }
+  } else {
+    const pgPort = Number(process.env.ZJB_EMBEDDED_DB_PORT || 0) || undefined;
+    embedded = await startPglite(path.join(dataDir, "pglite"), pgPort);
+    databaseUrl = embedded.url;
+    console.log(`[zjb] 未设置 DATABASE_URL，使用内置数据库（数据保存在 .data/pglite）`);
+  }
+
+  const built = await buildIfNeeded();
+  if (built.built) console.log(`[zjb] 构建完成，用时 ${built.seconds.toFixed(1)} 秒`);
+
+  const appEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    DB_POOL_MAX: embedded ? "1" : process.env.DB_POOL_MAX || "10",
+    AUTH_SECRET: authSecret(),
+    AUTH_TRUST_HOST: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: port,
+  };
+  try {
+    await migrate(databaseUrl);
+  } catch (err) {
+    fail(`数据库迁移失败 / migration failed: ${err.message}`);
+  }
+  if (process.env.ZJB_SKIP_SEED !== "1") await seed(databaseUrl, appEnv);
+
+  const next = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", port], { cwd: root, env: appEnv, stdio: ["ignore", "pipe", "inherit"] });
+  next.stdout.on("data", (d) => {
+    process.stdout.write(d);
+    if (/Ready|started server/i.test(String(d))) {
+      console.log(`[zjb] 已就绪：http://localhost:${port}  （从启动到可访问用时 ${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
+    }
+  });
+  const stop = async (code) => {
+    next.kill("SIGTERM");
+    if (embedded) await embedded.close().catch(() => {});
+    process.exit(code);
+  };
+  process.on("SIGINT", () => stop(0));
+  process.on("SIGTERM", () => stop(0));
+  next.on("exit", (code) => stop(code ?? 0));
+}
+
+main().catch((err) => fail(err.stack || String(err)));

@@ -1,0 +1,15 @@
+"use client";
+
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <main className="mx-auto max-w-xl p-10 text-center">
+      <h1 className="text-2xl font-semibold">页面出错了</h1>
+      <p className="mt-4 text-slate-600">
+        系统暂时无法显示此页面。请点击“重试”；如仍失败，请把错误编号
+        {error.digest ? <strong className="mx-1 font-mono">{error.digest}</strong> : null}
+        告知系统管理员。
+      </p>
+      <button type="button" onClick={reset} className="mt-6 rounded bg-blue-700 px-4 py-2 text-white">重试</button>
+    </main>
+  );
+}

@@ -1,0 +1,526 @@
+/**
+ * 实施步骤 — the yearly calendar of the 义务教育职教班 programme (SPEC §4).
+ *
+ * Pure module: no server imports, no environment, no implicit clock. Every
+ * function that needs "now" takes it as an argument.
+ *
+ * Two kinds of values live here:
+ *  - local China dates, always strings "YYYY-MM-DD" (phase windows, deadlines,
+ *    settings). Calendar arithmetic on them is plain civil-date arithmetic and
+ *    never depends on the process time zone;
+ *  - instants (`Date`), which are converted to / from China dates only through
+ *    @date-fns/tz with the "Asia/Shanghai" zone (`chinaDateOf`, `phaseInterval`).
+ *
+ * A computed `SchoolCalendar` contains only strings, numbers and booleans, so it
+ * can be passed from server to client components as is.
+ */
+import { addDays, format } from "date-fns";
+import { TZDate, tz } from "@date-fns/tz";
+import { z } from "zod";
+
+export const CHINA_TIME_ZONE = "Asia/Shanghai";
+
+// ---------------------------------------------------------------------------
+// Types and labels
+// ---------------------------------------------------------------------------
+
+export const PHASE_KEYS = ["publicity", "sendOff", "stabilisation", "confirmation", "consolidation"] as const;
+export type PhaseKey = (typeof PHASE_KEYS)[number];
+
+export const PHASE_LABELS: Record<PhaseKey, string> = {
+  publicity: "宣传期",
+  sendOff: "送读期",
+  stabilisation: "稳定期",
+  confirmation: "确认期",
+  consolidation: "巩固期",
+};
+
+export const DEADLINE_KEYS = ["countyPlan", "teachingPlan", "annualReport"] as const;
+export type DeadlineKey = (typeof DEADLINE_KEYS)[number];
+
+export const DEADLINE_LABELS: Record<DeadlineKey, string> = {
+  countyPlan: "县市实施方案",
+  teachingPlan: "职业学校教学方案（附件5）",
+  annualReport: "年度招生报告和工作总结",
+};
+
+/** Month-day of each deadline in the calendar year. */
+const DEADLINE_MONTH_DAY: Record<DeadlineKey, string> = {
+  countyPlan: "03-31",
+  teachingPlan: "04-30",
+  annualReport: "09-30",
+};
+
+export type PhaseOverride = { start: string; end: string; reason: string };
+
+export type CalendarSettings = {
+  year: number;
+  /** Last day of the May Day holiday, local China date "YYYY-MM-DD". */
+  mayDayHolidayEnd: string;
+  /** Extra non-working days (e.g. a holiday falling on a weekday). */
+  extraNonWorkingDays: string[];
+  /** Whether make-up weekend working days (调休) count towards the 7 send-off days. */
+  makeUpSaturdaysCount: boolean;
+  /** 调休 weekend days that are official working days. */
+  makeUpWorkingDays: string[];
+  /** End of 巩固期 (autumn 中职学籍 registration completed); `${year}-09-30` if null. */
+  autumnRegistrationDate: string | null;
+  overrides: Partial<Record<PhaseKey, PhaseOverride>>;
+};
+
+/** An inclusive range of local China dates. */
+export type DateRange = { start: string; end: string };
+
+export type CalendarPhase = DateRange & {
+  key: PhaseKey;
+  label: string;
+  overridden: boolean;
+  reason?: string;
+};
+
+export type CalendarDeadline = { key: DeadlineKey; label: string; date: string };
+
+export type SchoolCalendar = {
+  year: number;
+  phases: CalendarPhase[];
+  deadlines: CalendarDeadline[];
+};
+
+export type Role = "PREFECTURE" | "COUNTY" | "MIDDLE_SCHOOL" | "VOCATIONAL_SCHOOL";
+
+export type GuardResult = { ok: true } | { ok: false; message: string };
+
+/** A window spanning consecutive phases, e.g. 报名录入期 = 宣传期 start … 送读期 end. */
+export type PhaseWindow = { from: PhaseKey; to: PhaseKey; label: string };
+
+/** Application entry: from the start of 宣传期 until send-off ends (SPEC §4). */
+export const APPLICATION_ENTRY_WINDOW: PhaseWindow = { from: "publicity", to: "sendOff", label: "报名录入期" };
+
+export class CalendarInputError extends Error {
+  /** The settings field at fault, e.g. "mayDayHolidayEnd" or "overrides.sendOff". */
+  readonly field: string;
+  constructor(message: string, field: string) {
+    super(message);
+    this.name = "CalendarInputError";
+    this.field = field;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Civil-date helpers ("YYYY-MM-DD" strings; independent of process TZ)
+// ---------------------------------------------------------------------------
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+function parts(date: string): { y: number; m: number; d: number } | null {
+  const match = DATE_RE.exec(date);
+  if (!match) return null;
+  const y = Number(match[1]);
+  const m = Number(match[2]);
+  const d = Number(match[3]);
+  if (m < 1 || m > 12 || d < 1) return null;
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > daysInMonth) return null;
+  return { y, m, d };
+}
+
+/** True for a real calendar date written "YYYY-MM-DD". */
+export function isIsoDate(value: string): boolean {
+  return parts(value) !== null;
+}
+
+function mustParts(date: string): { y: number; m: number; d: number } {
+  const p = parts(date);
+  if (!p) throw new RangeError(`无效日期：${date}`);
+  return p;
+}
+
+/** Days since 1970-01-01 of a civil date (no time zone involved). */
+function dayNumber(date: string): number {
+  const { y, m, d } = mustParts(date);
+  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+}
+
+function fromDayNumber(n: number): string {
+  const dt = new Date(n * MS_PER_DAY);
+  const y = String(dt.getUTCFullYear()).padStart(4, "0");
+  const m = String(dt.getUTCMonth() + 1).padStart(2, "0");
+  const d = String(dt.getUTCDate()).padStart(2, "0");
+  return `${y}-${m}-${d}`;
+}
+
+/** `date` + `days` calendar days. */
+export function addCalendarDays(date: string, days: number): string {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/** Calendar days from `from` to `to` (negative if `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+function weekday(date: string): number {
+  // 1970-01-01 was a Thursday.
+  return (((dayNumber(date) + 4) % 7) + 7) % 7;
+}
+
+function isWeekend(date: string): boolean {
+  const wd = weekday(date);
+  return wd === 0 || wd === 6;
+}
+
+/**
+ * Working day for the 送读期 count: Mon–Fri not in `extraNonWorkingDays`; a weekend
+ * day listed in `makeUpWorkingDays` counts only when `makeUpSaturdaysCount` is true
+ * (default policy "双休日除外": weekends never count).
+ */
+export function isWorkingDay(
+  date: string,
+  settings: Pick<CalendarSettings, "extraNonWorkingDays" | "makeUpSaturdaysCount" | "makeUpWorkingDays">,
+): boolean {
+  if (settings.extraNonWorkingDays.includes(date)) return false;
+  if (!isWeekend(date)) return true;
+  return settings.makeUpSaturdaysCount && settings.makeUpWorkingDays.includes(date);
+}
+
+/** "2020-05-06" → "2020年5月6日". */
+export function formatChineseDate(date: string): string {
+  const { y, m, d } = mustParts(date);
+  return `${y}年${m}月${d}日`;
+}
+
+/** "2020年5月6日至2020年5月14日". */
+export function formatChineseRange(range: DateRange): string {
+  return `${formatChineseDate(range.start)}至${formatChineseDate(range.end)}`;
+}
+
+// ---------------------------------------------------------------------------
+// Instants ↔ China dates (via @date-fns/tz only)
+// ---------------------------------------------------------------------------
+
+const inChina = tz(CHINA_TIME_ZONE);
+
+/** The local China date ("YYYY-MM-DD", Asia/Shanghai) of an instant. */
+export function chinaDateOf(instant: Date): string {
+  if (Number.isNaN(instant.getTime())) throw new RangeError("无效时间");
+  return format(instant, "yyyy-MM-dd", { in: inChina });
+}
+
+/** 00:00:00 Asia/Shanghai at the start of a China date. */
+export function chinaStartOfDay(date: string): Date {
+  const { y, m, d } = mustParts(date);
+  return new Date(new TZDate(y, m - 1, d, CHINA_TIME_ZONE).getTime());
+}
+
+/**
+ * The instants of an inclusive date range: `startsAt` = 00:00 Asia/Shanghai on
+ * `start`; `endsAt` = 00:00 Asia/Shanghai on the day after `end` (exclusive).
+ */
+export function phaseInterval(phase: DateRange): { startsAt: Date; endsAt: Date } {
+  const startsAt = chinaStartOfDay(phase.start);
+  const lastDay = new TZDate(chinaStartOfDay(phase.end).getTime(), CHINA_TIME_ZONE);
+  const endsAt = new Date(addDays(lastDay, 1, { in: inChina }).getTime());
+  return { startsAt, endsAt };
+}
+
+function contains(range: DateRange, now: Date): boolean {
+  const { startsAt, endsAt } = phaseInterval(range);
+  const t = now.getTime();
+  return t >= startsAt.getTime() && t < endsAt.getTime();
+}
+
+// ---------------------------------------------------------------------------
+// Settings
+// ---------------------------------------------------------------------------
+
+const isoDateSchema = z.string().refine(isIsoDate, { message: "日期格式应为 YYYY-MM-DD" });
+
+/**
+ * Shape check for settings read from a form or a JSON column. Semantic checks
+ * (ranges, order of windows) are done by `computeCalendar`, which throws
+ * `CalendarInputError` with a Chinese message.
+ */
+export const calendarSettingsSchema = z.object({
+  year: z.number().int(),
+  mayDayHolidayEnd: isoDateSchema,
+  extraNonWorkingDays: z.array(isoDateSchema),
+  makeUpSaturdaysCount: z.boolean(),
+  makeUpWorkingDays: z.array(isoDateSchema),
+  autumnRegistrationDate: isoDateSchema.nullable(),
+  overrides: z.partialRecord(
+    z.enum(PHASE_KEYS),
+    z.object({ start: isoDateSchema, end: isoDateSchema, reason: z.string() }),
+  ),
+});
+
+/** Default settings: no extra non-working days, weekends never count, no overrides. */
+export function defaultCalendarSettings(year: number, mayDayHolidayEnd = `${year}-05-05`): CalendarSettings {
+  return {
+    year,
+    mayDayHolidayEnd,
+    extraNonWorkingDays: [],
+    makeUpSaturdaysCount: false,
+    makeUpWorkingDays: [],
+    autumnRegistrationDate: null,
+    overrides: {},
+  };
+}
+
+function requireDate(value: string, field: string, what: string): void {
+  if (typeof value !== "string" || !isIsoDate(value)) {
+    throw new CalendarInputError(`${what}“${String(value)}”不是有效日期（格式应为 YYYY-MM-DD）`, field);
+  }
+}
+
+function requireInYear(value: string, year: number, field: string, what: string): void {
+  requireDate(value, field, what);
+  if (mustParts(value).y !== year) {
+    throw new CalendarInputError(`${what}（${formatChineseDate(value)}）必须在${year}年内`, field);
+  }
+}
+
+function validateSettings(s: CalendarSettings): void {
+  if (!Number.isInteger(s.year) || s.year < 2000 || s.year > 2100) {
+    throw new CalendarInputError(`年度“${String(s.year)}”无效，应为 2000—2100 之间的整数`, "year");
+  }
+  const y = s.year;
+  requireInYear(s.mayDayHolidayEnd, y, "mayDayHolidayEnd", "五一劳动节收假日期");
+  if (s.mayDayHolidayEnd < `${y}-04-28` || s.mayDayHolidayEnd > `${y}-05-10`) {
+    throw new CalendarInputError(
+      `五一劳动节收假日期（${formatChineseDate(s.mayDayHolidayEnd)}）应在${y}年4月28日至${y}年5月10日之间`,
+      "mayDayHolidayEnd",
+    );
+  }
+  for (const d of s.extraNonWorkingDays) requireDate(d, "extraNonWorkingDays", "非工作日");
+  for (const d of s.makeUpWorkingDays) {
+    requireDate(d, "makeUpWorkingDays", "调休上班日");
+    if (s.extraNonWorkingDays.includes(d)) {
+      throw new CalendarInputError(`${formatChineseDate(d)}不能同时是调休上班日和非工作日`, "makeUpWorkingDays");
+    }
+  }
+  if (s.autumnRegistrationDate !== null) {
+    requireInYear(s.autumnRegistrationDate, y, "autumnRegistrationDate", "秋季学期中职学籍注册完成日期");
+  }
+  for (const key of PHASE_KEYS) {
+    const o = s.overrides[key];
+    if (!o) continue;
+    const label = PHASE_LABELS[key];
+    const field = `overrides.${key}`;
+    requireInYear(o.start, y, field, `${label}调整后的开始日期`);
+    requireInYear(o.end, y, field, `${label}调整后的结束日期`);
+    if (o.start > o.end) {
+      throw new CalendarInputError(
+        `${label}调整后的开始日期（${formatChineseDate(o.start)}）不能晚于结束日期（${formatChineseDate(o.end)}）`,
+        field,
+      );
+    }
+    if (typeof o.reason !== "string" || o.reason.trim() === "") {
+      throw new CalendarInputError(`调整${label}必须填写原因`, field);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Computing the calendar
+// ---------------------------------------------------------------------------
+
+/** Upper bound on the search for 7 working days (guards against absurd input). */
+const MAX_SEND_OFF_SEARCH_DAYS = 120;
+const SEND_OFF_WORKING_DAYS = 7;
+
+function computeSendOff(s: CalendarSettings): DateRange {
+  const found: string[] = [];
+  let day = s.mayDayHolidayEnd;
+  for (let i = 0; i < MAX_SEND_OFF_SEARCH_DAYS && found.length < SEND_OFF_WORKING_DAYS; i++) {
+    day = addCalendarDays(day, 1);
+    if (isWorkingDay(day, s)) found.push(day);
+  }
+  if (found.length < SEND_OFF_WORKING_DAYS) {
+    throw new CalendarInputError(
+      `五一劳动节收假后${MAX_SEND_OFF_SEARCH_DAYS}天内不足${SEND_OFF_WORKING_DAYS}个工作日，请检查非工作日设置`,
+      "extraNonWorkingDays",
+    );
+  }
+  return { start: found[0], end: found[SEND_OFF_WORKING_DAYS - 1] };
+}
+
+/**
+ * Computes the five phase windows and the deadlines of one year.
+ *
+ * - 宣传期: Apr 21 – Apr 30 ("每年的4月下旬"). If the computed 送读期 starts on or
+ *   before Apr 30 (possible only for a holiday end of Apr 28/29), the computed
+ *   宣传期 ends the day before 送读期 starts, so that phases never overlap.
+ * - 送读期: the 7 working days after the May Day holiday ("收假后的7天（双休日除外）").
+ * - 稳定期: the 3 weeks (21 days) after 送读期.
+ * - 确认期: the following week (7 days).
+ * - 巩固期: from the day after 确认期 to the autumn registration date (inclusive).
+ *
+ * Overrides: an override replaces that phase's window. Later phases are chained
+ * from the *effective* end of the previous phase, so overriding 送读期 shifts
+ * 稳定期, 确认期 and the start of 巩固期, unless those phases have overrides
+ * themselves. After overrides, the phases must still be in order without
+ * overlap (each phase starts after the previous one ends; gaps are allowed),
+ * otherwise `CalendarInputError` is thrown.
+ *
+ * @throws CalendarInputError (Chinese message) on invalid settings.
+ */
+export function computeCalendar(settings: CalendarSettings): SchoolCalendar {
+  validateSettings(settings);
+  const y = settings.year;
+  const autumn = settings.autumnRegistrationDate ?? `${y}-09-30`;
+
+  const phases: CalendarPhase[] = [];
+  const effective = (key: PhaseKey, computed: DateRange): CalendarPhase => {
+    const o = settings.overrides[key];
+    const phase: CalendarPhase = o
+      ? { key, label: PHASE_LABELS[key], start: o.start, end: o.end, overridden: true, reason: o.reason.trim() }
+      : { key, label: PHASE_LABELS[key], start: computed.start, end: computed.end, overridden: false };
+    phases.push(phase);
+    return phase;
+  };
+
+  const sendOffComputed = computeSendOff(settings);
+  const sendOffStartForPublicity = settings.overrides.sendOff?.start ?? sendOffComputed.start;
+  const publicityEnd =
+    sendOffStartForPublicity <= `${y}-04-30` ? addCalendarDays(sendOffStartForPublicity, -1) : `${y}-04-30`;
+  effective("publicity", { start: `${y}-04-21`, end: publicityEnd });
+  const sendOff = effective("sendOff", sendOffComputed);
+  const stabStart = addCalendarDays(sendOff.end, 1);
+  const stabilisation = effective("stabilisation", { start: stabStart, end: addCalendarDays(stabStart, 20) });
+  const confStart = addCalendarDays(stabilisation.end, 1);
+  const confirmation = effective("confirmation", { start: confStart, end: addCalendarDays(confStart, 6) });
+  effective("consolidation", { start: addCalendarDays(confirmation.end, 1), end: autumn });
+
+  for (const p of phases) {
+    if (p.start > p.end) {
+      // Only a computed window can get here (overrides were validated above).
+      throw new CalendarInputError(
+        `${p.label}的计算结果无效：开始日期（${formatChineseDate(p.start)}）晚于结束日期（${formatChineseDate(p.end)}），请检查各阶段的调整或秋季学期中职学籍注册完成日期`,
+        p.key === "consolidation" ? "autumnRegistrationDate" : "overrides",
+      );
+    }
+  }
+  for (let i = 1; i < phases.length; i++) {
+    const prev = phases[i - 1];
+    const cur = phases[i];
+    if (cur.start <= prev.end) {
+      throw new CalendarInputError(
+        `${cur.label}的开始日期（${formatChineseDate(cur.start)}）必须晚于${prev.label}的结束日期（${formatChineseDate(prev.end)}）`,
+        `overrides.${cur.overridden ? cur.key : prev.key}`,
+      );
+    }
+  }
+
+  const deadlines: CalendarDeadline[] = DEADLINE_KEYS.map((key) => ({
+    key,
+    label: DEADLINE_LABELS[key],
+    date: `${y}-${DEADLINE_MONTH_DAY[key]}`,
+  }));
+
+  return { year: y, phases, deadlines };
+}
+
+// ---------------------------------------------------------------------------
+// Queries and guards
+// ---------------------------------------------------------------------------
+
+export function getPhase(calendar: SchoolCalendar, key: PhaseKey): CalendarPhase {
+  const phase = calendar.phases.find((p) => p.key === key);
+  if (!phase) throw new RangeError(`日历中没有${PHASE_LABELS[key] ?? key}`);
+  return phase;
+}
+
+/** The inclusive date range of a multi-phase window (start of `from` … end of `to`). */
+export function windowRange(calendar: SchoolCalendar, window: PhaseWindow): DateRange {
+  if (PHASE_KEYS.indexOf(window.from) > PHASE_KEYS.indexOf(window.to)) {
+    throw new RangeError(`时段“${window.label}”的起始阶段晚于结束阶段`);
+  }
+  return { start: getPhase(calendar, window.from).start, end: getPhase(calendar, window.to).end };
+}
+
+function refusal(label: string, range: DateRange, actionVerb?: string): string {
+  const base = `${label}为 ${formatChineseRange(range)}，当前不在${label}`;
+  return actionVerb ? `${base}，不能${actionVerb}` : base;
+}
+
+/**
+ * Whether `now` is inside the phase. Refusal message, e.g.
+ * "送读期为 2020年5月6日至2020年5月14日，当前不在送读期，不能送读" (with actionVerb "送读").
+ */
+export function checkPhase(calendar: SchoolCalendar, phase: PhaseKey, now: Date, actionVerb?: string): GuardResult {
+  const p = getPhase(calendar, phase);
+  return contains(p, now) ? { ok: true } : { ok: false, message: refusal(p.label, p, actionVerb) };
+}
+
+/**
+ * Whether `now` is inside a window spanning several phases, e.g.
+ * checkWindow(cal, APPLICATION_ENTRY_WINDOW, now, "录入报名") →
+ * "报名录入期为 2020年4月21日至2020年5月14日，当前不在报名录入期，不能录入报名".
+ */
+export function checkWindow(
+  calendar: SchoolCalendar,
+  window: PhaseWindow,
+  now: Date,
+  actionVerb?: string,
+): GuardResult {
+  const range = windowRange(calendar, window);
+  return contains(range, now) ? { ok: true } : { ok: false, message: refusal(window.label, range, actionVerb) };
+}
+
+/** The phase containing `now` (China time), or null between / outside phases. */
+export function currentPhase(calendar: SchoolCalendar, now: Date): CalendarPhase | null {
+  return calendar.phases.find((p) => contains(p, now)) ?? null;
+}
+
+/**
+ * The first deadline on or after today's China date, with the number of calendar
+ * days left (0 on the deadline day itself), or null when all have passed.
+ */
+export function nextDeadline(
+  calendar: SchoolCalendar,
+  now: Date,
+): (CalendarDeadline & { daysLeft: number }) | null {
+  const today = chinaDateOf(now);
+  const upcoming = calendar.deadlines
+    .filter((d) => d.date >= today)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const next = upcoming[0];
+  return next ? { ...next, daysLeft: daysBetween(today, next.date) } : null;
+}
+
+// ---------------------------------------------------------------------------
+// What each role does in each phase (实施步骤)
+// ---------------------------------------------------------------------------
+
+export const roleTasks: Record<Role, Record<PhaseKey, string>> = {
+  PREFECTURE: {
+    publicity: "统筹全州义务教育职教班招生宣传和报名工作，下达送读招生计划",
+    sendOff: "统筹督促各县市按下达的送读招生计划开展送读招生，其他时间不再开展招生送读工作",
+    stabilisation: "督促各县市、初级中学配合职业学校做好职教班学生的稳定工作",
+    confirmation: "接收职业学校报送的《楚雄州义务教育职教班在读学生名单》，并反馈各县市确认",
+    consolidation: "负责州属职业学校的巩固考核，按巩固率95%（超出95%的按实际比例）计入生源地县市中职招生完成数",
+  },
+  COUNTY: {
+    publicity: "组织有关职业学校深入初级中学开展义务教育职教班招生宣传和报名工作",
+    sendOff: "组织初中学校将已同意的学生送读到职业学校",
+    stabilisation: "全力配合协助职业学校做好义务教育职教班学生的稳定工作",
+    confirmation: "确认州教育体育局反馈的本县市义务教育职教班在读学生名单",
+    consolidation: "督促职业学校和初级中学做好学生巩固工作，并自定县市职中的巩固考核办法",
+  },
+  MIDDLE_SCHOOL: {
+    publicity: "配合职业学校开展招生宣传，组织学生及其监护人自愿填写并签字《楚雄州义务教育职教班报名申请表》",
+    sendOff: "将已报名并经学生及其监护人签字同意的学生送读到职业学校",
+    stabilisation: "全力配合协助职业学校做好本校送读学生的稳定工作",
+    confirmation: "配合县市教育体育局核对本校送读学生的在读名单",
+    consolidation: "定期向职业学校了解学生学习情况，牵头协商职业学校共同做好家访，并为回校就读的学生出具书面证明",
+  },
+  VOCATIONAL_SCHOOL: {
+    publicity: "深入初级中学开展义务教育职教班招生宣传和报名工作",
+    sendOff: "接收送读学生报到，及时编班、选派优秀教师担任班主任并开展教育教学活动",
+    stabilisation: "在县市教育体育局和初级中学的协助下做好义务教育职教班学生的稳定工作",
+    confirmation: "准确统计确认《楚雄州义务教育职教班在读学生名单》并报州教育体育局",
+    consolidation: "作为学生巩固的主体采取有力措施确保巩固率达到95%以上，并完成秋季学期中职学籍注册",
+  },
+};

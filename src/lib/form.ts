@@ -1,0 +1,19 @@
+import type { z } from "zod";
+
+/** What every server action returns to `useActionState`. */
+export type ActionState<R = unknown> = {
+  ok: boolean;
+  message: string;
+  fieldErrors: Record<string, string>;
+  data?: R;
+} | null;
+
+/** First message per dotted field path. */
+export function fieldErrorsFromZod(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    if (!(key in out)) out[key] = issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import type { Actor } from "@/server/auth/actor";
+import type { Tx } from "@/server/db";
+import type { Prisma } from "@/generated/prisma/client";
+
+/** One audit row, written inside the caller's transaction so it commits or rolls back with the change. */
+export async function audit(
+  tx: Tx,
+  actor: Actor | null,
+  action: string,
+  entity: { type?: string; id?: string } = {},
+  summary?: Prisma.InputJsonValue,
+) {
+  await tx.auditLog.create({
+    data: {
+      actorId: actor?.userId ?? null,
+      actorRole: actor?.role ?? null,
+      orgLabel: actor?.orgName ?? null,
+      action,
+      entityType: entity.type ?? null,
+      entityId: entity.id ?? null,
+      summary: summary ?? undefined,
+    },
+  });
+}

@@ -1,0 +1,12 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { getActor, type Actor } from "./actor";
+import { can, type Permission } from "./permissions";
+
+/** For pages: the actor, or a redirect to the login page when the session is gone or stale. */
+export async function pageActor(permission?: Permission): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect("/login?expired=1");
+  if (permission && !can(actor.role, permission)) notFound();
+  return actor;
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import type { Role } from "@/generated/prisma/enums";
+
+/**
+ * The single permission table: which role may perform which action.
+ * Scope (which county / school) is applied separately in every query by `scope.ts`.
+ */
+export const PERMISSIONS = {
+  "org.county.manage": ["PREFECTURE"],
+  "org.vocationalSchool.manage": ["PREFECTURE"],
+  "org.middleSchool.manage": ["PREFECTURE", "COUNTY"],
+  "org.read": ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
+  "user.manage": ["PREFECTURE", "COUNTY"],
+  "user.changeOwnPassword": ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
+  "audit.read": ["PREFECTURE", "COUNTY"],
+  "plan.read": ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
+  "plan.edit": ["PREFECTURE"],
+  "plan.issue": ["PREFECTURE"],
+  "plan.export": ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
+  "allocation.edit": ["COUNTY"],
+  "calendar.read": ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
+  "calendar.edit": ["PREFECTURE"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  PREFECTURE: "州教育体育局",
+  COUNTY: "县市教育体育局",
+  MIDDLE_SCHOOL: "初级中学",
+  VOCATIONAL_SCHOOL: "职业学校",
+};
+
+/** What each permission lets a user do, in the words shown on the home page. */
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  "org.county.manage": "维护县市信息",
+  "org.vocationalSchool.manage": "维护职业学校信息",
+  "org.middleSchool.manage": "维护初中学校信息（新增、修改、停用）",
+  "org.read": "查看组织机构",
+  "user.manage": "管理账号（开设、修改、停用、重置密码）",
+  "user.changeOwnPassword": "修改本人密码",
+  "audit.read": "查看操作日志",
+  "plan.read": "查看已下达的送读招生计划（附件2）",
+  "plan.edit": "编制送读招生计划",
+  "plan.issue": "下达和调整送读招生计划",
+  "plan.export": "导出附件2",
+  "allocation.edit": "将送读计划分解落实到初中学校",
+  "calendar.read": "查看工作日历",
+  "calendar.edit": "设置工作日历（五一假期、调休、各阶段时间）",
+};
+
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
+}

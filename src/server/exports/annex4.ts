@@ -1,0 +1,230 @@
+import "server-only";
+
+/**
+ * 附件4 楚雄州义务教育职教班在读学生名单 — streaming export (SPEC §7).
+ *
+ * One worksheet per vocational school:
+ *
+ *   附件4
+ *   楚雄州义务教育职教班在读学生名单                                   (merged A:J)
+ *   学校（职业学校）：楚雄技师学院                                     (merged A:J)
+ *   序号 | 学生姓名 | 性别 | 身份证号码 | 所属县市 | 原初中学校              | 义务教育职教班
+ *        |          |      |            |          | 校名 | 所在班级 | 学籍号 | 所在班级 | 学号
+ *
+ * Single headers are merged down over the two header rows, 原初中学校 over F:H,
+ * 义务教育职教班 over I:J. Rows are sorted by county (official order), then
+ * middle school, then class. Every identifier is written as a string in a text
+ * ("@") cell: ID numbers ending in X, 14-digit 学籍号 with a leading zero and
+ * long 学号 keep their exact form.
+ *
+ * Written with exceljs' streaming writer: rows are committed as they are
+ * produced, so a list of thousands of students does not sit in memory as a
+ * workbook.
+ */
+import type { Stream } from "node:stream";
+import ExcelJS from "exceljs";
+
+export type Annex4Row = {
+  studentName: string;
+  sex: "男" | "女";
+  idNumber: string;
+  countyName: string;
+  /** position of the county in the official order (楚雄市 = 1 … 禄丰县 = 10) */
+  countyOrder: number;
+  middleSchoolName: string;
+  middleSchoolClass: string;
+  /** 学籍号 */
+  studentNumber: string;
+  vocationalClass: string;
+  /** 学号 in the vocational school */
+  vocationalStudentNo: string;
+};
+
+export type Annex4Sheet = { schoolName: string; rows: Annex4Row[] };
+
+export const ANNEX4_LABEL = "附件4";
+export const ANNEX4_TITLE = "楚雄州义务教育职教班在读学生名单";
+export const ANNEX4_SCHOOL_PREFIX = "学校（职业学校）：";
+/** The two header rows, columns A–J ("" = covered by a merged cell). */
+export const ANNEX4_HEADER_TOP = ["序号", "学生姓名", "性别", "身份证号码", "所属县市", "原初中学校", "", "", "义务教育职教班", ""] as const;
+export const ANNEX4_HEADER_BOTTOM = ["", "", "", "", "", "校名", "所在班级", "学籍号", "所在班级", "学号"] as const;
+
+const TITLE_ROW = 2;
+const SCHOOL_ROW = 3;
+const HEADER_ROW = 4;
+const FIRST_DATA_ROW = HEADER_ROW + 2;
+const COLUMN_COUNT = 10;
+
+const zhCollator = new Intl.Collator("zh-Hans-CN");
+const zhNaturalCollator = new Intl.Collator("zh-Hans-CN", { numeric: true });
+
+/**
+ * The policy's order: 所属县市 (official order), then 原初中学校, then 所在班级
+ * ("初三(2)班" before "初三(10)班"); students of one class by name, then ID, so
+ * the order is deterministic. Returns a new array.
+ */
+export function sortAnnex4Rows(rows: readonly Annex4Row[]): Annex4Row[] {
+  return [...rows].sort(
+    (a, b) =>
+      a.countyOrder - b.countyOrder ||
+      a.middleSchoolName.localeCompare(b.middleSchoolName, "zh-Hans-CN") ||
+      zhNaturalCollator.compare(a.middleSchoolClass, b.middleSchoolClass) ||
+      zhCollator.compare(a.studentName, b.studentName) ||
+      (a.idNumber < b.idNumber ? -1 : a.idNumber > b.idNumber ? 1 : 0),
+  );
+}
+
+/** Excel sheet names: ≤ 31 characters, none of : \ / ? * [ ], not quoted, unique (case-insensitive). */
+export function annex4SheetNames(schoolNames: readonly string[]): string[] {
+  const used = new Set<string>();
+  return schoolNames.map((raw) => {
+    let base = raw.replace(/[:\\/?*[\]：]/g, "_").replace(/^'+|'+$/g, "").trim() || "学校";
+    if (base.toLowerCase() === "history") base = "学校_history";
+    base = Array.from(base).slice(0, 31).join("");
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) {
+      const suffix = `(${n})`;
+      name = Array.from(base).slice(0, 31 - suffix.length).join("") + suffix;
+    }
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+const FONT = "宋体";
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: "thin" },
+  left: { style: "thin" },
+  bottom: { style: "thin" },
+  right: { style: "thin" },
+};
+
+const HEADER_STYLE: Partial<ExcelJS.Style> = {
+  font: { name: FONT, size: 11, bold: true },
+  alignment: { horizontal: "center", vertical: "middle", wrapText: true },
+  border: THIN,
+  numFmt: "@",
+};
+const TEXT_STYLE: Partial<ExcelJS.Style> = {
+  font: { name: FONT, size: 11 },
+  alignment: { horizontal: "center", vertical: "middle" },
+  border: THIN,
+  numFmt: "@",
+};
+const NUMBER_STYLE: Partial<ExcelJS.Style> = {
+  font: { name: FONT, size: 11 },
+  alignment: { horizontal: "center", vertical: "middle" },
+  border: THIN,
+};
+
+function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheetName: string, sheet: Annex4Sheet) {
+  const ws = workbook.addWorksheet(sheetName, {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: "&C第 &P 页，共 &N 页" },
+    views: [{ state: "frozen", ySplit: FIRST_DATA_ROW - 1, xSplit: 0 }],
+  });
+  ws.columns = [
+    { width: 6 }, // 序号
+    { width: 10 }, // 学生姓名
+    { width: 6 }, // 性别
+    { width: 22 }, // 身份证号码
+    { width: 10 }, // 所属县市
+    { width: 24 }, // 校名
+    { width: 12 }, // 所在班级
+    { width: 18 }, // 学籍号
+    { width: 14 }, // 所在班级
+    { width: 16 }, // 学号
+  ];
+
+  const labelRow = ws.getRow(1);
+  labelRow.getCell(1).value = ANNEX4_LABEL;
+  labelRow.getCell(1).font = { name: "黑体", size: 14 };
+  labelRow.height = 22;
+  labelRow.commit();
+
+  const titleRow = ws.getRow(TITLE_ROW);
+  titleRow.getCell(1).value = ANNEX4_TITLE;
+  titleRow.getCell(1).font = { name: FONT, size: 18, bold: true };
+  titleRow.getCell(1).alignment = { horizontal: "center", vertical: "middle" };
+  titleRow.height = 36;
+  ws.mergeCells(TITLE_ROW, 1, TITLE_ROW, COLUMN_COUNT);
+  titleRow.commit();
+
+  const schoolRow = ws.getRow(SCHOOL_ROW);
+  schoolRow.getCell(1).value = `${ANNEX4_SCHOOL_PREFIX}${sheet.schoolName}`;
+  schoolRow.getCell(1).font = { name: FONT, size: 12 };
+  schoolRow.getCell(1).alignment = { horizontal: "left", vertical: "middle" };
+  schoolRow.height = 22;
+  ws.mergeCells(SCHOOL_ROW, 1, SCHOOL_ROW, COLUMN_COUNT);
+  schoolRow.commit();
+
+  const top = ws.getRow(HEADER_ROW);
+  const bottom = ws.getRow(HEADER_ROW + 1);
+  for (let c = 1; c <= COLUMN_COUNT; c++) {
+    const t = top.getCell(c);
+    const b = bottom.getCell(c);
+    t.style = HEADER_STYLE;
+    b.style = HEADER_STYLE;
+    if (ANNEX4_HEADER_TOP[c - 1]) t.value = ANNEX4_HEADER_TOP[c - 1];
+    if (ANNEX4_HEADER_BOTTOM[c - 1]) b.value = ANNEX4_HEADER_BOTTOM[c - 1];
+  }
+  top.height = 20;
+  bottom.height = 20;
+  for (let c = 1; c <= 5; c++) ws.mergeCells(HEADER_ROW, c, HEADER_ROW + 1, c);
+  ws.mergeCells(HEADER_ROW, 6, HEADER_ROW, 8); // 原初中学校
+  ws.mergeCells(HEADER_ROW, 9, HEADER_ROW, 10); // 义务教育职教班
+  top.commit();
+  bottom.commit();
+
+  sortAnnex4Rows(sheet.rows).forEach((r, i) => {
+    const row = ws.getRow(FIRST_DATA_ROW + i);
+    const values = [
+      r.studentName,
+      r.sex,
+      r.idNumber,
+      r.countyName,
+      r.middleSchoolName,
+      r.middleSchoolClass,
+      r.studentNumber,
+      r.vocationalClass,
+      r.vocationalStudentNo,
+    ];
+    const seq = row.getCell(1);
+    seq.value = i + 1;
+    seq.style = NUMBER_STYLE;
+    values.forEach((v, j) => {
+      const cell = row.getCell(j + 2);
+      cell.style = TEXT_STYLE;
+      cell.value = String(v ?? "");
+    });
+    row.height = 18;
+    row.commit();
+  });
+
+  ws.commit();
+}
+
+/**
+ * Writes the 附件4 workbook to `output` (an HTTP response body, a file…),
+ * resolving once the stream has finished.
+ */
+export async function writeAnnex4(output: NodeJS.WritableStream, sheets: Annex4Sheet[]): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output as unknown as Stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  workbook.creator = "职教班管理平台";
+  const list = sheets.length > 0 ? sheets : [{ schoolName: "", rows: [] }];
+  const names = annex4SheetNames(list.map((s) => s.schoolName || "在读学生名单"));
+  list.forEach((sheet, i) => writeSheet(workbook, names[i], sheet));
+  await workbook.commit();
+}

@@ -1,0 +1,19 @@
+import "server-only";
+import type { Actor } from "./auth/actor";
+import { can, type Permission } from "./auth/permissions";
+
+type NavItem = { href: string; label: string; permission?: Permission };
+
+const ITEMS: NavItem[] = [
+  { href: "/", label: "首页" },
+  { href: "/calendar", label: "工作日历", permission: "calendar.read" },
+  { href: "/orgs", label: "组织机构", permission: "org.read" },
+  { href: "/users", label: "账号管理", permission: "user.manage" },
+  { href: "/audit", label: "操作日志", permission: "audit.read" },
+  { href: "/account", label: "修改密码" },
+];
+
+/** Navigation shown to this actor (a convenience: every page and action checks again). */
+export function navFor(actor: Actor) {
+  return ITEMS.filter((i) => !i.permission || can(actor.role, i.permission));
+}
