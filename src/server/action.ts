@@ -4,14 +4,10 @@ import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { requireActor, type Actor } from "@/server/auth/actor";
-import { can, type Permission } from "@/server/auth/permissions";
-import { AppError, forbidden } from "@/server/errors";
+import { assertCan, type Permission } from "@/server/auth/permissions";
+import { AppError } from "@/server/errors";
 import { fieldErrorsFromZod } from "@/lib/form";
 import type { ActionState } from "@/lib/form";
-
-export function assertCan(actor: Actor, permission: Permission) {
-  if (!can(actor.role, permission)) throw forbidden();
-}
 
 /** Turns FormData into a plain object; a field named `__json` carries a whole JSON payload. */
 function formToObject(input: FormData | Record<string, unknown>): unknown {

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/server/db";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/auth/load-actor";
 import { managedUserScope } from "@/server/auth/scope";
-import { assertCan } from "@/server/action";
+import { assertCan } from "@/server/auth/permissions";
 import { pageArgs, toPage } from "@/server/pagination";
 import type { Prisma } from "@/generated/prisma/client";
 

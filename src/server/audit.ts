@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/auth/load-actor";
 import type { Tx } from "@/server/db";
 import type { Prisma } from "@/generated/prisma/client";
 

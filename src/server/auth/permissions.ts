@@ -1,5 +1,7 @@
 import "server-only";
 import type { Role } from "@/generated/prisma/enums";
+import { forbidden } from "@/server/errors";
+import type { Actor } from "./load-actor";
 
 /**
  * The single permission table: which role may perform which action.
@@ -26,6 +28,11 @@ export type Permission = keyof typeof PERMISSIONS;
 
 export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Throws the Chinese "no permission" error unless the actor's role has the permission. */
+export function assertCan(actor: Actor, permission: Permission) {
+  if (!can(actor.role, permission)) throw forbidden();
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

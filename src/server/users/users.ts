@@ -1,8 +1,8 @@
 import "server-only";
 import { db, type Tx } from "@/server/db";
-import type { Actor } from "@/server/auth/actor";
+import type { Actor } from "@/server/auth/load-actor";
 import { countyScope, managedUserScope, middleSchoolScope, vocationalSchoolScope } from "@/server/auth/scope";
-import { assertCan } from "@/server/action";
+import { assertCan } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
 import { AppError, forbidden, notFound } from "@/server/errors";
 import { hashPassword, verifyPassword } from "@/server/auth/password";

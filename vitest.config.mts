@@ -3,9 +3,9 @@ import path from "node:path";
 
 const resolve = {
   alias: {
-    "@": path.resolve(__dirname, "src"),
+    "@": path.resolve(import.meta.dirname, "src"),
     // `server-only` throws outside a React Server environment; tests call server code directly.
-    "server-only": path.resolve(__dirname, "tests/support/server-only.ts"),
+    "server-only": path.resolve(import.meta.dirname, "tests/support/server-only.ts"),
   },
 };
 
