@@ -8,7 +8,7 @@ import { checkReachable, migrate, root, seed, startPglite } from "./lib/db.mjs";
 import { buildIfNeeded } from "./lib/build.mjs";
 
 const t0 = Date.now();
-const dataDir = path.join(root, ".data");
+const dataDir = process.env.ZJB_DATA_DIR ? path.resolve(process.env.ZJB_DATA_DIR) : path.join(root, ".data");
 const port = process.env.PORT || "3000";
 
 function fail(message) {
@@ -37,7 +37,7 @@ async function main() {
     const pgPort = Number(process.env.ZJB_EMBEDDED_DB_PORT || 0) || undefined;
     embedded = await startPglite(path.join(dataDir, "pglite"), pgPort);
     databaseUrl = embedded.url;
-    console.log(`[zjb] 未设置 DATABASE_URL，使用内置数据库（数据保存在 .data/pglite）`);
+    console.log(`[zjb] 未设置 DATABASE_URL，使用内置数据库（数据保存在 ${path.relative(root, dataDir) || dataDir}/pglite）`);
   }
 
   const built = await buildIfNeeded();

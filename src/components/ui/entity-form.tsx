@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
+import { useFormAction } from "./use-form-action";
 import { useRouter } from "next/navigation";
 import type { ActionState } from "@/lib/form";
 import { Button, Field, FormMessage, Select, TextInput } from "./form";
@@ -28,7 +29,7 @@ export function EntityForm({
   redirectTo?: string;
   resetOnSuccess?: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const { state, onSubmit, pending } = useFormAction(action);
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -39,7 +40,7 @@ export function EntityForm({
   }, [state, redirectTo, resetOnSuccess, router]);
   const errors = state?.fieldErrors ?? {};
   return (
-    <form ref={formRef} action={formAction} className="flex max-w-xl flex-col gap-4" noValidate>
+    <form ref={formRef} onSubmit={onSubmit} className="flex max-w-xl flex-col gap-4" noValidate>
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       {fields.map((f) =>
         f.type === "checkbox" ? (

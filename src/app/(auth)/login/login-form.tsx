@@ -1,12 +1,12 @@
 "use client";
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { signInAction } from "./actions";
 import { Button, Field, FormMessage, TextInput } from "@/components/ui/form";
 
 export function LoginForm() {
-  const [state, formAction, pending] = useActionState(signInAction, null);
+  const { state, onSubmit, pending } = useFormAction(signInAction);
   return (
-    <form action={formAction} className="flex flex-col gap-4" noValidate>
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <Field label="用户名" name="username" error={state?.fieldErrors.username}>
         <TextInput name="username" autoComplete="username" required autoFocus error={state?.fieldErrors.username} />
       </Field>

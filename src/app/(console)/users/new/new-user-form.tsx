@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { useRouter } from "next/navigation";
 import { createUserAction } from "@/actions/users/create-user";
 import { Button, Field, FormMessage, Select, TextInput } from "@/components/ui/form";
@@ -11,12 +12,12 @@ const ROLE_LABELS: Record<string, string> = {
 export function NewUserForm({ orgs }: { orgs: Record<string, { value: string; label: string }[]> }) {
   const roles = Object.keys(orgs);
   const [role, setRole] = useState(roles.length === 1 ? roles[0] : "");
-  const [state, formAction, pending] = useActionState(createUserAction, null);
+  const { state, onSubmit, pending } = useFormAction(createUserAction);
   const router = useRouter();
   useEffect(() => { if (state?.ok) router.push("/users"); }, [state, router]);
   const e = state?.fieldErrors ?? {};
   return (
-    <form action={formAction} className="flex max-w-xl flex-col gap-4" noValidate>
+    <form onSubmit={onSubmit} className="flex max-w-xl flex-col gap-4" noValidate>
       <Field label="账号类型" name="role" error={e.role}>
         <Select name="role" value={role} onChange={(ev) => setRole(ev.target.value)} error={e.role}>
           <option value="">请选择</option>
