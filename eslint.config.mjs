@@ -6,7 +6,7 @@ const config = [
   ...nextTs,
   {
     ignores: [
-      "node_modules/**", ".next/**", ".data/**", "src/generated/**", "next-env.d.ts",
+      "node_modules/**", ".next/**", ".next-*/**", ".data/**", "src/generated/**", "next-env.d.ts",
       "playwright-report/**", "test-results/**", "coverage/**",
     ],
   },

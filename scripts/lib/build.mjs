@@ -4,7 +4,8 @@ import path from "node:path";
 import { root, run } from "./db.mjs";
 
 const INPUTS = ["src", "public", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
-const STAMP = path.join(root, ".next", "zjb-build-hash");
+const distDir = () => path.join(root, process.env.ZJB_DIST_DIR || ".next");
+const STAMP = () => path.join(distDir(), "zjb-build-hash");
 
 function walk(p, out) {
   if (!existsSync(p)) return;
@@ -26,7 +27,7 @@ export function sourceHash() {
 /** Builds the production bundle unless the current one was built from the same sources. */
 export async function buildIfNeeded() {
   const hash = sourceHash();
-  if (existsSync(STAMP) && readFileSync(STAMP, "utf8") === hash && existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  if (existsSync(STAMP()) && readFileSync(STAMP(), "utf8") === hash && existsSync(path.join(distDir(), "BUILD_ID"))) {
     return { built: false, seconds: 0 };
   }
   const t0 = Date.now();
@@ -35,6 +36,6 @@ export async function buildIfNeeded() {
   await run(path.join(root, "node_modules/.bin/next"), ["build"], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: process.env.DATABASE_URL || "postgresql://build-time-unused/none" },
   });
-  writeFileSync(STAMP, hash);
+  writeFileSync(STAMP(), hash);
   return { built: true, seconds: (Date.now() - t0) / 1000 };
 }

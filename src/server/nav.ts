@@ -7,6 +7,11 @@ type NavItem = { href: string; label: string; permission?: Permission };
 const ITEMS: NavItem[] = [
   { href: "/", label: "首页" },
   { href: "/calendar", label: "工作日历", permission: "calendar.read" },
+  { href: "/plan", label: "招生计划", permission: "plan.read" },
+  { href: "/applications", label: "报名申请", permission: "application.read" },
+  { href: "/send-off", label: "送读", permission: "sendOff.read" },
+  { href: "/reception", label: "接收与编班", permission: "reception.edit" },
+  { href: "/roster", label: "在读名单", permission: "roster.read" },
   { href: "/orgs", label: "组织机构", permission: "org.read" },
   { href: "/users", label: "账号管理", permission: "user.manage" },
   { href: "/audit", label: "操作日志", permission: "audit.read" },

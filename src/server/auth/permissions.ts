@@ -22,6 +22,21 @@ export const PERMISSIONS = {
   "allocation.edit": ["COUNTY"],
   "calendar.read": ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
   "calendar.edit": ["PREFECTURE"],
+  "application.read": ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
+  "application.edit": ["MIDDLE_SCHOOL"],
+  "application.review": ["MIDDLE_SCHOOL"],
+  "application.import": ["MIDDLE_SCHOOL"],
+  "sendOff.execute": ["MIDDLE_SCHOOL", "COUNTY"],
+  "sendOff.read": ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
+  "reception.edit": ["VOCATIONAL_SCHOOL"],
+  "class.manage": ["VOCATIONAL_SCHOOL"],
+  "roster.submit": ["VOCATIONAL_SCHOOL"],
+  "roster.answer": ["VOCATIONAL_SCHOOL"],
+  "roster.receive": ["PREFECTURE"],
+  "roster.release": ["PREFECTURE"],
+  "roster.check": ["COUNTY"],
+  "roster.read": ["PREFECTURE", "COUNTY", "VOCATIONAL_SCHOOL"],
+  "roster.export": ["PREFECTURE", "COUNTY", "VOCATIONAL_SCHOOL"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -58,6 +73,21 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "allocation.edit": "将送读计划分解落实到初中学校",
   "calendar.read": "查看工作日历",
   "calendar.edit": "设置工作日历（五一假期、调休、各阶段时间）",
+  "application.read": "查看报名申请",
+  "application.edit": "录入、修改、撤回报名申请（附件3），上传签字扫描件",
+  "application.review": "填写初中学校审核意见（同意/不同意）",
+  "application.import": "按模板批量导入报名申请",
+  "sendOff.execute": "在送读期内送读已审核同意的学生",
+  "sendOff.read": "查看送读进度",
+  "reception.edit": "登记学生报到情况",
+  "class.manage": "编班、设置班主任、生成学号",
+  "roster.submit": "在确认期提交在读学生名单（附件4）",
+  "roster.answer": "答复县市对名单提出的异议",
+  "roster.receive": "接收职业学校提交的名单",
+  "roster.release": "将名单反馈给各县市",
+  "roster.check": "核对本县市学生名单，确认或提出异议",
+  "roster.read": "查看在读学生名单",
+  "roster.export": "导出附件4",
 };
 
 export function permissionsOf(role: Role): Permission[] {

@@ -1,0 +1,71 @@
+import "server-only";
+import { db, type Tx } from "@/server/db";
+import { AppError } from "@/server/errors";
+import {
+  checkPhase, checkWindow, chinaDateOf, computeCalendar, type CalendarSettings, type PhaseKey,
+  type PhaseWindow, type SchoolCalendar,
+} from "@/lib/calendar";
+import type { Phase } from "@/generated/prisma/enums";
+
+export const PHASE_TO_DB: Record<PhaseKey, Phase> = {
+  publicity: "PUBLICITY",
+  sendOff: "SEND_OFF",
+  stabilisation: "STABILISATION",
+  confirmation: "CONFIRMATION",
+  consolidation: "CONSOLIDATION",
+};
+const DB_TO_PHASE = Object.fromEntries(Object.entries(PHASE_TO_DB).map(([k, v]) => [v, k])) as Record<Phase, PhaseKey | undefined>;
+
+/** The programme year an instant belongs to (the China calendar year). */
+export function programmeYear(now: Date): number {
+  return Number(chinaDateOf(now).slice(0, 4));
+}
+
+/** The bureau's settings for a year as stored, with the live (not revoked) overrides. */
+export async function loadCalendarSettings(client: Tx | ReturnType<typeof db>, year: number): Promise<CalendarSettings | null> {
+  const row = await client.yearCalendar.findUnique({
+    where: { year },
+    include: { overrides: { where: { revokedAt: null }, orderBy: { createdAt: "asc" } } },
+  });
+  if (!row) return null;
+  const overrides: CalendarSettings["overrides"] = {};
+  for (const o of row.overrides) {
+    const key = DB_TO_PHASE[o.phase];
+    if (key) overrides[key] = { start: o.start, end: o.end, reason: o.reason };
+  }
+  return {
+    year: row.year,
+    mayDayHolidayEnd: row.mayDayHolidayEnd,
+    extraNonWorkingDays: row.extraNonWorkingDays,
+    makeUpWorkingDays: row.makeUpWorkingDays,
+    makeUpSaturdaysCount: row.makeUpSaturdaysCount,
+    autumnRegistrationDate: row.autumnRegistrationDate,
+    overrides,
+  };
+}
+
+export async function loadCalendar(client: Tx | ReturnType<typeof db>, year: number): Promise<SchoolCalendar | null> {
+  const settings = await loadCalendarSettings(client, year);
+  return settings ? computeCalendar(settings) : null;
+}
+
+/**
+ * The one guard every phase-bound action calls, inside its transaction, with the injected clock.
+ * Refuses with the window in Chinese dates, e.g.
+ * "送读期为 2020年5月6日至2020年5月14日，当前不在送读期，不能送读".
+ */
+export async function assertInPhase(
+  client: Tx | ReturnType<typeof db>,
+  opts: { now: Date; phase: PhaseKey | PhaseWindow; verb: string; year?: number },
+): Promise<SchoolCalendar> {
+  const year = opts.year ?? programmeYear(opts.now);
+  const calendar = await loadCalendar(client, year);
+  if (!calendar) {
+    throw new AppError("OUT_OF_WINDOW", `${year}年的工作日历尚未设置，暂时不能${opts.verb}。请联系州教育体育局在“工作日历”中设置后再办理。`);
+  }
+  const result = typeof opts.phase === "string"
+    ? checkPhase(calendar, opts.phase, opts.now, opts.verb)
+    : checkWindow(calendar, opts.phase, opts.now, opts.verb);
+  if (!result.ok) throw new AppError("OUT_OF_WINDOW", result.message);
+  return calendar;
+}
