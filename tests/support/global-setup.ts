@@ -10,7 +10,7 @@ export default async function setup() {
     const url = await createDatabase(server, name);
     process.env.DATABASE_URL = url;
     process.env.ZJB_TEST_DB_KIND = "postgresql";
-    process.env.DB_POOL_MAX = "10";
+    process.env.DB_POOL_MAX = "40"; // room for the concurrency tests (max_connections is 100)
     teardown = () => dropDatabase(server, name);
   } else {
     const pglite = await startPglite(null);
