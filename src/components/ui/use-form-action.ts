@@ -10,7 +10,9 @@ export function useFormAction<R = unknown>(action: (prev: ActionState<R>, fd: Fo
   const [state, dispatch, pending] = useActionState(action, null);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const fd = new FormData(e.currentTarget);
+    // Include the clicked submit button (name/value), as a native form submission would.
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const fd = new FormData(e.currentTarget, submitter ?? undefined);
     startTransition(() => dispatch(fd));
   };
   return { state, onSubmit, pending };

@@ -7,6 +7,8 @@ import { audit } from "@/server/audit";
 import { AppError, notFound } from "@/server/errors";
 import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
 import { sendableApplicationScope } from "./scope";
+import { maskIdNumber } from "@/lib/validators/id-number";
+import { pageArgs, toPage } from "@/server/pagination";
 
 export type SendOffResult = {
   sent: number;
@@ -146,4 +148,34 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
     });
     return result;
   }, { timeout: 30_000, maxWait: 30_000 });
+}
+
+/** Approved applications waiting for send-off, in the actor's scope (ID numbers masked). */
+export async function listSendable(actor: Actor, year: number, query: { q: string; page: number; middleSchoolId: string }) {
+  assertCan(actor, "sendOff.execute");
+  const where: Prisma.ApplicationWhereInput = {
+    AND: [
+      sendableApplicationScope(actor),
+      { year, status: "APPROVED" },
+      query.q ? { OR: [{ studentName: { contains: query.q } }, { idNumber: { contains: query.q.toUpperCase() } }] } : {},
+      query.middleSchoolId ? { middleSchoolId: query.middleSchoolId } : {},
+    ],
+  };
+  const [rows, total] = await Promise.all([
+    db().application.findMany({
+      where,
+      include: { middleSchool: { select: { name: true } }, vocationalSchool: { select: { name: true } } },
+      orderBy: [{ middleSchool: { name: "asc" } }, { className: "asc" }, { studentName: "asc" }],
+      ...pageArgs(query.page, 100),
+    }),
+    db().application.count({ where }),
+  ]);
+  return toPage(
+    rows.map((a) => ({
+      id: a.id, studentName: a.studentName, sex: a.sex, idMasked: maskIdNumber(a.idNumber), className: a.className,
+      middleSchoolName: a.middleSchool.name, vocationalSchoolName: a.vocationalSchool.name, major: a.major ?? "",
+      shanghaiFlag: a.shanghaiFlag, reviewDate: a.reviewDate,
+    })),
+    total, query.page, 100,
+  );
 }
