@@ -3,5 +3,5 @@
 export { auth as proxy } from "@/auth";
 
 export const config = {
-  matcher: ["/((?!api/auth|api/health|login|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/|login|_next/static|_next/image|favicon.ico).*)"],
 };
