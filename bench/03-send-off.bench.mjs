@@ -39,7 +39,13 @@ try {
   const timed = async (fn) => { const t = performance.now(); const r = await fn(); return { ms: performance.now() - t, r }; };
   const pctl = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
   // Warm both servers (route compilation caches, pools).
-  for (const port of ports) for (let i = 0; i < 5; i++) await fetch(`http://127.0.0.1:${port}/api/health`);
+  for (const port of ports) {
+    for (let i = 0; i < 5; i++) {
+      await fetch(`http://127.0.0.1:${port}/api/health`);
+      // Loads the send-off route's code on each server (an empty selection is refused: nothing is written).
+      await fetch(`http://127.0.0.1:${port}/api/send-off`, { method: "POST", headers: { "content-type": "application/json", cookie: session }, body: JSON.stringify({ applicationIds: [] }) });
+    }
+  }
 
   const health = await Promise.all(fixture.applicationIds.map((_, i) => timed(() => fetch(`http://127.0.0.1:${ports[i % 2]}/api/health`, { headers: { cookie: session } }).then((r) => r.text()))));
   const results = await Promise.all(fixture.applicationIds.map((id, i) => timed(async () => {

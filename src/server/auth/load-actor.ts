@@ -15,34 +15,39 @@ export type Actor = {
   mustChangePassword: boolean;
 };
 
-/** Loads the actor for a user id, or null when the account is missing, inactive or the session is stale. */
-export async function loadActor(userId: string, sessionVersion: number): Promise<Actor | null> {
-  const u = await db().user.findUnique({
-    where: { id: userId },
-    include: {
-      prefecture: true,
-      county: true,
-      middleSchool: { include: { county: true } },
-      vocationalSchool: { include: { county: true } },
-    },
-  });
-  if (!u || !u.active || u.sessionVersion !== sessionVersion) return null;
-  const base = {
-    userId: u.id, username: u.username, displayName: u.displayName, role: u.role,
-    mustChangePassword: u.mustChangePassword,
-  };
-  switch (u.role) {
-    case "PREFECTURE":
-      return { ...base, prefectureId: u.prefecture!.id, countyId: null, middleSchoolId: null, vocationalSchoolId: null, orgName: u.prefecture!.bureauName };
-    case "COUNTY":
-      if (!u.county!.active) return null;
-      return { ...base, prefectureId: u.county!.prefectureId, countyId: u.county!.id, middleSchoolId: null, vocationalSchoolId: null, orgName: u.county!.bureauName };
-    case "MIDDLE_SCHOOL":
-      if (!u.middleSchool!.active) return null;
-      return { ...base, prefectureId: u.middleSchool!.county.prefectureId, countyId: u.middleSchool!.countyId, middleSchoolId: u.middleSchool!.id, vocationalSchoolId: null, orgName: u.middleSchool!.county.name + u.middleSchool!.name };
-    case "VOCATIONAL_SCHOOL":
-      if (!u.vocationalSchool!.active) return null;
-      return { ...base, prefectureId: u.vocationalSchool!.prefectureId, countyId: u.vocationalSchool!.countyId, middleSchoolId: null, vocationalSchoolId: u.vocationalSchool!.id, orgName: u.vocationalSchool!.fullName };
-  }
-}
+type Row = {
+  id: string; username: string; displayName: string; role: Role; active: boolean; sessionVersion: number;
+  mustChangePassword: boolean; prefectureId: string | null; countyId: string | null; middleSchoolId: string | null;
+  vocationalSchoolId: string | null; orgActive: boolean | null; orgPrefectureId: string | null; orgCountyId: string | null; orgName: string | null;
+};
 
+/**
+ * Loads the actor for a user id, or null when the account is missing or inactive, its organisation is
+ * inactive, or the session is stale (sessionVersion changed by deactivation or password reset).
+ * Runs on every request, so it is one query.
+ */
+export async function loadActor(userId: string, sessionVersion: number): Promise<Actor | null> {
+  const [u] = await db().$queryRaw<Row[]>`
+    SELECT u.id, u.username, u."displayName", u.role::text AS role, u.active, u."sessionVersion", u."mustChangePassword",
+           u."prefectureId", u."countyId", u."middleSchoolId", u."vocationalSchoolId",
+           COALESCE(c.active, m.active AND mc.active, v.active, p.id IS NOT NULL) AS "orgActive",
+           COALESCE(p.id, c."prefectureId", mc."prefectureId", v."prefectureId") AS "orgPrefectureId",
+           COALESCE(c.id, m."countyId", v."countyId") AS "orgCountyId",
+           COALESCE(p."bureauName", c."bureauName", mc.name || m.name, v."fullName") AS "orgName"
+      FROM "User" u
+      LEFT JOIN "Prefecture" p ON p.id = u."prefectureId"
+      LEFT JOIN "County" c ON c.id = u."countyId"
+      LEFT JOIN "MiddleSchool" m ON m.id = u."middleSchoolId"
+      LEFT JOIN "County" mc ON mc.id = m."countyId"
+      LEFT JOIN "VocationalSchool" v ON v.id = u."vocationalSchoolId"
+     WHERE u.id = ${userId}`;
+  if (!u || !u.active || u.sessionVersion !== sessionVersion || !u.orgActive || !u.orgPrefectureId) return null;
+  return {
+    userId: u.id, username: u.username, displayName: u.displayName, role: u.role, mustChangePassword: u.mustChangePassword,
+    prefectureId: u.orgPrefectureId,
+    countyId: u.role === "PREFECTURE" ? null : u.orgCountyId,
+    middleSchoolId: u.middleSchoolId,
+    vocationalSchoolId: u.vocationalSchoolId,
+    orgName: u.orgName ?? "",
+  };
+}
