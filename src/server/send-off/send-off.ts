@@ -1,9 +1,9 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/server/db";
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
-import { audit } from "@/server/audit";
 import { AppError, notFound } from "@/server/errors";
 import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
 import { sendableApplicationScope } from "./scope";
@@ -20,7 +20,7 @@ type AppRow = {
   countyId: string; middleSchoolId: string; vocationalSchoolId: string;
   countyName: string; middleSchoolName: string; vocationalSchoolName: string;
 };
-type CapRow = { kind: "county" | "middle" | "voc"; id: string; cap: number | null; n: number };
+type CapRow = { kind: "plan" | "county" | "middle" | "voc"; id: string; cap: number | null; n: number };
 
 /**
  * Takes the per-year cap locks in one statement, in one global order (county → middle school →
@@ -35,12 +35,17 @@ async function lockCaps(tx: Tx, year: number, keys: string[]) {
     ON CONFLICT ("year", "key") DO UPDATE SET "key" = EXCLUDED."key"`;
 }
 
-/** Caps of the issued plan and students already sent off, in one round trip (NULL cap = none set). */
+/**
+ * Caps of the issued plan and students already sent off, in one round trip (NULL cap = none set).
+ * The first row (kind "plan") counts issued versions of the year's plan.
+ */
 async function capState(tx: Tx, year: number, countyIds: string[], schoolIds: string[], vocIds: string[]): Promise<CapRow[]> {
   return tx.$queryRaw<CapRow[]>`
     WITH v AS (SELECT pv.id, pv."planId" FROM "PlanVersion" pv JOIN "QuotaPlan" p ON p.id = pv."planId"
                WHERE p.year = ${year} AND pv.status = 'ISSUED')
-    SELECT 'county' AS kind, k.id, q."sendOffCap" AS cap,
+    SELECT 'plan' AS kind, '' AS id, NULL::int AS cap, (SELECT count(*)::int FROM v) AS n
+    UNION ALL
+    SELECT 'county', k.id, q."sendOffCap",
            (SELECT count(*)::int FROM "Enrolment" e WHERE e.year = ${year} AND e."countyId" = k.id) AS n
       FROM unnest(${countyIds}::text[]) AS k(id)
       LEFT JOIN "CountyQuota" q ON q."countyId" = k.id AND q."versionId" = (SELECT id FROM v)
@@ -59,8 +64,12 @@ async function capState(tx: Tx, year: number, countyIds: string[], schoolIds: st
 /** Refuses (in the order county → middle school → vocational school) when the batch would pass a cap. */
 function checkCaps(apps: AppRow[], state: CapRow[]): SendOffResult {
   const result: SendOffResult = { sent: apps.length, remaining: { county: 0, middleSchool: 0, vocational: [] } };
-  const order = { county: 0, middle: 1, voc: 2 };
+  const order = { plan: 0, county: 1, middle: 2, voc: 3 };
   for (const row of [...state].sort((a, b) => order[a.kind] - order[b.kind])) {
+    if (row.kind === "plan") {
+      if (row.n === 0) throw new AppError("INVALID_STATE", `${apps[0].year}年送读招生计划尚未下达，暂时不能送读。请等待州教育体育局下达计划。`);
+      continue;
+    }
     const cap = row.cap ?? 0;
     const mine = (a: AppRow) => (row.kind === "county" ? a.countyId : row.kind === "middle" ? a.middleSchoolId : a.vocationalSchoolId) === row.id;
     const adding = apps.filter(mine).length;
@@ -118,9 +127,6 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
         throw new AppError("INVALID_STATE", `${a.studentName}的报名尚未经初中学校审核同意（须学生和监护人签字、上传签字扫描件并审核同意），不能送读。`);
       }
     }
-    const issued = await tx.planVersion.count({ where: { status: "ISSUED", plan: { year } } });
-    if (!issued) throw new AppError("INVALID_STATE", `${year}年送读招生计划尚未下达，暂时不能送读。请等待州教育体育局下达计划。`);
-
     const countyIds = [...new Set(apps.map((a) => a.countyId))];
     const schoolIds = [...new Set(apps.map((a) => a.middleSchoolId))];
     const vocIds = [...new Set(apps.map((a) => a.vocationalSchoolId))];
@@ -134,22 +140,30 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
     ]);
     const result = checkCaps(apps, await capState(tx, year, countyIds, schoolIds, vocIds));
 
+    // One statement writes the enrolments, marks the applications and appends the audit row.
+    const enrolmentIds = apps.map(() => randomUUID());
+    const summary = JSON.stringify({ count: ids.length, applicationIds: ids });
     try {
-      await tx.enrolment.createMany({
-        data: apps.map((a) => ({
-          applicationId: a.id, year, countyId: a.countyId, middleSchoolId: a.middleSchoolId,
-          vocationalSchoolId: a.vocationalSchoolId, shanghaiFlag: a.shanghaiFlag, sentOffAt: now, sentOffById: actor.userId,
-        })),
-      });
+      await tx.$executeRaw`
+        WITH ins AS (
+          INSERT INTO "Enrolment" (id, "applicationId", year, "countyId", "middleSchoolId", "vocationalSchoolId", "shanghaiFlag", "sentOffAt", "sentOffById", "updatedAt")
+          SELECT e.id, a.id, a.year, a."countyId", a."middleSchoolId", a."vocationalSchoolId", a."shanghaiFlag", ${now}, ${actor.userId}, now()
+            FROM unnest(${enrolmentIds}::text[], ${apps.map((a) => a.id)}::text[]) AS e(id, app)
+            JOIN "Application" a ON a.id = e.app
+          RETURNING 1
+        ), upd AS (
+          UPDATE "Application" SET status = 'SENT_OFF', "updatedAt" = now() WHERE id = ANY(${ids}::text[]) RETURNING 1
+        )
+        INSERT INTO "AuditLog" ("actorId", "actorRole", "orgLabel", action, "entityType", "entityId", summary)
+        SELECT ${actor.userId}, ${actor.role}::"Role", ${actor.orgName}, 'sendOff.execute', 'Application', ${ids.length === 1 ? ids[0] : null}, ${summary}::jsonb
+         WHERE (SELECT count(*) FROM ins) = ${apps.length} AND (SELECT count(*) FROM upd) = ${ids.length}`;
     } catch (err) {
       // The same student sent by two people at once: the unique enrolment per application decides.
-      if ((err as { code?: string }).code === "P2002") throw new AppError("INVALID_STATE", "所选学生中有人刚刚已被送读，请刷新页面后重新选择。");
+      if (/Enrolment_applicationId_key|unique/i.test(String((err as Error).message))) {
+        throw new AppError("INVALID_STATE", "所选学生中有人刚刚已被送读，请刷新页面后重新选择。");
+      }
       throw err;
     }
-    await tx.application.updateMany({ where: { id: { in: ids } }, data: { status: "SENT_OFF" } });
-    await audit(tx, actor, "sendOff.execute", { type: "Application", id: ids.length === 1 ? ids[0] : undefined }, {
-      count: ids.length, applicationIds: ids,
-    });
     return result;
   }, { timeout: 60_000, maxWait: 60_000 });
 }
