@@ -1,0 +1,253 @@
+import "server-only";
+import { db, type Tx } from "@/server/db";
+import type { Actor } from "@/server/auth/load-actor";
+import { assertCan } from "@/server/auth/permissions";
+import { audit } from "@/server/audit";
+import { AppError, notFound } from "@/server/errors";
+import { assertInPhase } from "@/server/calendar/calendar";
+import { sortAnnex4Rows, type Annex4Row } from "@/server/exports/annex4";
+import type { Prisma } from "@/generated/prisma/client";
+
+/** One frozen row of a submitted roster: the 附件4 columns plus the keys the county check needs. */
+export type RosterRow = Annex4Row & { enrolmentId: string; countyId: string };
+
+/** The live roster of a vocational school: students received (arrived) and still enrolled. */
+export async function liveRoster(client: Tx | ReturnType<typeof db>, vocationalSchoolId: string, year: number): Promise<RosterRow[]> {
+  const rows = await client.enrolment.findMany({
+    where: { vocationalSchoolId, year, arrivalStatus: "ARRIVED", status: "ENROLLED" },
+    include: {
+      application: { select: { studentName: true, sex: true, idNumber: true, className: true, studentNumber: true } },
+      county: { select: { name: true, sortOrder: true } },
+      middleSchool: { select: { name: true } },
+      class: { select: { name: true } },
+    },
+  });
+  return sortAnnex4Rows(rows.map((e) => ({
+    enrolmentId: e.id, countyId: e.countyId,
+    studentName: e.application.studentName, sex: e.application.sex === "MALE" ? "男" : "女", idNumber: e.application.idNumber,
+    countyName: e.county.name, countyOrder: e.county.sortOrder, middleSchoolName: e.middleSchool.name,
+    middleSchoolClass: e.application.className, studentNumber: e.application.studentNumber,
+    vocationalClass: e.class?.name ?? "", vocationalStudentNo: e.studentNo ?? "",
+  }))) as RosterRow[];
+}
+
+/** 提交附件4 (in 确认期): freezes a snapshot; a resubmission needs a reason and makes a new version. */
+export async function submitRoster(actor: Actor, input: { reason?: string }, now: Date) {
+  assertCan(actor, "roster.submit");
+  return db().$transaction(async (tx) => {
+    const calendar = await assertInPhase(tx, { now, phase: "confirmation", verb: "提交在读学生名单" });
+    const year = calendar.year;
+    const schoolId = actor.vocationalSchoolId!;
+    // Serialise submissions of one school (two clicks must not create two "version 2").
+    await tx.$queryRaw`SELECT id FROM "VocationalSchool" WHERE id = ${schoolId} FOR UPDATE`;
+    const last = await tx.rosterSubmission.findFirst({ where: { vocationalSchoolId: schoolId, year }, orderBy: { version: "desc" } });
+    const reason = input.reason?.trim();
+    if (last && !reason) throw new AppError("VALIDATION", `本校已于第 ${last.version} 版提交过名单，重新提交须填写原因。`, { reason: "请填写重新提交的原因" });
+    const rows = await liveRoster(tx, schoolId, year);
+    if (rows.length === 0) throw new AppError("INVALID_STATE", "本校没有已报到的在读学生，无法提交名单。请先登记学生报到。");
+    const missing = rows.filter((r) => !r.vocationalClass || !r.vocationalStudentNo);
+    if (missing.length) {
+      throw new AppError("INVALID_STATE", `还有 ${missing.length} 名学生未编班或没有学号（如：${missing.slice(0, 3).map((r) => r.studentName).join("、")}），请先在“接收与编班”中完成后再提交。`);
+    }
+    if (last) await tx.rosterSubmission.update({ where: { id: last.id }, data: { supersededAt: now } });
+    const sub = await tx.rosterSubmission.create({
+      data: {
+        vocationalSchoolId: schoolId, year, version: (last?.version ?? 0) + 1, reason: last ? reason : null,
+        rows: rows as unknown as Prisma.InputJsonValue, rowCount: rows.length, submittedById: actor.userId, submittedAt: now,
+      },
+    });
+    await audit(tx, actor, "roster.submit", { type: "RosterSubmission", id: sub.id }, { version: sub.version, rowCount: rows.length, reason: reason ?? null });
+    return sub;
+  });
+}
+
+/** The prefecture's board: each vocational school's latest submission of the year. */
+export async function rosterBoard(actor: Actor, year: number) {
+  assertCan(actor, "roster.receive");
+  const schools = await db().vocationalSchool.findMany({
+    where: { prefectureId: actor.prefectureId, active: true },
+    orderBy: { sortOrder: "asc" },
+    include: {
+      rosterSubmissions: {
+        where: { year }, orderBy: { version: "desc" }, take: 1,
+        include: { releases: { include: { county: { select: { name: true } } } }, _count: { select: { checks: { where: { status: "DISCREPANCY" } } } } },
+      },
+    },
+  });
+  return schools.map((s) => {
+    const sub = s.rosterSubmissions[0] ?? null;
+    const counties = sub ? [...new Set((sub.rows as unknown as RosterRow[]).map((r) => r.countyName))] : [];
+    return {
+      schoolId: s.id, schoolName: s.name,
+      submission: sub && {
+        id: sub.id, version: sub.version, rowCount: sub.rowCount, submittedAt: sub.submittedAt, reason: sub.reason,
+        receivedAt: sub.receivedAt, releasedTo: sub.releases.map((r) => r.county.name), counties, discrepancies: sub._count.checks,
+      },
+    };
+  });
+}
+
+async function latestSubmission(tx: Tx, actor: Actor, submissionId: string) {
+  const sub = await tx.rosterSubmission.findFirst({ where: { id: submissionId, vocationalSchool: { prefectureId: actor.prefectureId } } });
+  if (!sub) throw notFound("名单");
+  if (sub.supersededAt) throw new AppError("INVALID_STATE", "该名单已被学校重新提交的新版本取代，请刷新页面后处理最新版本。");
+  return sub;
+}
+
+/** 接收: the prefecture confirms receipt of a school's submission. */
+export async function receiveRoster(actor: Actor, input: { submissionId: string }, now: Date) {
+  assertCan(actor, "roster.receive");
+  return db().$transaction(async (tx) => {
+    const sub = await latestSubmission(tx, actor, input.submissionId);
+    if (sub.receivedAt) return sub;
+    const after = await tx.rosterSubmission.update({ where: { id: sub.id }, data: { receivedAt: now, receivedById: actor.userId } });
+    await audit(tx, actor, "roster.receive", { type: "RosterSubmission", id: sub.id }, { version: sub.version });
+    return after;
+  });
+}
+
+/** 反馈: releases each county's part of a received submission to that county. */
+export async function releaseRoster(actor: Actor, input: { submissionId: string }) {
+  assertCan(actor, "roster.release");
+  return db().$transaction(async (tx) => {
+    const sub = await latestSubmission(tx, actor, input.submissionId);
+    if (!sub.receivedAt) throw new AppError("INVALID_STATE", "请先确认接收该校名单，再反馈给县市。");
+    const countyIds = [...new Set((sub.rows as unknown as RosterRow[]).map((r) => r.countyId))];
+    await tx.rosterRelease.createMany({
+      data: countyIds.map((countyId) => ({ submissionId: sub.id, countyId, releasedById: actor.userId })),
+      skipDuplicates: true,
+    });
+    await audit(tx, actor, "roster.release", { type: "RosterSubmission", id: sub.id }, { countyIds });
+    return countyIds.length;
+  });
+}
+
+/** The county's students across all vocational schools, from the latest released snapshots, with its checks. */
+export async function countyRoster(actor: Actor, year: number) {
+  assertCan(actor, "roster.check");
+  const releases = await db().rosterRelease.findMany({
+    where: { countyId: actor.countyId!, submission: { year, supersededAt: null } },
+    include: {
+      submission: {
+        include: {
+          vocationalSchool: { select: { name: true, sortOrder: true } },
+          checks: { where: { countyId: actor.countyId! } },
+        },
+      },
+    },
+    orderBy: { submission: { vocationalSchool: { sortOrder: "asc" } } },
+  });
+  return releases.map((r) => ({
+    submissionId: r.submissionId, schoolName: r.submission.vocationalSchool.name, version: r.submission.version, releasedAt: r.releasedAt,
+    rows: (r.submission.rows as unknown as RosterRow[])
+      .filter((row) => row.countyId === actor.countyId)
+      .map((row) => ({ ...row, check: r.submission.checks.find((c) => c.enrolmentId === row.enrolmentId) ?? null })),
+  }));
+}
+
+/** 县市核对: confirm a student or raise a discrepancy with a comment. */
+export async function checkRosterRow(
+  actor: Actor,
+  input: { submissionId: string; enrolmentId: string; status: "CONFIRMED" | "DISCREPANCY"; comment?: string },
+  now: Date,
+) {
+  assertCan(actor, "roster.check");
+  if (input.status === "DISCREPANCY" && !input.comment?.trim()) {
+    throw new AppError("VALIDATION", "提出异议须写明情况，例如“该生已回原校”。", { comment: "请填写异议内容" });
+  }
+  return db().$transaction(async (tx) => {
+    const release = await tx.rosterRelease.findFirst({
+      where: { submissionId: input.submissionId, countyId: actor.countyId!, submission: { supersededAt: null } },
+      include: { submission: true },
+    });
+    if (!release) throw notFound("名单");
+    const row = (release.submission.rows as unknown as RosterRow[]).find((r) => r.enrolmentId === input.enrolmentId && r.countyId === actor.countyId);
+    if (!row) throw notFound("学生");
+    const data = { status: input.status, comment: input.status === "DISCREPANCY" ? input.comment!.trim() : null, checkedById: actor.userId, checkedAt: now, answer: null, answeredById: null, answeredAt: null };
+    const check = await tx.rosterCheck.upsert({
+      where: { submissionId_enrolmentId: { submissionId: input.submissionId, enrolmentId: input.enrolmentId } },
+      update: data,
+      create: { ...data, submissionId: input.submissionId, enrolmentId: input.enrolmentId, countyId: actor.countyId! },
+    });
+    await audit(tx, actor, input.status === "CONFIRMED" ? "roster.confirm" : "roster.discrepancy", { type: "RosterCheck", id: check.id }, { studentName: row.studentName, comment: data.comment });
+    return check;
+  });
+}
+
+/** Confirms every not-yet-checked student of one released roster at once. */
+export async function confirmAllRows(actor: Actor, input: { submissionId: string }, now: Date) {
+  assertCan(actor, "roster.check");
+  return db().$transaction(async (tx) => {
+    const release = await tx.rosterRelease.findFirst({
+      where: { submissionId: input.submissionId, countyId: actor.countyId!, submission: { supersededAt: null } },
+      include: { submission: { include: { checks: true } } },
+    });
+    if (!release) throw notFound("名单");
+    const done = new Set(release.submission.checks.map((c) => c.enrolmentId));
+    const rows = (release.submission.rows as unknown as RosterRow[]).filter((r) => r.countyId === actor.countyId && !done.has(r.enrolmentId));
+    await tx.rosterCheck.createMany({
+      data: rows.map((r) => ({ submissionId: input.submissionId, enrolmentId: r.enrolmentId, countyId: actor.countyId!, status: "CONFIRMED" as const, checkedById: actor.userId, checkedAt: now })),
+    });
+    await audit(tx, actor, "roster.confirmAll", { type: "RosterSubmission", id: input.submissionId }, { count: rows.length });
+    return rows.length;
+  });
+}
+
+/** The vocational school's view of discrepancies raised on its latest submission. */
+export async function schoolDiscrepancies(actor: Actor, year: number) {
+  assertCan(actor, "roster.answer");
+  const checks = await db().rosterCheck.findMany({
+    where: { status: { in: ["DISCREPANCY", "RESOLVED"] }, submission: { vocationalSchoolId: actor.vocationalSchoolId!, year, supersededAt: null } },
+    include: { county: { select: { name: true } }, submission: true },
+    orderBy: { checkedAt: "asc" },
+  });
+  return checks.map((c) => {
+    const row = (c.submission.rows as unknown as RosterRow[]).find((r) => r.enrolmentId === c.enrolmentId);
+    return { id: c.id, countyName: c.county.name, studentName: row?.studentName ?? "", vocationalClass: row?.vocationalClass ?? "", comment: c.comment, answer: c.answer, status: c.status, checkedAt: c.checkedAt, answeredAt: c.answeredAt };
+  });
+}
+
+/** 学校答复: the school answers a discrepancy (and corrects the roster, then resubmits, when needed). */
+export async function answerDiscrepancy(actor: Actor, input: { checkId: string; answer: string }, now: Date) {
+  assertCan(actor, "roster.answer");
+  return db().$transaction(async (tx) => {
+    const check = await tx.rosterCheck.findFirst({ where: { id: input.checkId, submission: { vocationalSchoolId: actor.vocationalSchoolId! } } });
+    if (!check) throw notFound("异议");
+    if (check.status === "CONFIRMED") throw new AppError("INVALID_STATE", "该学生已被县市确认，无需答复。");
+    const after = await tx.rosterCheck.update({ where: { id: check.id }, data: { answer: input.answer.trim(), answeredById: actor.userId, answeredAt: now, status: "RESOLVED" } });
+    await audit(tx, actor, "roster.answer", { type: "RosterCheck", id: check.id }, { answer: after.answer });
+    return after;
+  });
+}
+
+/** Rows for a 附件4 export, scoped: a school its own (live or latest submission), a county its part, the prefecture any. */
+export async function annex4Sheets(actor: Actor, input: { year: number; schoolId?: string; source: "live" | "submitted" }) {
+  assertCan(actor, "roster.export");
+  if (actor.role === "VOCATIONAL_SCHOOL" && input.schoolId && input.schoolId !== actor.vocationalSchoolId) throw notFound("职业学校");
+  const schools = await db().vocationalSchool.findMany({
+    where: {
+      prefectureId: actor.prefectureId,
+      ...(actor.role === "VOCATIONAL_SCHOOL" ? { id: actor.vocationalSchoolId! } : input.schoolId ? { id: input.schoolId } : {}),
+    },
+    orderBy: { sortOrder: "asc" },
+  });
+  if (input.schoolId && schools.length === 0) throw notFound("职业学校");
+  const sheets: { schoolName: string; rows: Annex4Row[] }[] = [];
+  for (const s of schools) {
+    if (input.source === "live" && actor.role !== "COUNTY") {
+      sheets.push({ schoolName: s.fullName, rows: await liveRoster(db(), s.id, input.year) });
+      continue;
+    }
+    const sub = await db().rosterSubmission.findFirst({
+      where: {
+        vocationalSchoolId: s.id, year: input.year, supersededAt: null,
+        ...(actor.role === "COUNTY" ? { releases: { some: { countyId: actor.countyId! } } } : {}),
+      },
+    });
+    if (!sub) continue;
+    let rows = sub.rows as unknown as RosterRow[];
+    if (actor.role === "COUNTY") rows = rows.filter((r) => r.countyId === actor.countyId);
+    sheets.push({ schoolName: s.fullName, rows });
+  }
+  return sheets;
+}
