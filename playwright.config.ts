@@ -1,7 +1,16 @@
 import { defineConfig } from "@playwright/test";
 
 const port = process.env.E2E_PORT ?? "3100";
+const port2 = process.env.E2E_PORT2 ?? "3101";
 export const baseURL = `http://127.0.0.1:${port}`;
+/** A second server on the same database whose training clock is in 确认期 (2020-06-08). */
+export const confirmationURL = `http://127.0.0.1:${port2}`;
+
+const serverEnv = {
+  DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+  DB_POOL_MAX: process.env.E2E_DB_POOL_MAX ?? "10",
+  AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -24,19 +33,23 @@ export default defineConfig({
         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
     },
   },
-  webServer: {
-    // The production server through the README's own start script (migrations + demo data).
-    command: "node scripts/start.mjs",
-    url: `${baseURL}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
-      DB_POOL_MAX: process.env.E2E_DB_POOL_MAX ?? "10",
-      PORT: port,
-      AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
-      ZJB_TRAINING_DATE: process.env.E2E_TRAINING_DATE ?? "2020-05-08",
+  webServer: [
+    {
+      // The production server through the README's own start script (migrations + demo data).
+      command: "node scripts/start.mjs",
+      url: `${baseURL}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: { ...serverEnv, PORT: port, ZJB_TRAINING_DATE: process.env.E2E_TRAINING_DATE ?? "2020-05-08" },
     },
-  },
+    {
+      command: "node scripts/start.mjs",
+      url: `${confirmationURL}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: { ...serverEnv, PORT: port2, ZJB_TRAINING_DATE: "2020-06-08", ZJB_SKIP_SEED: "1" },
+    },
+  ],
 });

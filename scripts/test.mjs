@@ -58,12 +58,14 @@ async function main() {
   try {
     await migrate(dbUrl);
     const port = String(await freePort());
+    const port2 = String(await freePort());
     await run(bin("playwright"), ["test"], {
       env: {
         ...process.env,
         E2E_DATABASE_URL: dbUrl,
         E2E_DB_POOL_MAX: poolMax,
         E2E_PORT: port,
+        E2E_PORT2: port2,
         CHROMIUM_PATH: chromium,
       },
     });
