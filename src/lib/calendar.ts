@@ -53,6 +53,17 @@ const DEADLINE_MONTH_DAY: Record<DeadlineKey, string> = {
 
 export type PhaseOverride = { start: string; end: string; reason: string };
 
+/**
+ * Windows that span several phases and that the bureau may override as a whole.
+ * 报名录入期 (application entry) is by default 宣传期 start … 送读期 end (SPEC §4).
+ */
+export const WINDOW_KEYS = ["applicationEntry"] as const;
+export type WindowKey = (typeof WINDOW_KEYS)[number];
+
+/** Everything the bureau may override: the five phases and the multi-phase windows. */
+export const OVERRIDE_KEYS = [...PHASE_KEYS, ...WINDOW_KEYS] as const;
+export type OverrideKey = (typeof OVERRIDE_KEYS)[number];
+
 export type CalendarSettings = {
   year: number;
   /** Last day of the May Day holiday, local China date "YYYY-MM-DD". */
@@ -65,7 +76,7 @@ export type CalendarSettings = {
   makeUpWorkingDays: string[];
   /** End of 巩固期 (autumn 中职学籍 registration completed); `${year}-09-30` if null. */
   autumnRegistrationDate: string | null;
-  overrides: Partial<Record<PhaseKey, PhaseOverride>>;
+  overrides: Partial<Record<OverrideKey, PhaseOverride>>;
 };
 
 /** An inclusive range of local China dates. */
@@ -80,9 +91,18 @@ export type CalendarPhase = DateRange & {
 
 export type CalendarDeadline = { key: DeadlineKey; label: string; date: string };
 
+/** The effective range of a multi-phase window (computed from the phases, or overridden). */
+export type CalendarWindow = DateRange & {
+  key: WindowKey;
+  label: string;
+  overridden: boolean;
+  reason?: string;
+};
+
 export type SchoolCalendar = {
   year: number;
   phases: CalendarPhase[];
+  windows: CalendarWindow[];
   deadlines: CalendarDeadline[];
 };
 
@@ -90,11 +110,27 @@ export type Role = "PREFECTURE" | "COUNTY" | "MIDDLE_SCHOOL" | "VOCATIONAL_SCHOO
 
 export type GuardResult = { ok: true } | { ok: false; message: string };
 
-/** A window spanning consecutive phases, e.g. 报名录入期 = 宣传期 start … 送读期 end. */
-export type PhaseWindow = { from: PhaseKey; to: PhaseKey; label: string };
+/**
+ * A window spanning consecutive phases, e.g. 报名录入期 = 宣传期 start … 送读期 end.
+ * With a `key`, the calendar's effective window of that key (which the bureau may
+ * override) is used instead of `from`/`to`.
+ */
+export type PhaseWindow = { key?: WindowKey; from: PhaseKey; to: PhaseKey; label: string };
 
-/** Application entry: from the start of 宣传期 until send-off ends (SPEC §4). */
-export const APPLICATION_ENTRY_WINDOW: PhaseWindow = { from: "publicity", to: "sendOff", label: "报名录入期" };
+/** Application entry: from the start of 宣传期 until send-off ends (SPEC §4); the bureau may override it. */
+export const APPLICATION_ENTRY_WINDOW: PhaseWindow = {
+  key: "applicationEntry",
+  from: "publicity",
+  to: "sendOff",
+  label: "报名录入期",
+};
+
+export const WINDOW_DEFS: Record<WindowKey, PhaseWindow> = { applicationEntry: APPLICATION_ENTRY_WINDOW };
+
+export const OVERRIDE_LABELS: Record<OverrideKey, string> = {
+  ...PHASE_LABELS,
+  applicationEntry: APPLICATION_ENTRY_WINDOW.label,
+};
 
 export class CalendarInputError extends Error {
   /** The settings field at fault, e.g. "mayDayHolidayEnd" or "overrides.sendOff". */
@@ -185,6 +221,31 @@ export function isWorkingDay(
   return settings.makeUpSaturdaysCount && settings.makeUpWorkingDays.includes(date);
 }
 
+/**
+ * Number of working days (in the sense of `isWorkingDay`) in an inclusive range,
+ * e.g. 7 for the computed 送读期.
+ */
+export function countWorkingDays(
+  range: DateRange,
+  settings: Pick<CalendarSettings, "extraNonWorkingDays" | "makeUpSaturdaysCount" | "makeUpWorkingDays">,
+): number {
+  let n = 0;
+  for (let d = range.start; d <= range.end; d = addCalendarDays(d, 1)) if (isWorkingDay(d, settings)) n++;
+  return n;
+}
+
+/** Inclusive number of calendar days in a range. */
+export function rangeDays(range: DateRange): number {
+  return daysBetween(range.start, range.end) + 1;
+}
+
+const WEEKDAY_NAMES = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
+
+/** "2020-05-06" → "星期三". */
+export function chineseWeekday(date: string): string {
+  return WEEKDAY_NAMES[weekday(date)];
+}
+
 /** "2020-05-06" → "2020年5月6日". */
 export function formatChineseDate(date: string): string {
   const { y, m, d } = mustParts(date);
@@ -250,7 +311,7 @@ export const calendarSettingsSchema = z.object({
   makeUpWorkingDays: z.array(isoDateSchema),
   autumnRegistrationDate: isoDateSchema.nullable(),
   overrides: z.partialRecord(
-    z.enum(PHASE_KEYS),
+    z.enum(OVERRIDE_KEYS),
     z.object({ start: isoDateSchema, end: isoDateSchema, reason: z.string() }),
   ),
 });
@@ -303,10 +364,10 @@ function validateSettings(s: CalendarSettings): void {
   if (s.autumnRegistrationDate !== null) {
     requireInYear(s.autumnRegistrationDate, y, "autumnRegistrationDate", "秋季学期中职学籍注册完成日期");
   }
-  for (const key of PHASE_KEYS) {
+  for (const key of OVERRIDE_KEYS) {
     const o = s.overrides[key];
     if (!o) continue;
-    const label = PHASE_LABELS[key];
+    const label = OVERRIDE_LABELS[key];
     const field = `overrides.${key}`;
     requireInYear(o.start, y, field, `${label}调整后的开始日期`);
     requireInYear(o.end, y, field, `${label}调整后的结束日期`);
@@ -413,13 +474,22 @@ export function computeCalendar(settings: CalendarSettings): SchoolCalendar {
     }
   }
 
+  const windows: CalendarWindow[] = WINDOW_KEYS.map((key) => {
+    const def = WINDOW_DEFS[key];
+    const o = settings.overrides[key];
+    if (o) return { key, label: def.label, start: o.start, end: o.end, overridden: true, reason: o.reason.trim() };
+    const start = phases.find((p) => p.key === def.from)!.start;
+    const end = phases.find((p) => p.key === def.to)!.end;
+    return { key, label: def.label, start, end, overridden: false };
+  });
+
   const deadlines: CalendarDeadline[] = DEADLINE_KEYS.map((key) => ({
     key,
     label: DEADLINE_LABELS[key],
     date: `${y}-${DEADLINE_MONTH_DAY[key]}`,
   }));
 
-  return { year: y, phases, deadlines };
+  return { year: y, phases, windows, deadlines };
 }
 
 // ---------------------------------------------------------------------------
@@ -432,11 +502,16 @@ export function getPhase(calendar: SchoolCalendar, key: PhaseKey): CalendarPhase
   return phase;
 }
 
-/** The inclusive date range of a multi-phase window (start of `from` … end of `to`). */
+/**
+ * The inclusive date range of a multi-phase window: the calendar's effective window
+ * when `window.key` is set (it may be overridden), else start of `from` … end of `to`.
+ */
 export function windowRange(calendar: SchoolCalendar, window: PhaseWindow): DateRange {
   if (PHASE_KEYS.indexOf(window.from) > PHASE_KEYS.indexOf(window.to)) {
     throw new RangeError(`时段“${window.label}”的起始阶段晚于结束阶段`);
   }
+  const effective = window.key ? calendar.windows.find((w) => w.key === window.key) : undefined;
+  if (effective) return { start: effective.start, end: effective.end };
   return { start: getPhase(calendar, window.from).start, end: getPhase(calendar, window.to).end };
 }
 
@@ -472,6 +547,13 @@ export function checkWindow(
 /** The phase containing `now` (China time), or null between / outside phases. */
 export function currentPhase(calendar: SchoolCalendar, now: Date): CalendarPhase | null {
   return calendar.phases.find((p) => contains(p, now)) ?? null;
+}
+
+/** The first phase starting after today's China date, with the days until it starts; null if none. */
+export function nextPhase(calendar: SchoolCalendar, now: Date): (CalendarPhase & { daysUntil: number }) | null {
+  const today = chinaDateOf(now);
+  const next = calendar.phases.find((p) => p.start > today);
+  return next ? { ...next, daysUntil: daysBetween(today, next.start) } : null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import fc from "fast-check";
 import {
   APPLICATION_ENTRY_WINDOW,
@@ -10,6 +10,8 @@ import {
   checkPhase,
   checkWindow,
   chinaDateOf,
+  chineseWeekday,
+  countWorkingDays,
   computeCalendar,
   currentPhase,
   defaultCalendarSettings,
@@ -17,7 +19,9 @@ import {
   getPhase,
   isWorkingDay,
   nextDeadline,
+  nextPhase,
   phaseInterval,
+  rangeDays,
   roleTasks,
 } from "@/lib/calendar";
 
@@ -408,5 +412,109 @@ describe("roleTasks", () => {
     }
     expect(roleTasks.COUNTY.sendOff).toBe("组织初中学校将已同意的学生送读到职业学校");
     expect(PHASE_LABELS.consolidation).toBe("巩固期");
+  });
+});
+
+describe("报名录入期 override (applicationEntry)", () => {
+  test("default window is 宣传期 start … 送读期 end and follows a 送读期 override", () => {
+    const cal = computeCalendar(settings(2020));
+    expect(cal.windows).toEqual([
+      { key: "applicationEntry", label: "报名录入期", start: "2020-04-21", end: "2020-05-14", overridden: false },
+    ]);
+    const moved = computeCalendar(settings(2020, { overrides: { sendOff: { start: "2020-05-07", end: "2020-05-18", reason: "x" } } }));
+    expect(moved.windows[0]).toMatchObject({ start: "2020-04-21", end: "2020-05-18", overridden: false });
+  });
+
+  test("an override replaces the window for checkWindow with its key; windows without key still use from/to", () => {
+    const cal = computeCalendar(
+      settings(2020, { overrides: { applicationEntry: { start: "2020-04-10", end: "2020-05-12", reason: " 提前报名 " } } }),
+    );
+    expect(cal.windows[0]).toEqual({
+      key: "applicationEntry", label: "报名录入期", start: "2020-04-10", end: "2020-05-12", overridden: true, reason: "提前报名",
+    });
+    expect(checkWindow(cal, APPLICATION_ENTRY_WINDOW, at("2020-04-09T16:00:00Z"))).toEqual({ ok: true });
+    expect(checkWindow(cal, APPLICATION_ENTRY_WINDOW, at("2020-05-12T16:00:00Z"), "录入报名")).toEqual({
+      ok: false,
+      message: "报名录入期为 2020年4月10日至2020年5月12日，当前不在报名录入期，不能录入报名",
+    });
+    expect(checkWindow(cal, { from: "publicity", to: "sendOff", label: "报名录入期" }, at("2020-05-13T08:00:00Z")).ok).toBe(true);
+    // the phases are not affected
+    expect(getPhase(cal, "publicity")).toMatchObject({ start: "2020-04-21", overridden: false });
+  });
+
+  test("the override is validated like a phase override", () => {
+    expect(() =>
+      computeCalendar(settings(2020, { overrides: { applicationEntry: { start: "2020-05-12", end: "2020-04-10", reason: "x" } } })),
+    ).toThrow("报名录入期调整后的开始日期（2020年5月12日）不能晚于结束日期（2020年4月10日）");
+    expect(() =>
+      computeCalendar(settings(2020, { overrides: { applicationEntry: { start: "2020-04-10", end: "2020-05-12", reason: "" } } })),
+    ).toThrow("调整报名录入期必须填写原因");
+    expect(() =>
+      computeCalendar(settings(2020, { overrides: { applicationEntry: { start: "2019-12-10", end: "2020-05-12", reason: "x" } } })),
+    ).toThrow("必须在2020年内");
+    expect(calendarSettingsSchema.safeParse({
+      ...settings(2020), overrides: { applicationEntry: { start: "2020-04-10", end: "2020-05-12", reason: "x" } },
+    }).success).toBe(true);
+  });
+});
+
+describe("helpers for the calendar page and the timeline", () => {
+  test("countWorkingDays: the computed 送读期 always holds 7", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2019, max: 2035 }), fc.integer({ min: 0, max: 12 }), fc.boolean(), (year, hOff, count) => {
+        const s = settings(year, { mayDayHolidayEnd: ymd(year, 4, 28 + hOff), makeUpSaturdaysCount: count, makeUpWorkingDays: [ymd(year, 5, 9)] });
+        expect(countWorkingDays(getPhase(computeCalendar(s), "sendOff"), s)).toBe(7);
+      }),
+    );
+    expect(countWorkingDays({ start: "2020-05-06", end: "2020-05-14" }, settings(2020))).toBe(7);
+    expect(rangeDays({ start: "2020-05-06", end: "2020-05-14" })).toBe(9);
+  });
+
+  test("chineseWeekday", () => {
+    expect(chineseWeekday("2020-05-06")).toBe("星期三");
+    expect(chineseWeekday("2020-05-09")).toBe("星期六");
+    expect(chineseWeekday("2020-05-10")).toBe("星期日");
+  });
+
+  test("nextPhase counts days to the next start in China time", () => {
+    const cal = computeCalendar(settings(2020));
+    expect(nextPhase(cal, at("2020-05-01T20:00:00Z"))).toMatchObject({ key: "sendOff", daysUntil: 4 }); // May 2 in Beijing
+    expect(nextPhase(cal, at("2020-05-08T02:00:00Z"))).toMatchObject({ key: "stabilisation", daysUntil: 7 });
+    expect(nextPhase(cal, at("2020-07-01T02:00:00Z"))).toBeNull();
+  });
+});
+
+// Node applies a new process.env.TZ immediately: run the key results under several process time zones
+// in the same test run, so that `npm test` proves the module never depends on the server's zone.
+describe.each(["UTC", "Asia/Shanghai", "America/Los_Angeles"])("process TZ=%s", (zone) => {
+  let saved: string | undefined;
+  beforeAll(() => {
+    saved = process.env.TZ;
+    process.env.TZ = zone;
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  });
+
+  test("the zone really is in effect", () => {
+    const offset = { UTC: 0, "Asia/Shanghai": -480, "America/Los_Angeles": 480 }[zone];
+    expect(new Date(Date.UTC(2020, 0, 15)).getTimezoneOffset()).toBe(offset);
+  });
+
+  test("2020 and 2021 送读期 and the UTC boundaries are the same", () => {
+    const c2020 = computeCalendar(settings(2020, { mayDayHolidayEnd: "2020-05-05" }));
+    const c2021 = computeCalendar(settings(2021, { mayDayHolidayEnd: "2021-05-05" }));
+    expect(getPhase(c2020, "sendOff")).toMatchObject({ start: "2020-05-06", end: "2020-05-14" });
+    expect(getPhase(c2021, "sendOff")).toMatchObject({ start: "2021-05-06", end: "2021-05-14" });
+    expect(checkPhase(c2020, "sendOff", at("2020-05-05T16:00:00Z"), "送读")).toEqual({ ok: true });
+    expect(checkPhase(c2020, "sendOff", at("2020-05-14T15:59:59Z"), "送读")).toEqual({ ok: true });
+    expect(checkPhase(c2020, "sendOff", at("2020-05-14T16:00:00Z"), "送读")).toEqual({
+      ok: false,
+      message: "送读期为 2020年5月6日至2020年5月14日，当前不在送读期，不能送读",
+    });
+    expect(chinaDateOf(at("2020-05-05T16:00:00Z"))).toBe("2020-05-06");
+    expect(phaseInterval(getPhase(c2020, "sendOff")).startsAt.toISOString()).toBe("2020-05-05T16:00:00.000Z");
+    expect(nextDeadline(c2020, at("2019-12-31T16:30:00Z"))).toMatchObject({ key: "countyPlan", daysLeft: 90 });
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import {
-  checkPhase, checkWindow, chinaDateOf, computeCalendar, type CalendarSettings, type PhaseKey,
+  checkPhase, checkWindow, chinaDateOf, computeCalendar, type CalendarSettings, type OverrideKey, type PhaseKey,
   type PhaseWindow, type SchoolCalendar,
 } from "@/lib/calendar";
 import type { Phase } from "@/generated/prisma/enums";
@@ -14,7 +14,9 @@ export const PHASE_TO_DB: Record<PhaseKey, Phase> = {
   confirmation: "CONFIRMATION",
   consolidation: "CONSOLIDATION",
 };
-const DB_TO_PHASE = Object.fromEntries(Object.entries(PHASE_TO_DB).map(([k, v]) => [v, k])) as Record<Phase, PhaseKey | undefined>;
+/** The five phases plus the multi-phase windows the bureau may override (报名录入期). */
+export const OVERRIDE_TO_DB: Record<OverrideKey, Phase> = { ...PHASE_TO_DB, applicationEntry: "APPLICATION_ENTRY" };
+export const DB_TO_OVERRIDE = Object.fromEntries(Object.entries(OVERRIDE_TO_DB).map(([k, v]) => [v, k])) as Record<Phase, OverrideKey>;
 
 /** The programme year an instant belongs to (the China calendar year). */
 export function programmeYear(now: Date): number {
@@ -30,8 +32,7 @@ export async function loadCalendarSettings(client: Tx | ReturnType<typeof db>, y
   if (!row) return null;
   const overrides: CalendarSettings["overrides"] = {};
   for (const o of row.overrides) {
-    const key = DB_TO_PHASE[o.phase];
-    if (key) overrides[key] = { start: o.start, end: o.end, reason: o.reason };
+    overrides[DB_TO_OVERRIDE[o.phase]] = { start: o.start, end: o.end, reason: o.reason };
   }
   return {
     year: row.year,
@@ -53,6 +54,11 @@ export async function loadCalendar(client: Tx | ReturnType<typeof db>, year: num
  * The one guard every phase-bound action calls, inside its transaction, with the injected clock.
  * Refuses with the window in Chinese dates, e.g.
  * "送读期为 2020年5月6日至2020年5月14日，当前不在送读期，不能送读".
+ *
+ *   await assertInPhase(tx, { now, phase: "sendOff", verb: "送读" });
+ *   await assertInPhase(tx, { now, phase: APPLICATION_ENTRY_WINDOW, verb: "录入报名" }); // honours the bureau's override
+ *
+ * The bureau's live overrides are read in the same transaction, so a change of window applies at once.
  */
 export async function assertInPhase(
   client: Tx | ReturnType<typeof db>,

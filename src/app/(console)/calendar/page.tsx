@@ -1,0 +1,209 @@
+import { pageActor } from "@/server/auth/page";
+import { can } from "@/server/auth/permissions";
+import { now } from "@/server/clock";
+import { programmeYear } from "@/server/calendar/calendar";
+import { getCalendarPageData, listCalendarYears, type CalendarPageData } from "@/server/calendar/calendar-view";
+import { calendarYearParam } from "@/lib/schemas/calendar";
+import {
+  chinaDateOf, chineseWeekday, daysBetween, formatChineseDate, formatChineseRange, rangeDays, type CalendarPhase,
+  type CalendarWindow,
+} from "@/lib/calendar";
+import { AUDIT_ACTION_LABELS } from "@/lib/audit-labels";
+import { PageTitle, Table, Td } from "@/components/ui/table";
+import { PhaseTimeline } from "@/components/timeline/phase-timeline";
+import { SettingsForm } from "./_components/settings-form";
+import { OverrideForm } from "./_components/override-form";
+import { LiveOverrides } from "./_components/revoke-form";
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+const dateWithWeekday = (d: string) => `${formatChineseDate(d)}（${chineseWeekday(d)}）`;
+const timeText = (t: Date) => t.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+
+export default async function CalendarPage({ searchParams }: { searchParams: Search }) {
+  const actor = await pageActor("calendar.read");
+  const sp = await searchParams;
+  const t = now();
+  const thisYear = programmeYear(t);
+  const year = calendarYearParam.parse(sp.year) || thisYear;
+  const edit = can(actor.role, "calendar.edit");
+  const [data, years] = await Promise.all([getCalendarPageData(actor, year), listCalendarYears(actor)]);
+  const options = [...new Set([...years, thisYear - 1, thisYear, thisYear + 1, year])].sort((a, b) => b - a);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <PageTitle
+        actions={
+          <form className="flex items-end gap-2" aria-label="选择要查看的年份">
+            <div className="flex flex-col text-sm">
+              <label htmlFor="calendar-year">年度</label>
+              <select id="calendar-year" name="year" defaultValue={String(year)} className="rounded border border-slate-300 bg-white px-2 py-1.5">
+                {options.map((y) => (
+                  <option key={y} value={y}>{y}年{years.includes(y) ? "" : "（未设置）"}</option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">查看</button>
+          </form>
+        }
+      >
+        {year}年工作日历
+      </PageTitle>
+
+      {data ? <CalendarView data={data} today={chinaDateOf(t)} /> : (
+        <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
+          {edit
+            ? `${year}年的工作日历尚未设置。请在下面填写五一劳动节假期最后一天等设置并保存，系统将计算各阶段时间。`
+            : `州教育体育局尚未设置${year}年的工作日历，各阶段时间暂未确定。请等待州教育体育局设置，或与州教育体育局联系。`}
+        </p>
+      )}
+
+      {edit ? <EditSections year={year} data={data} /> : null}
+    </div>
+  );
+}
+
+function CalendarView({ data, today }: { data: CalendarPageData; today: string }) {
+  const { calendar, settings } = data;
+  const rows: (CalendarPhase | CalendarWindow)[] = [...calendar.phases, ...calendar.windows];
+  return (
+    <>
+      <section aria-labelledby="phases-heading" className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="phases-heading" className="text-lg font-semibold">各阶段时间</h2>
+        <PhaseTimeline calendar={calendar} today={today} />
+        <Table caption={`${data.year}年各阶段时间`} head={["阶段", "开始日期", "结束日期", "天数", "说明"]}>
+          {rows.map((p) => (
+            <tr key={p.key} className={p.key === "applicationEntry" ? "bg-slate-50" : undefined}>
+              <Td className="font-medium whitespace-nowrap">{p.label}</Td>
+              <Td className="whitespace-nowrap">{dateWithWeekday(p.start)}</Td>
+              <Td className="whitespace-nowrap">{dateWithWeekday(p.end)}</Td>
+              <Td className="whitespace-nowrap">
+                {rangeDays(p)} 天{p.key === "sendOff" ? `，其中 ${data.sendOffWorkingDays} 个工作日` : ""}
+              </Td>
+              <Td>
+                {p.overridden ? (
+                  <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">已调整</span>
+                ) : null}
+                {p.overridden ? <span className="ml-1">原因：{p.reason}</span> : <span className="text-slate-600">{EXPLAIN[p.key]}</span>}
+              </Td>
+            </tr>
+          ))}
+        </Table>
+      </section>
+
+      <section aria-labelledby="deadlines-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="deadlines-heading" className="text-lg font-semibold">截止日期</h2>
+        <Table caption={`${data.year}年截止日期`} head={["事项", "截止日期", "情况"]}>
+          {calendar.deadlines.map((d) => {
+            const left = daysBetween(today, d.date);
+            return (
+              <tr key={d.key}>
+                <Td className="font-medium">{d.label}</Td>
+                <Td className="whitespace-nowrap">{dateWithWeekday(d.date)}</Td>
+                <Td>{left < 0 ? <span className="text-slate-500">已过</span> : left === 0 ? <strong className="text-red-700">今天截止</strong> : `还有 ${left} 天`}</Td>
+              </tr>
+            );
+          })}
+        </Table>
+      </section>
+
+      <section aria-labelledby="settings-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="settings-heading" className="mb-3 text-lg font-semibold">计算依据</h2>
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[16rem_1fr]">
+          <dt className="text-slate-600">五一劳动节假期最后一天</dt><dd>{dateWithWeekday(settings.mayDayHolidayEnd)}</dd>
+          <dt className="text-slate-600">其他非工作日</dt><dd>{settings.extraNonWorkingDays.map(formatChineseDate).join("、") || "无"}</dd>
+          <dt className="text-slate-600">调休上班日</dt><dd>{settings.makeUpWorkingDays.map(formatChineseDate).join("、") || "无"}</dd>
+          <dt className="text-slate-600">调休的周六计为工作日</dt><dd>{settings.makeUpSaturdaysCount ? "是" : "否（双休日除外）"}</dd>
+          <dt className="text-slate-600">秋季学期中职学籍注册完成日期</dt>
+          <dd>{settings.autumnRegistrationDate ? dateWithWeekday(settings.autumnRegistrationDate) : `未填写，按${data.year}年9月30日`}</dd>
+          <dt className="text-slate-600">版本</dt><dd>第 {data.version} 版 · {data.updatedBy} 于 {timeText(data.updatedAt)} 修改</dd>
+        </dl>
+      </section>
+    </>
+  );
+}
+
+const EXPLAIN: Record<string, string> = {
+  publicity: "每年4月下旬：职业学校深入初级中学宣传，初级中学组织报名",
+  sendOff: "五一劳动节收假后的 7 个工作日（双休日除外），其他时间不再开展招生送读工作",
+  stabilisation: "送读期结束后的 3 周",
+  confirmation: "稳定期结束后的第 1 周",
+  consolidation: "确认期结束后至秋季学期中职学籍注册完成",
+  applicationEntry: "录入报名申请的时间：默认为宣传期开始至送读期结束",
+};
+
+function EditSections({ year, data }: { year: number; data: CalendarPageData | null }) {
+  if (!data) {
+    return (
+      <section aria-labelledby="edit-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="edit-heading" className="mb-3 text-lg font-semibold">设置{year}年工作日历</h2>
+        <SettingsForm year={year} version={0} settings={null} />
+      </section>
+    );
+  }
+  const windows = [...data.calendar.phases, ...data.calendar.windows];
+  const live = windows.filter((w) => w.overridden);
+  return (
+    <>
+      <section aria-labelledby="edit-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="edit-heading" className="mb-1 text-lg font-semibold">修改设置</h2>
+        <p className="mb-4 text-sm text-slate-600">保存后各阶段时间按新设置重新计算（已调整的阶段保持调整后的时间），并记入修改记录。</p>
+        <SettingsForm year={year} version={data.version} settings={data.settings} />
+      </section>
+
+      <section aria-labelledby="override-heading" className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="override-heading" className="text-lg font-semibold">调整阶段时间</h2>
+        <LiveOverrides
+          year={year}
+          version={data.version}
+          live={live.map((w) => ({ key: w.key, label: w.label, start: w.start, end: w.end, reason: w.reason ?? "", restoreTo: data.restoreTo[w.key] ?? null }))}
+        />
+        <OverrideForm year={year} version={data.version} windows={windows} />
+      </section>
+
+      <section aria-labelledby="history-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="history-heading" className="text-lg font-semibold">调整记录</h2>
+        {data.history?.length ? (
+          <Table caption="阶段时间调整记录" head={["阶段", "调整为", "原因", "调整人、时间", "状态"]}>
+            {data.history.map((h) => (
+              <tr key={h.id}>
+                <Td className="whitespace-nowrap">{h.label}</Td>
+                <Td className="whitespace-nowrap">{formatChineseRange(h)}</Td>
+                <Td>{h.reason}</Td>
+                <Td>{h.createdBy}<br /><span className="text-slate-500">{timeText(h.createdAt)}</span></Td>
+                <Td>
+                  {h.revokedAt ? (
+                    <span className="text-slate-600">已失效（{h.revokedBy}，{timeText(h.revokedAt)}）</span>
+                  ) : (
+                    <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">生效中</span>
+                  )}
+                </Td>
+              </tr>
+            ))}
+          </Table>
+        ) : (
+          <p className="text-sm text-slate-600">没有调整记录。</p>
+        )}
+      </section>
+
+      <section aria-labelledby="changes-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="changes-heading" className="text-lg font-semibold">修改记录</h2>
+        {data.changes?.length ? (
+          <Table caption="工作日历修改记录" head={["时间", "操作人", "操作", "版本", "内容"]}>
+            {data.changes.map((c) => (
+              <tr key={c.id}>
+                <Td className="whitespace-nowrap">{timeText(c.at)}</Td>
+                <Td>{c.by}</Td>
+                <Td className="whitespace-nowrap">{AUDIT_ACTION_LABELS[c.action] ?? c.action}</Td>
+                <Td className="whitespace-nowrap">{c.version ? `第 ${c.version} 版` : ""}</Td>
+                <Td>{c.text}</Td>
+              </tr>
+            ))}
+          </Table>
+        ) : (
+          <p className="text-sm text-slate-600">没有修改记录（演示数据中的日历由系统初始化时载入）。</p>
+        )}
+      </section>
+    </>
+  );
+}
