@@ -26,6 +26,8 @@ export type Annex2ExportData = {
   counties: CountyQuotaInput[];
   vocationalSchools: (VocationalQuotaInput & { fullName?: string })[];
   versionLabel?: string;
+  /** the issuing prefecture (title); defaults to 楚雄州 as in the policy */
+  prefectureName?: string;
 };
 
 export const ANNEX2_SHEET_NAME = "附件2";
@@ -38,8 +40,8 @@ export const ANNEX2_HEADERS = [
 ] as const;
 export const ANNEX2_TOTAL_LABEL = "合 计";
 
-export function annex2Title(year: number): string {
-  return `楚雄州${year}年义务教育职教班送读招生计划`;
+export function annex2Title(year: number, prefectureName = "楚雄州"): string {
+  return `${prefectureName}${year}年义务教育职教班送读招生计划`;
 }
 
 /** The 备注 of the policy's 附件2, with the plan's years. */
@@ -74,12 +76,12 @@ function textWidth(text: string): number {
 }
 
 export async function buildAnnex2Workbook(data: Annex2ExportData): Promise<Buffer> {
-  const { year, cohortBaseYear, counties, vocationalSchools, versionLabel } = data;
+  const { year, cohortBaseYear, counties, vocationalSchools, versionLabel, prefectureName } = data;
   const totals = planTotals(counties, vocationalSchools);
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "职教班管理平台";
-  workbook.title = annex2Title(year);
+  workbook.title = annex2Title(year, prefectureName);
   const ws = workbook.addWorksheet(ANNEX2_SHEET_NAME, {
     pageSetup: {
       paperSize: 9, // A4
@@ -118,7 +120,7 @@ export async function buildAnnex2Workbook(data: Annex2ExportData): Promise<Buffe
 
   // Row 2: title
   const title = ws.getCell("A2");
-  title.value = annex2Title(year);
+  title.value = annex2Title(year, prefectureName);
   title.font = { name: FONT, size: 18, bold: true };
   title.alignment = { horizontal: "center", vertical: "middle" };
   ws.mergeCells("A2:E2");
