@@ -1,4 +1,5 @@
 import "server-only";
+import { capKey, lockCaps } from "@/server/send-off/cap-lock";
 import { db, type Tx } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
@@ -65,7 +66,9 @@ export async function saveAllocations(actor: Actor, input: AllocationInput, now:
       );
     }
 
-    // A school cannot be given fewer places than it has already sent off.
+    // A school cannot be given fewer places than it has already sent off (send-offs of these schools
+    // wait on the same CapLock rows, so the count cannot grow before this transaction commits).
+    await lockCaps(tx, input.year, ids.map(capKey.middle));
     const sent = await tx.enrolment.groupBy({ by: ["middleSchoolId"], where: { year: input.year, middleSchoolId: { in: ids } }, _count: { _all: true } });
     const fieldErrors: Record<string, string> = {};
     input.allocations.forEach((a, i) => {

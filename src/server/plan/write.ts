@@ -1,4 +1,5 @@
 import "server-only";
+import { capKey, lockCaps } from "@/server/send-off/cap-lock";
 import { db, type Db, type Tx } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
@@ -231,6 +232,8 @@ export async function issueVersion(actor: Actor, input: { versionId: string }, n
       // Same rows (and order) the county split locks: no allocation can commit between check and switch.
       await tx.$queryRaw`SELECT id FROM "CountyQuota" WHERE "versionId" = ${previous.id} ORDER BY "countyId" FOR UPDATE`;
     }
+    // Send-offs count under the same CapLock rows: none can commit between this check and the switch.
+    await lockCaps(tx, year, [...rows.counties.map((c) => capKey.county(c.countyId)), ...rows.vocationalSchools.map((s) => capKey.voc(s.vocationalSchoolId))]);
     const conflicts = await capConflicts(tx, v.planId, year, rows);
     if (conflicts.length) {
       const parts = conflicts.map((c) => {

@@ -7,6 +7,7 @@ import { assertCan } from "@/server/auth/permissions";
 import { AppError, notFound } from "@/server/errors";
 import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
 import { sendableApplicationScope } from "./scope";
+import { capKey, lockCaps } from "./cap-lock";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import { pageArgs, toPage } from "@/server/pagination";
 
@@ -21,19 +22,6 @@ type AppRow = {
   countyName: string; middleSchoolName: string; vocationalSchoolName: string;
 };
 type CapRow = { kind: "plan" | "county" | "middle" | "voc"; id: string; cap: number | null; n: number };
-
-/**
- * Takes the per-year cap locks in one statement, in one global order (county → middle school →
- * vocational school), so concurrent send-offs on any number of app servers serialise on the database
- * and never deadlock. An upsert that hits an existing row locks it, like SELECT … FOR UPDATE.
- * CapLock rows are independent of plan versions: an amendment does not change what is locked.
- */
-async function lockCaps(tx: Tx, year: number, keys: string[]) {
-  const sorted = [...new Set(keys)].sort();
-  await tx.$executeRaw`
-    INSERT INTO "CapLock" ("year", "key") SELECT ${year}, k FROM unnest(${sorted}::text[]) AS k ORDER BY k
-    ON CONFLICT ("year", "key") DO UPDATE SET "key" = EXCLUDED."key"`;
-}
 
 /**
  * Caps of the issued plan and students already sent off, in one round trip (NULL cap = none set).
@@ -134,9 +122,7 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
     checkCaps(apps, await capState(tx, year, countyIds, schoolIds, vocIds));
 
     await lockCaps(tx, year, [
-      ...countyIds.map((id) => `1county:${id}`),
-      ...schoolIds.map((id) => `2middle:${id}`),
-      ...vocIds.map((id) => `3voc:${id}`),
+      ...countyIds.map(capKey.county), ...schoolIds.map(capKey.middle), ...vocIds.map(capKey.voc),
     ]);
     const result = checkCaps(apps, await capState(tx, year, countyIds, schoolIds, vocIds));
 

@@ -1,0 +1,23 @@
+import "server-only";
+import type { Tx } from "@/server/db";
+
+/** CapLock keys: their sort order is the global lock order (county → middle school → vocational school). */
+export const capKey = {
+  county: (id: string) => `1county:${id}`,
+  middle: (id: string) => `2middle:${id}`,
+  voc: (id: string) => `3voc:${id}`,
+};
+
+/**
+ * Takes the per-year cap locks in one statement, in the global order, so that send-offs, plan issues
+ * and allocation saves on any number of app servers serialise on the database and never deadlock.
+ * An upsert that hits an existing row locks it, like SELECT … FOR UPDATE.
+ * CapLock rows are independent of plan versions: an amendment does not change what is locked.
+ */
+export async function lockCaps(tx: Tx, year: number, keys: string[]) {
+  if (keys.length === 0) return;
+  const sorted = [...new Set(keys)].sort();
+  await tx.$executeRaw`
+    INSERT INTO "CapLock" ("year", "key") SELECT ${year}, k FROM unnest(${sorted}::text[]) AS k ORDER BY k
+    ON CONFLICT ("year", "key") DO UPDATE SET "key" = EXCLUDED."key"`;
+}
