@@ -203,3 +203,27 @@ export async function seedDemoPlan(db: Db, plan: Plan2020Data, prefectureUsernam
   await issueVersion(actor, { versionId: corrected.versionId }, DEMO_DATES.issued, { client });
   return { imported, corrected };
 }
+
+/**
+ * Demo split (落实到校): every county bureau spreads its issued cap evenly over its middle schools,
+ * through the county's own allocation code, so each demo school can try a send-off.
+ */
+export async function seedDemoAllocations(db: Db, year: number, at: Date) {
+  allowServerModules();
+  const { saveAllocations } = await import("../../src/server/plan/allocation");
+  const client = db as unknown as AppDb;
+  const countyUsers = await db.user.findMany({ where: { role: "COUNTY", active: true }, include: { county: { include: { middleSchools: { where: { active: true }, orderBy: { name: "asc" } } } } } });
+  const issued = await db.planVersion.findFirstOrThrow({ where: { status: "ISSUED", plan: { year } }, include: { countyQuotas: true } });
+  for (const u of countyUsers) {
+    const county = u.county!;
+    const cap = issued.countyQuotas.find((q: { countyId: string }) => q.countyId === county.id)?.sendOffCap ?? 0;
+    const schools = county.middleSchools;
+    if (!schools.length || cap === 0) continue;
+    const each = Math.floor(cap / schools.length);
+    const actor: Actor = {
+      userId: u.id, username: u.username, displayName: u.displayName, role: "COUNTY", prefectureId: county.prefectureId,
+      countyId: county.id, middleSchoolId: null, vocationalSchoolId: null, orgName: county.bureauName, mustChangePassword: false,
+    };
+    await saveAllocations(actor, { year, allocations: schools.map((s: { id: string }) => ({ middleSchoolId: s.id, allocation: each })) }, at, { client });
+  }
+}

@@ -67,7 +67,7 @@ export function sortAnnex4Rows(rows: readonly Annex4Row[]): Annex4Row[] {
   return [...rows].sort(
     (a, b) =>
       a.countyOrder - b.countyOrder ||
-      a.middleSchoolName.localeCompare(b.middleSchoolName, "zh-Hans-CN") ||
+      zhCollator.compare(a.middleSchoolName, b.middleSchoolName) ||
       zhNaturalCollator.compare(a.middleSchoolClass, b.middleSchoolClass) ||
       zhCollator.compare(a.studentName, b.studentName) ||
       (a.idNumber < b.idNumber ? -1 : a.idNumber > b.idNumber ? 1 : 0),

@@ -11,24 +11,21 @@ import type { Prisma } from "@/generated/prisma/client";
 /** One frozen row of a submitted roster: the 附件4 columns plus the keys the county check needs. */
 export type RosterRow = Annex4Row & { enrolmentId: string; countyId: string };
 
-/** The live roster of a vocational school: students received (arrived) and still enrolled. */
+/** The live roster of a vocational school: students received (arrived) and still enrolled. One query. */
 export async function liveRoster(client: Tx | ReturnType<typeof db>, vocationalSchoolId: string, year: number): Promise<RosterRow[]> {
-  const rows = await client.enrolment.findMany({
-    where: { vocationalSchoolId, year, arrivalStatus: "ARRIVED", status: "ENROLLED" },
-    include: {
-      application: { select: { studentName: true, sex: true, idNumber: true, className: true, studentNumber: true } },
-      county: { select: { name: true, sortOrder: true } },
-      middleSchool: { select: { name: true } },
-      class: { select: { name: true } },
-    },
-  });
-  return sortAnnex4Rows(rows.map((e) => ({
-    enrolmentId: e.id, countyId: e.countyId,
-    studentName: e.application.studentName, sex: e.application.sex === "MALE" ? "男" : "女", idNumber: e.application.idNumber,
-    countyName: e.county.name, countyOrder: e.county.sortOrder, middleSchoolName: e.middleSchool.name,
-    middleSchoolClass: e.application.className, studentNumber: e.application.studentNumber,
-    vocationalClass: e.class?.name ?? "", vocationalStudentNo: e.studentNo ?? "",
-  }))) as RosterRow[];
+  const rows = await client.$queryRaw<(Omit<RosterRow, "sex"> & { sex: "MALE" | "FEMALE" })[]>`
+    SELECT e.id AS "enrolmentId", e."countyId", a."studentName", a.sex::text AS sex, a."idNumber",
+           c.name AS "countyName", c."sortOrder" AS "countyOrder", m.name AS "middleSchoolName",
+           a."className" AS "middleSchoolClass", a."studentNumber",
+           COALESCE(k.name, '') AS "vocationalClass", COALESCE(e."studentNo", '') AS "vocationalStudentNo"
+      FROM "Enrolment" e
+      JOIN "Application" a ON a.id = e."applicationId"
+      JOIN "County" c ON c.id = e."countyId"
+      JOIN "MiddleSchool" m ON m.id = e."middleSchoolId"
+      LEFT JOIN "VocationalClass" k ON k.id = e."classId"
+     WHERE e."vocationalSchoolId" = ${vocationalSchoolId} AND e.year = ${year}
+       AND e."arrivalStatus" = 'ARRIVED' AND e.status = 'ENROLLED'`;
+  return sortAnnex4Rows(rows.map((r) => ({ ...r, sex: r.sex === "MALE" ? "男" : "女" }))) as RosterRow[];
 }
 
 /** 提交附件4 (in 确认期): freezes a snapshot; a resubmission needs a reason and makes a new version. */
