@@ -23,7 +23,7 @@ test("wrong password and unknown user get the same message", async ({ page }) =>
 const accounts = [
   { username: "zhou", org: "楚雄州教育体育局", nav: ["组织机构", "账号管理", "操作日志"] },
   { username: "chuxiong", org: "楚雄市教育体育局", nav: ["组织机构", "账号管理"] },
-  { username: "chuxiong-cz1", org: "楚雄市楚雄市第一中学", nav: ["组织机构"] },
+  { username: "chuxiong-cz1", org: "楚雄市第一中学", nav: ["组织机构"] },
   { username: "chuxiong-zs5", org: "楚雄市楚雄州民族中学", nav: ["组织机构"] },
   { username: "chuxiong-zz", org: "楚雄市职业高级中学", nav: ["组织机构"] },
   { username: "jidian", org: "楚雄机械电子职业技术学校", nav: ["组织机构"] },

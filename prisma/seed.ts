@@ -4,6 +4,9 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../src/generated/prisma/client";
 import { createDemoPrefecture } from "../tests/factories";
+import { seedDemoAllocations, seedDemoPlan } from "../tests/factories/plan";
+import { createDemoCalendar } from "../tests/factories/calendar";
+import { createDemoApplications } from "../tests/factories/applications";
 
 async function main() {
   const url = process.env.DATABASE_URL;
@@ -19,6 +22,13 @@ async function main() {
     const plan = JSON.parse(readFileSync(path.join(dir, "plan-2020.json"), "utf8"));
     const t0 = Date.now();
     await createDemoPrefecture(db, demo, plan);
+    // 附件2 2020 through the real import path: v1 = the file with its 9 problems, v2 = corrected and issued.
+    await seedDemoPlan(db, plan, demo.prefecture.username);
+    // 落实到校: each county bureau spreads its issued cap over its middle schools.
+    await seedDemoAllocations(db, plan.year, new Date("2020-04-20T09:00:00+08:00"));
+    await createDemoCalendar(db, demo.prefecture.username); // 2020 工作日历：送读期 2020-05-06 至 2020-05-14
+    // 附件3: 10 approved 2020 applications (6 楚雄市第一中学, 4 双柏县第一中学) for the send-off pages.
+    await createDemoApplications(db);
     console.log(`[zjb] 已载入演示数据：楚雄州、10 个县市、12 所职业学校、演示初中学校及各单位账号（${Date.now() - t0} ms）`);
   } finally {
     await db.$disconnect();

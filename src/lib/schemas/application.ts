@@ -11,11 +11,11 @@
  * 初中学校名 (preset from the user's organisation, never typed).
  */
 import { z } from "zod";
-import { validateIdNumber, type Sex } from "@/lib/validators/id-number";
-import { validateMobile } from "@/lib/validators/phone";
-import { validateStudentNumber } from "@/lib/validators/student-number";
+import { validateIdNumber, type Sex } from "../validators/id-number";
+import { validateMobile } from "../validators/phone";
+import { validateStudentNumber } from "../validators/student-number";
 
-export type { Sex } from "@/lib/validators/id-number";
+export type { Sex } from "../validators/id-number";
 
 // ---------------------------------------------------------------------------
 // Enumerations and labels
@@ -371,9 +371,23 @@ export type ApplicationValidation =
   | { ok: true; data: ApplicationInput }
   | { ok: false; errors: Record<string, string> };
 
+// Building the schema costs far more than one parse (zod compiles it): keep one per "today" string,
+// so an import of thousands of rows and the form's validation on every keystroke build it once.
+const schemaCache = new Map<string, ReturnType<typeof createApplicationInputSchema>>();
+function schemaFor(options: ApplicationSchemaOptions) {
+  if (typeof options.today !== "string") return createApplicationInputSchema(options);
+  let s = schemaCache.get(options.today);
+  if (!s) {
+    if (schemaCache.size > 16) schemaCache.clear();
+    s = createApplicationInputSchema(options);
+    schemaCache.set(options.today, s);
+  }
+  return s;
+}
+
 /** safeParse + fieldErrorsOf in one call. */
 export function validateApplication(raw: unknown, options?: ApplicationSchemaOptions): ApplicationValidation {
-  const schema = options ? createApplicationInputSchema(options) : applicationInputSchema;
+  const schema = options ? schemaFor(options) : applicationInputSchema;
   const r = schema.safeParse(raw);
   return r.success ? { ok: true, data: r.data } : { ok: false, errors: fieldErrorsOf(r.error) };
 }

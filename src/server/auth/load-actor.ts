@@ -33,7 +33,8 @@ export async function loadActor(userId: string, sessionVersion: number): Promise
            COALESCE(c.active, m.active AND mc.active, v.active, p.id IS NOT NULL) AS "orgActive",
            COALESCE(p.id, c."prefectureId", mc."prefectureId", v."prefectureId") AS "orgPrefectureId",
            COALESCE(c.id, m."countyId", v."countyId") AS "orgCountyId",
-           COALESCE(p."bureauName", c."bureauName", mc.name || m.name, v."fullName") AS "orgName"
+           COALESCE(p."bureauName", c."bureauName",
+                    CASE WHEN starts_with(m.name, mc.name) THEN m.name ELSE mc.name || m.name END, v."fullName") AS "orgName"
       FROM "User" u
       LEFT JOIN "Prefecture" p ON p.id = u."prefectureId"
       LEFT JOIN "County" c ON c.id = u."countyId"

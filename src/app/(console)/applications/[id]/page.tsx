@@ -1,0 +1,162 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { pageActor } from "@/server/auth/page";
+import { can } from "@/server/auth/permissions";
+import { now } from "@/server/clock";
+import { AppError } from "@/server/errors";
+import { applicationHistory, getApplication, missingConsent } from "@/server/applications/applications";
+import { chinaDateOf, formatChineseDate } from "@/lib/calendar";
+import { ELIGIBILITY_GROUND_LABELS, SEX_LABELS } from "@/lib/schemas/application";
+import { EDITABLE_STATUSES, WITHDRAWABLE_STATUSES } from "@/lib/schemas/application-workflow";
+import { AUDIT_ACTION_LABELS } from "@/lib/audit-labels";
+import { PageTitle } from "@/components/ui/table";
+import { recordConsentAction } from "@/actions/applications/record-consent";
+import { reviewApplicationAction } from "@/actions/applications/review-application";
+import { withdrawApplicationAction } from "@/actions/applications/withdraw-application";
+import { StatusTag } from "../_components/status-tag";
+import { ConsentForm } from "./_components/consent-form";
+import { ReviewForm } from "./_components/review-form";
+import { WithdrawForm } from "./_components/withdraw-form";
+
+const dt = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+
+function Item({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <div className={wide ? "sm:col-span-2 lg:col-span-3" : ""}>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="mt-0.5">{children}</dd>
+    </div>
+  );
+}
+
+function Card({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-4" aria-label={title}>
+      <h2 className="mb-3 font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+const HIDDEN = <span className="text-slate-500">学生送读到本校后可见</span>;
+
+export default async function ApplicationPage({
+  params, searchParams,
+}: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await pageActor("application.read");
+  const { id } = await params;
+  const sp = await searchParams;
+  // Renders the full ID number: recorded as `application.reveal` in the audit log.
+  const a = await getApplication(actor, id, "page").catch((e) => {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const history = await applicationHistory(actor, id);
+  const isOwnSchool = actor.role === "MIDDLE_SCHOOL" && actor.middleSchoolId === a.middleSchoolId;
+  const canEdit = isOwnSchool && can(actor.role, "application.edit");
+  const editable = canEdit && (EDITABLE_STATUSES as readonly string[]).includes(a.status);
+  const missing = missingConsent({ ...a, consentDocumentId: a.consentDocument?.id ?? null });
+  const c = a.contact;
+
+  return (
+    <div className="flex flex-col gap-4">
+      <PageTitle
+        actions={
+          <div className="flex flex-wrap gap-2">
+            {c ? <Link className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100" href={`/applications/${a.id}/print`}>打印申请表</Link> : null}
+            {editable ? <Link className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100" href={`/applications/${a.id}/edit`}>修改</Link> : null}
+            <Link className="px-2 py-1.5 text-sm text-blue-700 underline" href="/applications">返回列表</Link>
+          </div>
+        }
+      >
+        报名申请：{a.studentName} <StatusTag status={a.status} />
+      </PageTitle>
+
+      {sp.saved ? (
+        <p aria-live="polite" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">
+          已保存。{a.status === "DRAFT" ? "下一步：点“打印申请表”，请学生本人和法定监护人在纸质表上签字按手印，再在下方“签字确认”中登记并上传扫描件。" : ""}
+        </p>
+      ) : null}
+
+      <Card title="申请表内容">
+        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
+          <Item label="初中学校名">{a.middleSchoolLabel}</Item>
+          <Item label="班级名">{a.className}</Item>
+          <Item label="班主任">{a.headTeacherName}{c ? `（${c.headTeacherPhone}）` : null}</Item>
+          <Item label="学生姓名">{a.studentName}</Item>
+          <Item label="性别">{SEX_LABELS[a.sex]}</Item>
+          <Item label="学生联系电话">{c ? c.studentPhone : HIDDEN}</Item>
+          <Item label="身份证号码"><span className="font-mono">{a.idNumber}</span>（出生日期 {a.birthDate}）</Item>
+          <Item label="初中学籍号"><span className="font-mono">{a.studentNumber}</span></Item>
+          <Item label="家庭住址">
+            {c ? [c.address.county, c.address.township, c.address.village, c.address.street].join(" ") : HIDDEN}
+          </Item>
+          <Item label="法定监护人">{a.guardianName}（{a.guardianRelation}）</Item>
+          <Item label="监护人联系电话">{c ? c.guardianPhone : HIDDEN}</Item>
+          <Item label="报名就读学校">{a.vocationalSchoolFullName}{a.major ? `，${a.major}专业` : ""}</Item>
+          <Item label="申请事由" wide>{a.reason ?? <span className="text-slate-500">（未填）</span>}</Item>
+          <Item label="招生对象" wide>{ELIGIBILITY_GROUND_LABELS[a.eligibilityGround]}</Item>
+          <Item label="建档立卡 / 东西协作送读上海">{a.shanghaiFlag ? "是" : "否"}</Item>
+          <Item label="录入">{a.enteredByName}，{dt(a.createdAt)}{a.imported ? "（批量导入）" : ""}</Item>
+        </dl>
+      </Card>
+
+      <Card title="签字确认">
+        <ul className="mb-3 grid gap-1 text-sm sm:grid-cols-3">
+          <li>学生本人签字：{a.studentSigned ? <strong className="text-green-800">已签字</strong> : <span className="text-red-700">未登记</span>}</li>
+          <li>法定监护人签字：{a.guardianSigned ? <strong className="text-green-800">已签字</strong> : <span className="text-red-700">未登记</span>}</li>
+          <li>
+            扫描件：
+            {a.consentDocument ? (
+              <a className="text-blue-700 underline" href={`/api/documents/${a.consentDocument.id}`} target="_blank" rel="noopener">
+                查看（{a.consentDocument.fileName}，{Math.max(1, Math.round(a.consentDocument.size / 1024))} KB）
+              </a>
+            ) : c ? <span className="text-red-700">未上传</span> : HIDDEN}
+          </li>
+        </ul>
+        {editable ? (
+          <ConsentForm action={recordConsentAction} id={a.id} studentSigned={a.studentSigned} guardianSigned={a.guardianSigned} hasScan={!!a.consentDocument} />
+        ) : null}
+      </Card>
+
+      <Card title="初中学校审核意见">
+        {a.reviewDecision !== null ? (
+          <p>
+            <strong className={a.reviewDecision ? "text-green-800" : "text-red-800"}>{a.reviewDecision ? "同意" : "不同意"}</strong>
+            ，盖章日期 {a.reviewDate ? formatChineseDate(a.reviewDate) : "—"}
+            {a.reviewedByName ? `，登记人 ${a.reviewedByName}` : ""}
+            {a.reviewComment ? `。说明：${a.reviewComment}` : ""}
+          </p>
+        ) : a.status === "SIGNED" && isOwnSchool && can(actor.role, "application.review") ? (
+          <ReviewForm action={reviewApplicationAction} id={a.id} today={chinaDateOf(now())} />
+        ) : a.status === "DRAFT" ? (
+          <p className="text-sm text-slate-700">尚不能审核：还缺{missing.join("、")}。</p>
+        ) : (
+          <p className="text-sm text-slate-500">未审核。</p>
+        )}
+      </Card>
+
+      {a.status === "WITHDRAWN" ? (
+        <Card title="撤回">
+          <p>已于 {a.withdrawnAt ? dt(a.withdrawnAt) : "—"} 撤回。原因：{a.withdrawReason}</p>
+        </Card>
+      ) : canEdit && (WITHDRAWABLE_STATUSES as readonly string[]).includes(a.status) ? (
+        <Card title="自愿撤回">
+          <p className="mb-2 text-sm text-slate-600">送读之前，学生及监护人可以随时自愿撤回报名。</p>
+          <WithdrawForm action={withdrawApplicationAction} id={a.id} studentName={a.studentName} />
+        </Card>
+      ) : null}
+
+      <Card title="办理记录">
+        <ol className="flex flex-col gap-1 text-sm">
+          {history.map((h) => (
+            <li key={h.id}>
+              <span className="text-slate-500">{dt(h.at)}</span> {AUDIT_ACTION_LABELS[h.action] ?? h.action} · {h.who}
+            </li>
+          ))}
+        </ol>
+      </Card>
+    </div>
+  );
+}
