@@ -94,3 +94,12 @@ export const applicationListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).optional().catch(1).default(1),
 });
 export type ApplicationListQuery = z.infer<typeof applicationListQuerySchema>;
+
+export const changeSchoolSchema = z.object({
+  id: ID,
+  toVocationalSchoolId: z.string().min(1, "请选择新的报名就读学校"),
+  file: z
+    .custom<File>((v) => typeof File !== "undefined" && v instanceof File, { error: "请上传重新签字的扫描件或照片" })
+    .optional()
+    .transform((f) => (f && f.size > 0 ? f : undefined)),
+});

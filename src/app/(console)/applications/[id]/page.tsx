@@ -18,6 +18,9 @@ import { StatusTag } from "../_components/status-tag";
 import { ConsentForm } from "./_components/consent-form";
 import { ReviewForm } from "./_components/review-form";
 import { WithdrawForm } from "./_components/withdraw-form";
+import { ChangeSchoolForm } from "./_components/change-school-form";
+import { CHOICE_CHANGE_STATUSES } from "@/server/applications/change-school";
+import { listVocationalSchoolChoices } from "@/server/applications/applications";
 
 const dt = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
 
@@ -136,6 +139,13 @@ export default async function ApplicationPage({
           <p className="text-sm text-slate-500">未审核。</p>
         )}
       </Card>
+
+      {canEdit && (CHOICE_CHANGE_STATUSES as readonly string[]).includes(a.status) ? (
+        <Card title="更改报名就读学校">
+          <p className="mb-2 text-sm text-slate-600">学生改变志愿时，须由学生和监护人重新签字确认新的选择，并上传扫描件；审核意见继续有效。当前报名：{a.vocationalSchoolName}。</p>
+          <ChangeSchoolForm id={a.id} currentId={a.vocationalSchoolId} schools={await listVocationalSchoolChoices(actor)} />
+        </Card>
+      ) : null}
 
       {a.status === "WITHDRAWN" ? (
         <Card title="撤回">
