@@ -32,8 +32,11 @@ test("a county adds a middle school, opens its account, and deactivation ends th
   const ctx = await browser.newContext();
   const teacher = await ctx.newPage();
   await loginAs(teacher, username, "start1234");
-  await expect(teacher.getByRole("heading", { level: 1, name: schoolName })).toBeVisible();
+  // A password set by the county must be replaced first: every page leads to 修改密码.
+  await expect(teacher).toHaveURL(/\/account/);
   await expect(teacher.getByText("您的密码由管理员设置")).toBeVisible();
+  await teacher.goto("/applications");
+  await expect(teacher).toHaveURL(/\/account/);
 
   // The county deactivates it, after confirming.
   await county.goto(`/users?q=${username}`);

@@ -26,7 +26,7 @@ test("a county sends off students in the send-off week; the vocational school re
 
   await loginAs(page, "chuxiong-zz");
   await page.goto("/reception");
-  await expect(page.getByRole("cell", { name: "李志强" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "李志强", exact: true })).toBeVisible();
   await page.getByLabel("全选").check();
   await page.getByRole("button", { name: /登记已报到/ }).click();
   await expect(page.getByText(/已登记 2 名学生报到/)).toBeVisible();
@@ -49,8 +49,8 @@ test("a county sends off students in the send-off week; the vocational school re
   await page.getByRole("button", { name: "编入并生成学号" }).click();
   await expect(page.getByText(/已编入 2 名学生并生成学号/)).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("cell", { name: "202001001" })).toBeVisible();
-  await expect(page.getByRole("cell", { name: "202001002" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "202001001", exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "202001002", exact: true })).toBeVisible();
   await shot(page, "reception-school");
 });
 
@@ -87,7 +87,7 @@ test("in 确认期 the school submits 附件4, the prefecture releases it, the c
 
   await loginAs(page, "chuxiong-zz");
   await page.goto(`${confirmationURL}/roster`);
-  await expect(page.getByRole("cell", { name: "该生已回原校" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "该生已回原校", exact: true })).toBeVisible();
   await page.getByLabel("答复内容").fill("经核实该生仍在校就读");
   await page.getByRole("button", { name: "答复" }).click();
   await expect(page.getByText("已答复。")).toBeVisible();

@@ -1,4 +1,7 @@
-import type { z } from "zod";
+import { z } from "zod";
+
+// Messages zod writes itself (a missing field, a wrong type) are in Chinese too.
+z.config(z.locales.zhCN());
 
 /** What every server action returns to `useActionState`. */
 export type ActionState<R = unknown> = {

@@ -51,6 +51,9 @@ export function defineAction<S extends z.ZodType, R = unknown>(opts: {
     try {
       const actor = await requireActor();
       assertCan(actor, opts.permission);
+      if (actor.mustChangePassword && opts.permission !== "user.changeOwnPassword") {
+        throw new AppError("FORBIDDEN", "您的密码由管理员设置，请先在“修改密码”中设置新密码，再办理其他事项。");
+      }
       const parsed = opts.schema.safeParse(formToObject(formData));
       if (!parsed.success) {
         const fieldErrors = fieldErrorsFromZod(parsed.error);

@@ -25,6 +25,7 @@ export async function routeActor(permission: Permission): Promise<Actor> {
   const actor = await getActor();
   if (!actor) throw new AppError("UNAUTHENTICATED", "登录已失效或账号已停用，请重新登录。");
   if (!can(actor.role, permission)) throw new AppError("FORBIDDEN", "您的账号没有执行此操作的权限。");
+  if (actor.mustChangePassword) throw new AppError("FORBIDDEN", "您的密码由管理员设置，请先登录系统修改密码，再办理其他事项。");
   return actor;
 }
 

@@ -20,7 +20,7 @@ export const receiveRosterAction = defineAction({
 export const releaseRosterAction = defineAction({
   permission: "roster.release", schema: submissionSchema, revalidate: ["/roster"],
   run: async (actor, input) => {
-    const n = await releaseRoster(actor, input);
+    const n = await releaseRoster(actor, input, now());
     return { message: `已将名单反馈给 ${n} 个县市。` };
   },
 });

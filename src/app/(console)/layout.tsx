@@ -10,7 +10,7 @@ import { NavLinks } from "./nav-links";
 export const dynamic = "force-dynamic";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
-  const actor = await pageActor();
+  const actor = await pageActor(undefined, { passwordChangePage: true }); // pages below enforce the password change
   const training = trainingDate();
   return (
     <div className="min-h-screen">

@@ -373,9 +373,10 @@ export async function getApplication(actor: Actor, id: string, purpose: "page" |
       studentName: a.studentName,
       sex: a.sex,
       studentNumber: a.studentNumber,
-      idNumber: a.idNumber,
+      // A vocational school sees the full ID number (and birth date) only of students sent off to it.
+      idNumber: showContact ? a.idNumber : maskIdNumber(a.idNumber),
       idNumberMasked: maskIdNumber(a.idNumber),
-      birthDate: a.birthDate,
+      birthDate: showContact ? a.birthDate : "",
       guardianName: a.guardianName,
       guardianRelation: guardianRelationFromCode(a.guardianRelation),
       contact: showContact

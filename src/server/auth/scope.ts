@@ -42,7 +42,8 @@ export function managedUserScope(actor: Actor): Prisma.UserWhereInput {
         ],
       };
     case "COUNTY":
-      return { OR: [{ countyId: actor.countyId! }, { middleSchool: { countyId: actor.countyId! } }] };
+      // A county bureau manages the accounts of its middle schools (not its own colleagues').
+      return { middleSchool: { countyId: actor.countyId! } };
     default:
       return NOTHING;
   }

@@ -9,6 +9,7 @@ import { enrolmentScope } from "@/server/send-off/scope";
 import { addCalendarDays, chinaDateOf, type PhaseWindow } from "@/lib/calendar";
 import { formatStudentNo, validateStudentNoPattern } from "@/lib/student-no";
 import { maskIdNumber } from "@/lib/validators/id-number";
+import { maskPhone } from "@/lib/validators/phone";
 import { pageArgs, toPage } from "@/server/pagination";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -62,10 +63,11 @@ export async function listEnrolments(actor: Actor, query: ReceptionQuery, year: 
   );
 }
 
+/** Locks the actor's own enrolments (a vocational school's students) first, then reads them. */
 async function lockedOwnEnrolments(tx: Tx, actor: Actor, ids: string[]) {
+  await tx.$queryRaw`SELECT id FROM "Enrolment" WHERE id = ANY(${ids}::text[]) AND "vocationalSchoolId" = ${actor.vocationalSchoolId} ORDER BY id FOR UPDATE`;
   const rows = await tx.enrolment.findMany({ where: { AND: [enrolmentScope(actor), { id: { in: ids } }] }, include: { application: { select: { studentName: true } } } });
   if (rows.length !== new Set(ids).size) throw notFound("学生");
-  await tx.$queryRaw`SELECT id FROM "Enrolment" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
   return rows;
 }
 
@@ -115,7 +117,7 @@ export async function listOverdueArrivals(actor: Actor, now: Date) {
     .map((e) => ({
       id: e.id, studentName: e.application.studentName, middleSchoolName: e.middleSchool.name, className: e.application.className,
       vocationalSchoolName: e.vocationalSchool.name, sentOffOn: chinaDateOf(e.sentOffAt), arrivalStatus: e.arrivalStatus,
-      guardianName: e.application.guardianName, guardianPhone: e.application.guardianPhone,
+      guardianName: e.application.guardianName, guardianPhone: maskPhone(e.application.guardianPhone),
     }));
 }
 

@@ -84,9 +84,12 @@ export async function rosterBoard(actor: Actor, year: number) {
   });
 }
 
+/** The submission, locked against a concurrent resubmission (which locks the same school row). */
 async function latestSubmission(tx: Tx, actor: Actor, submissionId: string) {
-  const sub = await tx.rosterSubmission.findFirst({ where: { id: submissionId, vocationalSchool: { prefectureId: actor.prefectureId } } });
-  if (!sub) throw notFound("名单");
+  const found = await tx.rosterSubmission.findFirst({ where: { id: submissionId, vocationalSchool: { prefectureId: actor.prefectureId } }, select: { vocationalSchoolId: true } });
+  if (!found) throw notFound("名单");
+  await tx.$queryRaw`SELECT id FROM "VocationalSchool" WHERE id = ${found.vocationalSchoolId} FOR UPDATE`;
+  const sub = await tx.rosterSubmission.findUniqueOrThrow({ where: { id: submissionId } });
   if (sub.supersededAt) throw new AppError("INVALID_STATE", "该名单已被学校重新提交的新版本取代，请刷新页面后处理最新版本。");
   return sub;
 }
@@ -104,14 +107,14 @@ export async function receiveRoster(actor: Actor, input: { submissionId: string 
 }
 
 /** 反馈: releases each county's part of a received submission to that county. */
-export async function releaseRoster(actor: Actor, input: { submissionId: string }) {
+export async function releaseRoster(actor: Actor, input: { submissionId: string }, now: Date) {
   assertCan(actor, "roster.release");
   return db().$transaction(async (tx) => {
     const sub = await latestSubmission(tx, actor, input.submissionId);
     if (!sub.receivedAt) throw new AppError("INVALID_STATE", "请先确认接收该校名单，再反馈给县市。");
     const countyIds = [...new Set((sub.rows as unknown as RosterRow[]).map((r) => r.countyId))];
     await tx.rosterRelease.createMany({
-      data: countyIds.map((countyId) => ({ submissionId: sub.id, countyId, releasedById: actor.userId })),
+      data: countyIds.map((countyId) => ({ submissionId: sub.id, countyId, releasedById: actor.userId, releasedAt: now })),
       skipDuplicates: true,
     });
     await audit(tx, actor, "roster.release", { type: "RosterSubmission", id: sub.id }, { countyIds });
@@ -184,6 +187,7 @@ export async function confirmAllRows(actor: Actor, input: { submissionId: string
     const rows = (release.submission.rows as unknown as RosterRow[]).filter((r) => r.countyId === actor.countyId && !done.has(r.enrolmentId));
     await tx.rosterCheck.createMany({
       data: rows.map((r) => ({ submissionId: input.submissionId, enrolmentId: r.enrolmentId, countyId: actor.countyId!, status: "CONFIRMED" as const, checkedById: actor.userId, checkedAt: now })),
+      skipDuplicates: true, // a single-row check made at the same moment wins
     });
     await audit(tx, actor, "roster.confirmAll", { type: "RosterSubmission", id: input.submissionId }, { count: rows.length });
     return rows.length;
@@ -208,9 +212,11 @@ export async function schoolDiscrepancies(actor: Actor, year: number) {
 export async function answerDiscrepancy(actor: Actor, input: { checkId: string; answer: string }, now: Date) {
   assertCan(actor, "roster.answer");
   return db().$transaction(async (tx) => {
-    const check = await tx.rosterCheck.findFirst({ where: { id: input.checkId, submission: { vocationalSchoolId: actor.vocationalSchoolId! } } });
+    await tx.$queryRaw`SELECT id FROM "RosterCheck" WHERE id = ${input.checkId} FOR UPDATE`;
+    const check = await tx.rosterCheck.findFirst({ where: { id: input.checkId, submission: { vocationalSchoolId: actor.vocationalSchoolId!, supersededAt: null } } });
     if (!check) throw notFound("异议");
     if (check.status === "CONFIRMED") throw new AppError("INVALID_STATE", "该学生已被县市确认，无需答复。");
+    if (check.status === "RESOLVED") throw new AppError("INVALID_STATE", "该异议已经答复过。如需补充，请与县市教育体育局联系，或更正名单后重新提交。");
     const after = await tx.rosterCheck.update({ where: { id: check.id }, data: { answer: input.answer.trim(), answeredById: actor.userId, answeredAt: now, status: "RESOLVED" } });
     await audit(tx, actor, "roster.answer", { type: "RosterCheck", id: check.id }, { answer: after.answer });
     return after;

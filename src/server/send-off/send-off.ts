@@ -106,7 +106,9 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
         JOIN "County" c ON c.id = a."countyId"
         JOIN "MiddleSchool" m ON m.id = a."middleSchoolId"
         JOIN "VocationalSchool" v ON v.id = a."vocationalSchoolId"
-       WHERE a.id = ANY(${ids}::text[]) AND ${scope}`;
+       WHERE a.id = ANY(${ids}::text[]) AND ${scope}
+       ORDER BY a.id
+         FOR UPDATE OF a`; // a withdrawal or a change of school cannot slip in before the send-off commits
     if (apps.length !== ids.length) throw notFound("报名申请");
     for (const a of apps) {
       if (a.year !== year) throw new AppError("INVALID_STATE", `${a.studentName}的报名属于${a.year}年，不能在${year}年送读。`);

@@ -94,6 +94,10 @@ export async function createUser(
     }
     const created = await tx.user.create({
       data: { username: input.username, displayName: input.displayName, phone: input.phone || null, role: input.role, passwordHash, mustChangePassword: true, ...org },
+    }).catch((err: unknown) => {
+      // The same username opened by two administrators at once: the unique index decides.
+      if ((err as { code?: string }).code === "P2002") throw new AppError("CONFLICT", `用户名“${input.username}”已被使用，请换一个。`, { username: "用户名已被使用" });
+      throw err;
     });
     await audit(tx, actor, "user.create", { type: "User", id: created.id }, { username: created.username, role: created.role, ...org });
     return created;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { testDb, actorFor } from "../../support/db";
-import { createMiniPrefecture, createMiddleSchool } from "../../factories";
+import { createMiniPrefecture, createMiddleSchool, createUser as makeUser } from "../../factories";
 import { getMiddleSchool, listMiddleSchools, saveMiddleSchool, setMiddleSchoolActive, updateCounty } from "@/server/orgs/orgs";
 import { createUser, listUsers, resetPassword, setUserActive, updateUser, getManagedUser } from "@/server/users/users";
 import type { Actor } from "@/server/auth/load-actor";
@@ -58,6 +58,13 @@ describe("a county bureau works only inside its county", () => {
     await expect(updateUser(countyA, { id: p.users.schoolB.id, displayName: "张三", phone: "" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(resetPassword(countyA, { id: p.users.countyB.id, password: "abcd1234" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(setUserActive(countyA, { id: p.users.schoolB.id, active: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  test("cannot take over a colleague's county bureau account", async () => {
+    const other = await makeUser(testDb(), { role: "COUNTY", orgId: p.countyA.id });
+    await expect(resetPassword(countyA, { id: other.id, password: "abcd1234" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setUserActive(countyA, { id: other.id, active: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await listUsers(countyA, q)).items.map((u) => u.id)).not.toContain(p.users.countyA.id);
   });
 
   test("can open accounts only for its own middle schools", async () => {

@@ -88,10 +88,10 @@ describe("feedback to counties and county check", () => {
     const row = board.find((b) => b.schoolId === p.vocA.id)!;
     expect(row.submission).toMatchObject({ version: 2, rowCount: 9 });
     expect(board.find((b) => b.schoolId === p.vocP.id)!.submission).toBeNull();
-    await expect(releaseRoster(prefecture, { submissionId: row.submission!.id })).rejects.toThrow(/先确认接收/);
+    await expect(releaseRoster(prefecture, { submissionId: row.submission!.id }, CONFIRM)).rejects.toThrow(/先确认接收/);
     await receiveRoster(prefecture, { submissionId: row.submission!.id }, CONFIRM);
     expect(await countyRoster(countyA, 2020)).toHaveLength(0); // not yet released
-    await releaseRoster(prefecture, { submissionId: row.submission!.id });
+    await releaseRoster(prefecture, { submissionId: row.submission!.id }, CONFIRM);
 
     const mine = await countyRoster(countyA, 2020);
     expect(mine).toHaveLength(1);
@@ -110,6 +110,7 @@ describe("feedback to counties and county check", () => {
     expect(d).toHaveLength(1);
     expect(d[0]).toMatchObject({ comment: "该生已回原校", studentName: target.studentName });
     await answerDiscrepancy(voc, { checkId: d[0].id, answer: "经核实该生仍在校就读" }, CONFIRM);
+    await expect(answerDiscrepancy(voc, { checkId: d[0].id, answer: "再次答复" }, CONFIRM)).rejects.toThrow(/已经答复过/);
     const again = await countyRoster(countyA, 2020);
     expect(again[0].rows.find((r) => r.enrolmentId === target.enrolmentId)!.check).toMatchObject({ status: "RESOLVED", answer: "经核实该生仍在校就读" });
   });

@@ -4,6 +4,8 @@ import { createMiniPrefecture, createMiddleSchool, createUser } from "../../fact
 import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
 import { sendOff } from "@/server/send-off/send-off";
 import { AppError } from "@/server/errors";
+import { withdrawApplication } from "@/server/applications/applications";
+import { changeChosenSchool } from "@/server/applications/change-school";
 
 const IN_WINDOW = new Date("2020-05-08T02:00:00Z"); // 10:00 Beijing, Friday of 送读期 2020-05-06..14
 const AFTER_WINDOW = new Date("2020-05-14T16:00:00Z"); // 00:00 Beijing May 15
@@ -124,3 +126,29 @@ describe(`concurrency (database: ${dbKind()})`, () => {
   test("500 concurrent send-offs at a county cap of 100 → exactly 100 accepted", () => race("county"), 180_000);
   test("500 concurrent send-offs at a vocational-school cap of 100 → exactly 100 accepted", () => race("voc"), 180_000);
 });
+
+describe(`send-off racing a withdrawal or a change of school (database: ${dbKind()})`, () => {
+  const PNG = { name: "c.png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]) };
+  test("a student is never both withdrawn and sent off, nor enrolled at a school other than the one chosen", async () => {
+    const p = await setup({ county: 1000, allocation: 1000, voc: 1000 });
+    const ids = await apps(p, 20);
+    const school = await actorFor(p.users.schoolA);
+    await Promise.allSettled(ids.flatMap((id, i) => [
+      sendOff(school, { applicationIds: [id] }, IN_WINDOW),
+      i % 2 === 0
+        ? withdrawApplication(school, { id, reason: "家长决定不再送读" }, IN_WINDOW)
+        : changeChosenSchool(school, { id, toVocationalSchoolId: p.vocP.id, file: PNG }, IN_WINDOW),
+    ]));
+    for (const id of ids) {
+      const a = await testDb().application.findUniqueOrThrow({ where: { id }, include: { enrolment: true } });
+      if (a.status === "SENT_OFF") {
+        expect(a.enrolment).not.toBeNull();
+        expect(a.enrolment!.vocationalSchoolId).toBe(a.vocationalSchoolId);
+      } else {
+        expect(a.enrolment).toBeNull();
+      }
+      expect(a.status === "WITHDRAWN" && a.enrolment !== null).toBe(false);
+    }
+  }, 60_000);
+});
+

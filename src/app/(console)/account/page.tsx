@@ -5,7 +5,7 @@ import { changeOwnPasswordAction } from "@/actions/users/change-own-password";
 import { PASSWORD_RULE } from "@/lib/schemas/org";
 
 export default async function AccountPage() {
-  const actor = await pageActor();
+  const actor = await pageActor(undefined, { passwordChangePage: true });
   return (
     <div>
       <PageTitle>修改密码</PageTitle>

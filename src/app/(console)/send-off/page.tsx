@@ -11,7 +11,6 @@ import { PageTitle, Table, Td } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
 import { CountyProgress, SchoolProgress, VocationalProgress } from "@/components/progress/progress-tables";
 import { SendOffForm } from "./send-off-form";
-import { maskPhone } from "@/lib/validators/phone";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -63,7 +62,7 @@ export default async function SendOffPage({ searchParams }: { searchParams: Sear
               <tr key={o.id}>
                 <Td>{o.studentName}</Td><Td>{o.middleSchoolName}</Td><Td>{o.className}</Td><Td>{o.vocationalSchoolName}</Td>
                 <Td>{o.sentOffOn}</Td><Td>{o.arrivalStatus === "NOT_ARRIVED" ? "未报到" : "待登记"}</Td>
-                <Td>{o.guardianName}</Td><Td className="font-mono">{maskPhone(o.guardianPhone)}</Td>
+                <Td>{o.guardianName}</Td><Td className="font-mono">{o.guardianPhone}</Td>
               </tr>
             ))}
             {overdue.length === 0 ? <tr><Td className="text-slate-500">没有逾期未报到的学生。</Td></tr> : null}

@@ -90,7 +90,7 @@ export default async function ApplicationPage({
           <Item label="学生姓名">{a.studentName}</Item>
           <Item label="性别">{SEX_LABELS[a.sex]}</Item>
           <Item label="学生联系电话">{c ? c.studentPhone : HIDDEN}</Item>
-          <Item label="身份证号码"><span className="font-mono">{a.idNumber}</span>（出生日期 {a.birthDate}）</Item>
+          <Item label="身份证号码"><span className="font-mono">{a.idNumber}</span>{a.birthDate ? `（出生日期 ${a.birthDate}）` : "（送读到本校后显示完整号码）"}</Item>
           <Item label="初中学籍号"><span className="font-mono">{a.studentNumber}</span></Item>
           <Item label="家庭住址">
             {c ? [c.address.county, c.address.township, c.address.village, c.address.street].join(" ") : HIDDEN}

@@ -1,3 +1,4 @@
+import { errorResponse } from "@/server/route";
 import { getActor } from "@/server/auth/actor";
 import { getDocumentForDownload } from "@/server/documents/documents";
 import { AppError } from "@/server/errors";
@@ -32,6 +33,6 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
     });
   } catch (err) {
     if (err instanceof AppError && err.code === "NOT_FOUND") return text(404, err.message);
-    throw err;
+    return errorResponse(err);
   }
 }

@@ -1,3 +1,4 @@
+import { errorResponse } from "@/server/route";
 import { getActor } from "@/server/auth/actor";
 import { can } from "@/server/auth/permissions";
 import { AppError } from "@/server/errors";
@@ -33,6 +34,6 @@ export async function GET(request: Request) {
     });
   } catch (err) {
     if (err instanceof AppError) return text(STATUS[err.code] ?? 400, err.message);
-    throw err;
+    return errorResponse(err);
   }
 }
