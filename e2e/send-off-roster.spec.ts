@@ -31,9 +31,9 @@ test("a county sends off students in the send-off week; the vocational school re
   await page.getByRole("button", { name: /登记已报到/ }).click();
   await expect(page.getByText(/已登记 2 名学生报到/)).toBeVisible();
 
-  await page.getByLabel("班级名称").fill("2020级汽修1班");
+  await page.getByLabel("班级名称", { exact: true }).fill("2020级汽修1班");
   await page.getByLabel("班级代码（用于学号）").fill("01");
-  await page.getByLabel("专业").fill("汽车运用与维修");
+  await page.getByLabel("专业", { exact: true }).fill("汽车运用与维修");
   await page.getByLabel("班额（人）").fill("40");
   await page.getByLabel("班主任姓名").fill("周老师");
   await page.getByLabel("班主任电话").fill("1381234567");
