@@ -5,6 +5,7 @@ import {
   checkPhase, checkWindow, chinaDateOf, computeCalendar, type CalendarSettings, type OverrideKey, type PhaseKey,
   type PhaseWindow, type SchoolCalendar,
 } from "@/lib/calendar";
+import type { YearCalendar } from "@/generated/prisma/client";
 import type { Phase } from "@/generated/prisma/enums";
 
 export const PHASE_TO_DB: Record<PhaseKey, Phase> = {
@@ -25,10 +26,15 @@ export function programmeYear(now: Date): number {
 
 /** The bureau's settings for a year as stored, with the live (not revoked) overrides. */
 export async function loadCalendarSettings(client: Tx | ReturnType<typeof db>, year: number): Promise<CalendarSettings | null> {
-  const row = await client.yearCalendar.findUnique({
-    where: { year },
-    include: { overrides: { where: { revokedAt: null }, orderBy: { createdAt: "asc" } } },
-  });
+  // One round trip: every phase-bound action (send-off included) calls this inside its transaction.
+  const [row] = await client.$queryRaw<(Omit<YearCalendar, "updatedAt" | "createdAt" | "version" | "updatedById"> & {
+    overrides: { phase: Phase; start: string; end: string; reason: string }[];
+  })[]>`
+    SELECT y.year, y."mayDayHolidayEnd", y."extraNonWorkingDays", y."makeUpWorkingDays", y."makeUpSaturdaysCount",
+           y."autumnRegistrationDate",
+           COALESCE((SELECT json_agg(json_build_object('phase', o.phase, 'start', o.start, 'end', o."end", 'reason', o.reason) ORDER BY o."createdAt")
+                       FROM "PhaseOverride" o WHERE o.year = y.year AND o."revokedAt" IS NULL), '[]'::json) AS overrides
+      FROM "YearCalendar" y WHERE y.year = ${year}`;
   if (!row) return null;
   const overrides: CalendarSettings["overrides"] = {};
   for (const o of row.overrides) {
