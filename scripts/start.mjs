@@ -2,7 +2,7 @@
 // migrations → demo data if empty → production server on PORT (default 3000).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { checkReachable, migrate, root, seed, startPglite } from "./lib/db.mjs";
 import { buildIfNeeded } from "./lib/build.mjs";
@@ -24,6 +24,23 @@ function authSecret() {
   return readFileSync(file, "utf8").trim();
 }
 
+/** One process per embedded data folder: a second PGlite on the same files would corrupt them. */
+function takeDataLock() {
+  mkdirSync(dataDir, { recursive: true });
+  const lock = path.join(dataDir, "pglite.pid");
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, "utf8"));
+    let alive = false;
+    try { process.kill(pid, 0); alive = pid !== process.pid; } catch { alive = false; }
+    if (alive) {
+      fail(`内置数据库正被另一个已启动的系统使用（进程 ${pid}）。请先停止它（在它的窗口按 Ctrl+C），再重新启动。\n` +
+        `The embedded database in ${dataDir} is in use by process ${pid}; stop it first.`);
+    }
+  }
+  writeFileSync(lock, String(process.pid));
+  process.on("exit", () => { try { if (readFileSync(lock, "utf8") === String(process.pid)) unlinkSync(lock); } catch { /* gone */ } });
+}
+
 async function main() {
   let embedded = null;
   let databaseUrl = process.env.DATABASE_URL;
@@ -34,6 +51,7 @@ async function main() {
       fail(err.message);
     }
   } else {
+    takeDataLock();
     const pgPort = Number(process.env.ZJB_EMBEDDED_DB_PORT || 0) || undefined;
     embedded = await startPglite(path.join(dataDir, "pglite"), pgPort);
     databaseUrl = embedded.url;
