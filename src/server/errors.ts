@@ -27,3 +27,13 @@ export const notFound = (what = "记录") =>
 
 export const forbidden = () =>
   new AppError("FORBIDDEN", "您的账号没有执行此操作的权限。如需办理，请联系上级教育体育局。");
+
+/**
+ * A unique index refused the write (two people doing the same thing at once, or a duplicate):
+ * Prisma's P2002, or PostgreSQL's 23505 surfacing from a raw query through the driver adapter.
+ */
+export function isUniqueViolation(err: unknown): boolean {
+  if (typeof err !== "object" || err === null) return false;
+  const e = err as { code?: string; message?: string; cause?: { code?: string } };
+  return e.code === "P2002" || e.cause?.code === "23505" || /\b23505\b|UniqueConstraintViolation|duplicate key value/.test(e.message ?? "");
+}

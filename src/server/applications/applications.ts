@@ -4,7 +4,7 @@ import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { db, type Db, type Tx } from "@/server/db";
 import { audit } from "@/server/audit";
-import { AppError, forbidden, notFound } from "@/server/errors";
+import { AppError, isUniqueViolation, forbidden, notFound } from "@/server/errors";
 import { assertInPhase, loadCalendar, programmeYear } from "@/server/calendar/calendar";
 import { pageArgs, toPage } from "@/server/pagination";
 import { storeDocument, checkUpload, type UploadedFile } from "@/server/documents/documents";
@@ -32,12 +32,6 @@ import { applicationScope, contactVisible } from "./scope";
 /** 初中学校名 as the form wants it: "县市名+学校名" (without repeating a county already in the name). */
 export function schoolLabel(countyName: string, schoolName: string): string {
   return schoolName.startsWith(countyName) ? schoolName : countyName + schoolName;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  if (typeof err !== "object" || err === null) return false;
-  const e = err as { code?: string; message?: string; cause?: { code?: string } };
-  return e.code === "P2002" || e.cause?.code === "23505" || /Application_live_idNumber_year_key|23505/.test(e.message ?? "");
 }
 
 const ENTRY_VERB = "录入报名";

@@ -4,14 +4,10 @@ import type { Actor } from "@/server/auth/load-actor";
 import { countyScope, middleSchoolScope, vocationalSchoolScope } from "@/server/auth/scope";
 import { assertCan } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
-import { AppError, notFound } from "@/server/errors";
+import { AppError, isUniqueViolation, notFound } from "@/server/errors";
 import { pageArgs, toPage } from "@/server/pagination";
 import type { ListQuery } from "@/lib/schemas/org";
 import type { Prisma } from "@/generated/prisma/client";
-
-function isUniqueViolation(err: unknown) {
-  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
-}
 
 // ───── reads ─────
 

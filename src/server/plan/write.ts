@@ -4,7 +4,7 @@ import { db, type Db, type Tx } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
-import { AppError, notFound } from "@/server/errors";
+import { AppError, isUniqueViolation, notFound } from "@/server/errors";
 import { validateCountyQuota, validateVocationalQuota } from "@/lib/plan-rules";
 import { countyFieldKey, schoolFieldKey, type PlanDraftInput } from "@/lib/schemas/plan";
 import { isProblemImport, versionState } from "./content";
@@ -12,10 +12,6 @@ import { isProblemImport, versionState } from "./content";
 export type PlanWriteOpts = { client?: Db };
 
 export const COHORT_YEARS_BEFORE = 3; // 初一入学 three years before graduation (附件2 备注 1)
-
-function isUniqueViolation(err: unknown) {
-  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
-}
 
 /** Serialises every change of a plan's versions (new draft, save, issue, discard) across app servers. */
 export async function lockPlan(tx: Tx, planId: string) {

@@ -3,7 +3,7 @@ import { db, type Tx } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
-import { AppError, notFound } from "@/server/errors";
+import { AppError, isUniqueViolation, notFound } from "@/server/errors";
 import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
 import { enrolmentScope } from "@/server/send-off/scope";
 import { addCalendarDays, chinaDateOf, type PhaseWindow } from "@/lib/calendar";
@@ -17,10 +17,6 @@ import type { Prisma } from "@/generated/prisma/client";
 export const RECEPTION_WINDOW: PhaseWindow = { from: "sendOff", to: "stabilisation", label: "报到登记期" };
 /** Students not arrived this many days after send-off are listed for the county and the middle school. */
 export const ARRIVAL_GRACE_DAYS = 3;
-
-function isUniqueViolation(err: unknown) {
-  return typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002";
-}
 
 export type ReceptionQuery = { q: string; page: number; arrival: "" | "PENDING" | "ARRIVED" | "NOT_ARRIVED"; classId: string };
 

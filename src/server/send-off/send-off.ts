@@ -4,7 +4,7 @@ import { db, type Tx } from "@/server/db";
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
-import { AppError, notFound } from "@/server/errors";
+import { AppError, isUniqueViolation, notFound } from "@/server/errors";
 import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
 import { sendableApplicationScope } from "./scope";
 import { capKey, lockCaps } from "./cap-lock";
@@ -147,7 +147,7 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
          WHERE (SELECT count(*) FROM ins) = ${apps.length} AND (SELECT count(*) FROM upd) = ${ids.length}`;
     } catch (err) {
       // The same student sent by two people at once: the unique enrolment per application decides.
-      if (/Enrolment_applicationId_key|unique/i.test(String((err as Error).message))) {
+      if (isUniqueViolation(err)) {
         throw new AppError("INVALID_STATE", "所选学生中有人刚刚已被送读，请刷新页面后重新选择。");
       }
       throw err;

@@ -4,7 +4,7 @@ import type { Actor } from "@/server/auth/load-actor";
 import { countyScope, managedUserScope, middleSchoolScope, vocationalSchoolScope } from "@/server/auth/scope";
 import { assertCan } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
-import { AppError, forbidden, notFound } from "@/server/errors";
+import { AppError, isUniqueViolation, forbidden, notFound } from "@/server/errors";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { pageArgs, toPage } from "@/server/pagination";
 import type { ListQuery } from "@/lib/schemas/org";
@@ -96,7 +96,7 @@ export async function createUser(
       data: { username: input.username, displayName: input.displayName, phone: input.phone || null, role: input.role, passwordHash, mustChangePassword: true, ...org },
     }).catch((err: unknown) => {
       // The same username opened by two administrators at once: the unique index decides.
-      if ((err as { code?: string }).code === "P2002") throw new AppError("CONFLICT", `用户名“${input.username}”已被使用，请换一个。`, { username: "用户名已被使用" });
+      if (isUniqueViolation(err)) throw new AppError("CONFLICT", `用户名“${input.username}”已被使用，请换一个。`, { username: "用户名已被使用" });
       throw err;
     });
     await audit(tx, actor, "user.create", { type: "User", id: created.id }, { username: created.username, role: created.role, ...org });
