@@ -22,7 +22,7 @@ test("a county adds a middle school, opens its account, and deactivation ends th
   await county.getByLabel("姓名").fill("测试老师");
   await county.getByLabel("初始密码").fill("short");
   await county.getByRole("button", { name: "开设账号" }).click();
-  await expect(county.getByText("密码至少 8 位，且同时包含字母和数字")).toBeVisible();
+  await expect(county.getByText("密码至少 8 位，且同时包含字母和数字", { exact: true })).toBeVisible();
   await county.getByLabel("初始密码").fill("start1234");
   await county.getByRole("button", { name: "开设账号" }).click();
   await expect(county).toHaveURL(/\/users$/);
