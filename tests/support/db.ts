@@ -12,3 +12,11 @@ export async function actorFor(user: { id: string }): Promise<Actor> {
   if (!actor) throw new Error("actor not loadable");
   return actor;
 }
+
+/**
+ * Embedded PGlite's socket server drops its one connection after a constraint error; the pool's next
+ * query then fails once. Tests that provoke a constraint error call this before going on.
+ */
+export async function afterConstraintError() {
+  if (dbKind() === "pglite") await testDb().$queryRaw`select 1`.catch(() => {});
+}

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { testDb, actorFor } from "../../support/db";
+import { testDb, actorFor, afterConstraintError } from "../../support/db";
 import { createMiniPrefecture, createUser } from "../../factories";
 import { verifyCredentials, MAX_FAILED_LOGINS } from "@/server/auth/sign-in";
 import { loadActor } from "@/server/auth/load-actor";
@@ -58,6 +58,7 @@ describe("sign-in", () => {
     await expect(testDb().user.create({
       data: { username: `bad-${Date.now()}`, displayName: "x", passwordHash: "x", role: "COUNTY", middleSchoolId: p.schoolA.id },
     })).rejects.toThrow();
+    await afterConstraintError();
   });
 
   test("the audit log cannot be altered", async () => {

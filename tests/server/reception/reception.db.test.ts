@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { actorFor, testDb } from "../../support/db";
+import { actorFor, afterConstraintError, testDb } from "../../support/db";
 import { createMiniPrefecture } from "../../factories";
 import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
 import { sendOff } from "@/server/send-off/send-off";
@@ -88,5 +88,6 @@ describe("classes (编班) and 学号", () => {
   test("the database itself refuses a duplicate 学号 in one school", async () => {
     await testDb().enrolment.update({ where: { id: enrolmentIds[4] }, data: { studentNo: "DUP-1" } });
     await expect(testDb().enrolment.update({ where: { id: enrolmentIds[5] }, data: { studentNo: "DUP-1" } })).rejects.toThrow();
+    await afterConstraintError();
   });
 });
