@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { loginAs, shot } from "./fixtures";
-import { confirmationURL } from "../playwright.config";
+import { confirmationURL, singleServer } from "../playwright.config";
 
 test.describe.configure({ mode: "serial" });
 
@@ -55,6 +55,7 @@ test("a county sends off students in the send-off week; the vocational school re
 });
 
 test("in 确认期 the school submits 附件4, the prefecture releases it, the county raises a discrepancy, the school answers", async ({ page }) => {
+  test.skip(singleServer, "needs the second server (training clock in 确认期), which the single-connection embedded PGlite cannot serve; runs on PostgreSQL (TEST_DATABASE_URL)");
   // The second server's training clock is 2020-06-08 (确认期); sessions are valid on both.
   await loginAs(page, "chuxiong-zz");
   await page.goto(`${confirmationURL}/roster`);

@@ -66,6 +66,7 @@ async function main() {
         E2E_DB_POOL_MAX: poolMax,
         E2E_PORT: port,
         E2E_PORT2: port2,
+        E2E_SINGLE_SERVER: server ? "0" : "1",
         CHROMIUM_PATH: chromium,
       },
     });
