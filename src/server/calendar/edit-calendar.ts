@@ -172,16 +172,21 @@ function effectiveRange(calendar: SchoolCalendar, key: OverrideKey) {
   return { start: w.start, end: w.end, overridden: w.overridden, ...(w.reason ? { reason: w.reason } : {}) };
 }
 
+/** Locks an existing year's calendar, checks the form's version, and returns its stored settings. */
+async function lockExistingSettings(tx: Tx, input: { year: number; version: number }): Promise<CalendarSettings> {
+  const current = await lockCalendar(tx, input.year);
+  requireCalendar(current, input.year);
+  assertVersion(current, input.version, input.year);
+  return (await loadCalendarSettings(tx, input.year))!;
+}
+
 /** Overrides one phase (or 报名录入期) with a reason; the previous live override of that phase is revoked. */
 export async function setPhaseOverride(actor: Actor, input: PhaseOverrideInput) {
   assertCan(actor, "calendar.edit");
   const reason = input.reason.trim();
   const label = OVERRIDE_LABELS[input.phase];
   return db().$transaction(async (tx) => {
-    const current = await lockCalendar(tx, input.year);
-    requireCalendar(current, input.year);
-    assertVersion(current, input.version, input.year);
-    const before = (await loadCalendarSettings(tx, input.year))!;
+    const before = await lockExistingSettings(tx, input);
     const beforeCalendar = computeCalendar(before);
     const settings: CalendarSettings = {
       ...before,
@@ -230,10 +235,7 @@ export async function revokePhaseOverride(actor: Actor, input: RevokeOverrideInp
   const reason = input.reason.trim();
   const label = OVERRIDE_LABELS[input.phase];
   return db().$transaction(async (tx) => {
-    const current = await lockCalendar(tx, input.year);
-    requireCalendar(current, input.year);
-    assertVersion(current, input.version, input.year);
-    const before = (await loadCalendarSettings(tx, input.year))!;
+    const before = await lockExistingSettings(tx, input);
     const live = before.overrides[input.phase];
     if (!live) {
       throw new AppError("VALIDATION", `${input.year}年的${label}目前没有调整，无需恢复。请刷新页面查看最新情况。`);
