@@ -1,4 +1,5 @@
 import "server-only";
+import { annexSheetOptions } from "./page-setup";
 
 /**
  * 附件2 楚雄州XXXX年义务教育职教班送读招生计划 — export in the policy's layout.
@@ -82,18 +83,7 @@ export async function buildAnnex2Workbook(data: Annex2ExportData): Promise<Buffe
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "职教班管理平台";
   workbook.title = annex2Title(year, prefectureName);
-  const ws = workbook.addWorksheet(ANNEX2_SHEET_NAME, {
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: "&C第 &P 页，共 &N 页" },
-  });
+  const ws = workbook.addWorksheet(ANNEX2_SHEET_NAME, annexSheetOptions({ side: 0.6, topBottom: 0.7 }));
 
   const schoolNameWidth = Math.max(16, ...vocationalSchools.map((s) => textWidth(s.schoolName) + 4));
   ws.columns = [

@@ -1,4 +1,5 @@
 import "server-only";
+import { annexSheetOptions } from "./page-setup";
 
 /**
  * 附件4 楚雄州义务教育职教班在读学生名单 — streaming export (SPEC §7).
@@ -119,16 +120,7 @@ const NUMBER_STYLE: Partial<ExcelJS.Style> = {
 
 function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheetName: string, sheet: Annex4Sheet) {
   const ws = workbook.addWorksheet(sheetName, {
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: "&C第 &P 页，共 &N 页" },
+    ...annexSheetOptions({ side: 0.4, topBottom: 0.6 }),
     views: [{ state: "frozen", ySplit: FIRST_DATA_ROW - 1, xSplit: 0 }],
   });
   ws.columns = [
