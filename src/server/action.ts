@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { requireActor, type Actor } from "@/server/auth/actor";
 import { assertCan, type Permission } from "@/server/auth/permissions";
 import { AppError } from "@/server/errors";
+import { assertMayAct } from "@/server/auth/gate";
 import { fieldErrorsFromZod } from "@/lib/form";
 import type { ActionState } from "@/lib/form";
 
@@ -27,7 +28,7 @@ function formToObject(input: FormData | Record<string, unknown>): unknown {
 
 export function toActionError(err: unknown): ActionState {
   unstable_rethrow(err);
-  if (err instanceof AppError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
+  if (err instanceof AppError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors, code: err.code };
   const requestId = randomUUID().slice(0, 8);
   console.error(`[action error ${requestId}]`, err);
   return {
@@ -51,9 +52,7 @@ export function defineAction<S extends z.ZodType, R = unknown>(opts: {
     try {
       const actor = await requireActor();
       assertCan(actor, opts.permission);
-      if (actor.mustChangePassword && opts.permission !== "user.changeOwnPassword") {
-        throw new AppError("FORBIDDEN", "您的密码由管理员设置，请先在“修改密码”中设置新密码，再办理其他事项。");
-      }
+      assertMayAct(actor, opts.permission);
       const parsed = opts.schema.safeParse(formToObject(formData));
       if (!parsed.success) {
         const fieldErrors = fieldErrorsFromZod(parsed.error);

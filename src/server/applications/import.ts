@@ -22,6 +22,7 @@ import {
   rowToRawApplication,
   type ImportColumnKey,
 } from "@/lib/schemas/application-import";
+import { assertXlsxWithinLimits, DEFAULT_XLSX_LIMITS } from "@/server/imports/xlsx-guard";
 import { applicationColumns, duplicateMessage, findLiveDuplicates, listVocationalSchoolChoices } from "./applications";
 
 /**
@@ -139,6 +140,8 @@ export async function importApplications(
   if (file.bytes.length > MAX_UPLOAD_BYTES) refuse(`文件“${file.name}”超过 10 MB，请分成几个文件分批导入。`);
   if (startsWith(file.bytes, OLE_MAGIC)) refuse(`文件“${file.name}”是旧版 .xls 格式，请在 WPS 或 Excel 中“另存为” .xlsx 格式后再导入。`);
   if (!startsWith(file.bytes, ZIP_MAGIC)) refuse(`文件“${file.name}”不是 .xlsx 表格，请下载导入模板，填好后上传。`);
+  // Before exceljs: bounded zip entries and row numbers (a one-cell file at row 200000 is refused here).
+  assertXlsxWithinLimits(file.bytes, file.name, { ...DEFAULT_XLSX_LIMITS, maxRows: IMPORT_MAX_ROWS + 5 });
 
   // Fail fast outside the window (checked again inside the writing transaction).
   await assertInPhase(db(), { now, phase: APPLICATION_ENTRY_WINDOW, verb: "导入报名" });
@@ -178,8 +181,10 @@ export async function importApplications(
   type Row = { row: number; data: ReturnType<typeof applicationColumns> };
   const rows: Row[] = [];
   const firstRowOfId = new Map<string, number>();
-  const lastRow = ws.rowCount;
-  const total = Math.max(0, lastRow - headerRow);
+  // Only rows that exist in the file (exceljs' rowCount would walk every number up to the last row).
+  const rowNumbers: number[] = [];
+  ws.eachRow({ includeEmpty: false }, (_row, n) => { if (n > headerRow) rowNumbers.push(n); });
+  const total = rowNumbers.length;
   const addProblem = (row: number, key: ImportColumnKey | "", value: string, message: string) => {
     const col = key ? colOf.get(key) : undefined;
     problems.push({
@@ -192,9 +197,9 @@ export async function importApplications(
   };
   let dataRows = 0;
 
-  for (let r = headerRow + 1; r <= lastRow; r++) {
-    if ((r - headerRow) % 200 === 0) {
-      progress({ stage: "check", done: r - headerRow, total });
+  for (const [i, r] of rowNumbers.entries()) {
+    if (i > 0 && i % 200 === 0) {
+      progress({ stage: "check", done: i, total });
       await yieldToLoop();
     }
     const row = ws.getRow(r);
