@@ -51,7 +51,7 @@ describe("import bomb", () => {
     expect(bomb.length).toBeLessThan(20_000);
     const rss0 = process.memoryUsage().rss;
     const t0 = performance.now();
-    const res = await POST(upload(bomb));
+    const res = await POST(upload(bomb), undefined);
     const body = await res.text();
     const ms = performance.now() - t0;
     const grown = (process.memoryUsage().rss - rss0) / 1024 / 1024;
@@ -74,14 +74,14 @@ describe("import bomb", () => {
   test("a zip entry that inflates past its limit is refused before parsing (declared size or real size)", async () => {
     const big = await xlsx((ws) => { for (let r = 1; r <= 2; r++) ws.getCell(`A${r}`).value = `${r}`.padEnd(13_000_000, "a"); });
     expect(big.length).toBeLessThan(2_000_000);
-    const res = await POST(upload(big));
+    const res = await POST(upload(big), undefined);
     const last = JSON.parse((await res.text()).trim().split("\n").at(-1)!);
     expect(last.message).toMatch(/解压后超过 (24|64) MB 的上限/);
   });
 
   test("a request body over the limit is refused with 413 before it is parsed, even without Content-Length", async () => {
     const huge = new Uint8Array(11 * 1024 * 1024);
-    const res = await POST(upload(Buffer.from(huge)));
+    const res = await POST(upload(Buffer.from(huge)), undefined);
     expect(res.status).toBe(413);
     expect(await res.text()).toContain("10 MB 的上限");
     let sent = 0;
