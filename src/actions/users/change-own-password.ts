@@ -1,4 +1,5 @@
 "use server";
+import { signIn } from "@/auth";
 import { defineAction } from "@/server/action";
 import { changeOwnPasswordSchema } from "@/lib/schemas/org";
 import { changeOwnPassword } from "@/server/users/users";
@@ -9,6 +10,8 @@ export const changeOwnPasswordAction = defineAction({
   revalidate: ["/"],
   run: async (actor, input) => {
     await changeOwnPassword(actor, input);
-    return { message: "密码已修改。下次登录请使用新密码。" };
+    // The change ended every session of this user (sessionVersion); this one continues signed in anew.
+    await signIn("credentials", { username: actor.username, password: input.password, redirect: false });
+    return { message: "密码已修改，您在其他电脑或浏览器上的登录已全部退出。下次登录请使用新密码。" };
   },
 });
