@@ -110,9 +110,16 @@ export async function findLiveDuplicates(
   return out;
 }
 
-/** "Another live application" message: names the other school, never shows the full ID. */
-export function duplicateMessage(actor: Actor, dup: LiveDuplicate): string {
+/**
+ * "Another live application" message, never with the full ID. Single entry names the other school
+ * (so the teacher knows whom to call); a bulk import does not (`nameSchool: false`): a file of ID
+ * numbers must not tell which school every student applied at (issue 10 §11).
+ */
+export function duplicateMessage(actor: Actor, dup: LiveDuplicate, opts: { nameSchool?: boolean } = {}): string {
   const masked = maskIdNumber(dup.idNumber);
+  if (opts.nameSchool === false && dup.middleSchoolId !== actor.middleSchoolId) {
+    return `身份证号码为 ${masked} 的学生本年度已在其他学校报名（有效申请），同一学生每年只能有一份有效申请。请删除该行；如学生确要改在本校报名，请联系县市教育体育局核实后由原学校撤回。`;
+  }
   if (dup.middleSchoolId === actor.middleSchoolId) {
     return `本校已录入身份证号码为 ${masked} 的学生（${dup.studentName}）本年度的报名申请，同一学生每年只能有一份有效申请。请在列表中找到该申请修改，不要重复录入。`;
   }

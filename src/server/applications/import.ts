@@ -4,6 +4,8 @@ import ExcelJS from "exceljs";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { db, type Tx } from "@/server/db";
+import { audit } from "@/server/audit";
+import type { Prisma } from "@/generated/prisma/client";
 import { AppError, forbidden } from "@/server/errors";
 import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
 import type { UploadedFile } from "@/server/documents/documents";
@@ -126,7 +128,10 @@ async function insertImportedRows(
 
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
-/** The whole import; see the module comment. `onProgress` is called while it runs (for the progress bar). */
+/**
+ * The whole import; see the module comment. `onProgress` is called while it runs (for the progress bar).
+ * A refused import (a file-level refusal or rows with problems) is audited too: who tried which file.
+ */
 export async function importApplications(
   actor: Actor,
   file: UploadedFile,
@@ -135,6 +140,27 @@ export async function importApplications(
 ): Promise<ImportResult> {
   assertCan(actor, "application.import");
   if (actor.role !== "MIDDLE_SCHOOL" || !actor.middleSchoolId) throw forbidden();
+  const refused = (summary: Prisma.InputJsonValue) =>
+    db().$transaction((tx) => audit(tx, actor, "application.importRefused", { type: "MiddleSchool", id: actor.middleSchoolId! }, summary));
+  try {
+    const result = await runImport(actor, file, now, opts);
+    if (!result.ok) {
+      const duplicates = result.problems.filter((p) => p.message.includes("已在其他学校报名") || p.message.includes("本校已录入")).length;
+      await refused({ fileName: file.name, rows: result.rows, problems: result.problems.length, duplicates });
+    }
+    return result;
+  } catch (err) {
+    if (err instanceof AppError && err.code === "VALIDATION") await refused({ fileName: file.name, size: file.bytes.length, message: err.message });
+    throw err;
+  }
+}
+
+async function runImport(
+  actor: Actor,
+  file: UploadedFile,
+  now: Date,
+  opts: { onProgress?: (p: ImportProgress) => void },
+): Promise<ImportResult> {
   const progress = opts.onProgress ?? (() => {});
   if (file.bytes.length === 0) refuse(`文件“${file.name}”是空的，请重新选择填好的导入模板。`);
   if (file.bytes.length > MAX_UPLOAD_BYTES) refuse(`文件“${file.name}”超过 10 MB，请分成几个文件分批导入。`);
@@ -271,7 +297,7 @@ export async function importApplications(
       const dups = await findLiveDuplicates(tx, actor.prefectureId, year, rows.map((r) => r.data.idNumber));
       for (const r of rows) {
         const dup = dups.get(r.data.idNumber);
-        if (dup) addProblem(r.row, "idNumber", maskIdNumber(r.data.idNumber), duplicateMessage(actor, dup));
+        if (dup) addProblem(r.row, "idNumber", maskIdNumber(r.data.idNumber), duplicateMessage(actor, dup, { nameSchool: false }));
       }
       if (problems.length > 0) return null;
 
@@ -290,7 +316,7 @@ export async function importApplications(
       const dups = await findLiveDuplicates(db(), actor.prefectureId, year, rows.map((r) => r.data.idNumber));
       for (const r of rows) {
         const dup = dups.get(r.data.idNumber);
-        if (dup) addProblem(r.row, "idNumber", maskIdNumber(r.data.idNumber), duplicateMessage(actor, dup));
+        if (dup) addProblem(r.row, "idNumber", maskIdNumber(r.data.idNumber), duplicateMessage(actor, dup, { nameSchool: false }));
       }
       if (problems.length === 0) addProblem(0, "", "", "导入时有其他学校同时录入了相同的学生，请重新导入一次。");
       return null;

@@ -61,6 +61,9 @@ describe("import bomb", () => {
     expect(lines.at(-1).message).toContain("5005 行的上限");
     expect(ms).toBeLessThan(1000);
     expect(grown).toBeLessThan(50);
+    // Issue 10 §11: a refused import is audited (who tried which file).
+    const trail = await testDb().auditLog.findFirst({ where: { action: "application.importRefused", actorId: current.actor!.userId }, orderBy: { id: "desc" } });
+    expect(trail?.summary).toMatchObject({ fileName: "报名.xlsx" });
   });
 
   test("the same file is refused by the 附件2 import, naming the limit", async () => {
