@@ -150,6 +150,8 @@ async function assertChosenSchool(tx: Tx, actor: Actor, vocationalSchoolId: stri
 
 async function ownMiddleSchool(tx: Tx | Db, actor: Actor) {
   if (actor.role !== "MIDDLE_SCHOOL" || !actor.middleSchoolId) throw forbidden();
+  // Share lock: a move to another county (orgs.ts assertMovable) waits for this write, and vice versa.
+  await tx.$queryRaw`SELECT id FROM "MiddleSchool" WHERE id = ${actor.middleSchoolId} FOR SHARE`;
   const school = await tx.middleSchool.findFirst({
     where: { id: actor.middleSchoolId, active: true },
     select: { id: true, name: true, countyId: true, county: { select: { name: true } } },

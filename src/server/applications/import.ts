@@ -289,6 +289,7 @@ async function runImport(
   const outcome = await db().$transaction(
     async (tx) => {
       await assertInPhase(tx, { now, phase: APPLICATION_ENTRY_WINDOW, verb: "导入报名" });
+      await tx.$queryRaw`SELECT id FROM "MiddleSchool" WHERE id = ${actor.middleSchoolId!} FOR SHARE`; // see orgs.ts assertMovable
       const school = await tx.middleSchool.findFirst({
         where: { id: actor.middleSchoolId!, active: true },
         select: { id: true, countyId: true },
