@@ -72,8 +72,11 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: port,
   };
+  // On a real server the app logs in as a member of zjb_app and migrations run as the owner (README).
+  const migrationUrl = process.env.MIGRATION_DATABASE_URL || databaseUrl;
   try {
-    await migrate(databaseUrl);
+    if (migrationUrl !== databaseUrl) await checkReachable(migrationUrl);
+    await migrate(migrationUrl);
   } catch (err) {
     fail(`数据库迁移失败 / migration failed: ${err.message}`);
   }
