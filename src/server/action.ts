@@ -48,7 +48,7 @@ export function defineAction<S extends z.ZodType, R = unknown>(opts: {
   run: (actor: Actor, input: z.output<S>) => Promise<{ message: string; data?: R }>;
   revalidate?: string[];
 }) {
-  return async (_prev: ActionState, formData: FormData | Record<string, unknown>): Promise<ActionState<R>> => {
+  const action = async (_prev: ActionState, formData: FormData | Record<string, unknown>): Promise<ActionState<R>> => {
     try {
       const actor = await requireActor();
       assertCan(actor, opts.permission);
@@ -56,7 +56,7 @@ export function defineAction<S extends z.ZodType, R = unknown>(opts: {
       const parsed = opts.schema.safeParse(formToObject(formData));
       if (!parsed.success) {
         const fieldErrors = fieldErrorsFromZod(parsed.error);
-        return { ok: false, message: "填写内容有误，请按提示修改后再提交。", fieldErrors };
+        return { ok: false, message: "填写内容有误，请按提示修改后再提交。", fieldErrors, code: "VALIDATION" };
       }
       const result = await opts.run(actor, parsed.data);
       for (const p of opts.revalidate ?? []) revalidatePath(p);
@@ -65,4 +65,6 @@ export function defineAction<S extends z.ZodType, R = unknown>(opts: {
       return toActionError(err) as ActionState<R>;
     }
   };
+  // The authorization matrix test reads which permission guards each action.
+  return Object.assign(action, { permission: opts.permission });
 }

@@ -68,7 +68,7 @@ type Handler<C> = (actor: Actor, req: Request, ctx: C) => Promise<Response>;
  * refusals as Chinese JSON (or plain text for downloads opened in the browser).
  */
 export function route<C = unknown>(permission: Permission, handler: Handler<C>, opts: { errors?: "json" | "text" } = {}) {
-  return async (req: Request, ctx: C): Promise<Response> => {
+  const handle = async (req: Request, ctx: C): Promise<Response> => {
     try {
       const actor = await routeActor(permission);
       if (req.method !== "GET" && req.method !== "HEAD") assertSameOrigin(req);
@@ -77,6 +77,8 @@ export function route<C = unknown>(permission: Permission, handler: Handler<C>, 
       return opts.errors === "text" ? errorText(err) : errorResponse(err);
     }
   };
+  // The authorization matrix test reads which permission guards each route.
+  return Object.assign(handle, { permission });
 }
 
 /** JSON POST route: actor → permission → origin + content type → parse (zod) → domain function. */
