@@ -3,6 +3,7 @@ import { signIn } from "@/auth";
 import { defineAction } from "@/server/action";
 import { changeOwnPasswordSchema } from "@/lib/schemas/org";
 import { changeOwnPassword } from "@/server/users/users";
+import { PASSWORD_CHANGED } from "@/lib/schemas/org";
 
 export const changeOwnPasswordAction = defineAction({
   permission: "user.changeOwnPassword",
@@ -10,8 +11,9 @@ export const changeOwnPasswordAction = defineAction({
   revalidate: ["/"],
   run: async (actor, input) => {
     await changeOwnPassword(actor, input);
-    // The change ended every session of this user (sessionVersion); this one continues signed in anew.
-    await signIn("credentials", { username: actor.username, password: input.password, redirect: false });
-    return { message: "密码已修改，您在其他电脑或浏览器上的登录已全部退出。下次登录请使用新密码。" };
+    // The change ended every session of this user (sessionVersion); this browser signs in anew and
+    // lands on the account page, which says so.
+    await signIn("credentials", { username: actor.username, password: input.password, redirectTo: "/account?changed=1" });
+    return { message: PASSWORD_CHANGED };
   },
 });

@@ -78,3 +78,5 @@ export const changeOwnPasswordSchema = z
 
 /** An action on one record by id (e.g. unlocking an account). */
 export const idOnlySchema = z.object({ id: z.string().min(1, "缺少记录编号，请返回列表重新打开") });
+
+export const PASSWORD_CHANGED = "密码已修改。您在其他电脑或浏览器上的登录已全部退出，下次登录请使用新密码。";
