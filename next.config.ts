@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { HSTS, STATIC_SECURITY_HEADERS } from "./src/lib/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -6,6 +7,13 @@ const nextConfig: NextConfig = {
   distDir: process.env.ZJB_DIST_DIR || ".next",
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "exceljs"],
   experimental: { serverActions: { bodySizeLimit: "12mb" } },
+  // The page CSP (with a nonce) comes from src/proxy.ts; these apply to every response.
+  async headers() {
+    return [
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [HSTS] },
+    ];
+  },
 };
 
 export default nextConfig;

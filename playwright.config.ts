@@ -43,7 +43,7 @@ export default defineConfig({
       timeout: 180_000,
       reuseExistingServer: false,
       stdout: "pipe" as const,
-      env: { ...serverEnv, PORT: port, ZJB_TRAINING_DATE: process.env.E2E_TRAINING_DATE ?? "2020-05-08" },
+      env: { ...serverEnv, PORT: port, ZJB_DEMO: "1", ZJB_TRAINING_DATE: process.env.E2E_TRAINING_DATE ?? "2020-05-08" },
     },
     {
       command: "node scripts/start.mjs",

@@ -43,14 +43,15 @@ try {
     for (let i = 0; i < 5; i++) {
       await fetch(`http://127.0.0.1:${port}/api/health`);
       // Loads the send-off route's code on each server (an empty selection is refused: nothing is written).
-      await fetch(`http://127.0.0.1:${port}/api/send-off`, { method: "POST", headers: { "content-type": "application/json", cookie: session }, body: JSON.stringify({ applicationIds: [] }) });
+      await fetch(`http://127.0.0.1:${port}/api/send-off`, { method: "POST", headers: { "content-type": "application/json", origin: `http://127.0.0.1:${port}`, cookie: session }, body: JSON.stringify({ applicationIds: [] }) });
     }
   }
 
   const health = await Promise.all(fixture.applicationIds.map((_, i) => timed(() => fetch(`http://127.0.0.1:${ports[i % 2]}/api/health`, { headers: { cookie: session } }).then((r) => r.text()))));
   const results = await Promise.all(fixture.applicationIds.map((id, i) => timed(async () => {
     const res = await fetch(`http://127.0.0.1:${ports[i % 2]}/api/send-off`, {
-      method: "POST", headers: { "content-type": "application/json", cookie: session }, body: JSON.stringify({ applicationIds: [id] }),
+      // JSON routes accept only same-origin requests (issue 10 §9).
+      method: "POST", headers: { "content-type": "application/json", origin: `http://127.0.0.1:${ports[i % 2]}`, cookie: session }, body: JSON.stringify({ applicationIds: [id] }),
     });
     return { status: res.status, body: await res.json() };
   })));

@@ -69,7 +69,7 @@ test("a user changes their own password", async ({ page }) => {
   await page.getByLabel("新密码", { exact: true }).fill("newpass123");
   await page.getByLabel("再次输入新密码").fill("newpass123");
   await page.getByRole("button", { name: "修改密码" }).click();
-  await expect(page.getByText("密码已修改。下次登录请使用新密码。")).toBeVisible();
+  await expect(page.getByText("密码已修改。您在其他电脑或浏览器上的登录已全部退出")).toBeVisible();
   await page.context().clearCookies();
   await loginAs(page, "yongren-cz2", "newpass123");
 });

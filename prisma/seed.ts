@@ -1,4 +1,5 @@
-// Loads the demo prefecture into an empty database (idempotent: does nothing when data exists).
+// ZJB_DEMO=1: loads the demo prefecture into an empty database (idempotent: does nothing when data exists).
+// Otherwise (a real database): creates only the first prefecture administrator, with a one-time password.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -7,12 +8,17 @@ import { createDemoPrefecture } from "../tests/factories";
 import { seedDemoAllocations, seedDemoPlan } from "../tests/factories/plan";
 import { createDemoCalendar } from "../tests/factories/calendar";
 import { createDemoApplications } from "../tests/factories/applications";
+import { bootstrapFirstAdmin } from "./seed-bootstrap";
 
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL 未设置");
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 1 }) });
   try {
+    if (process.env.ZJB_DEMO !== "1") {
+      await bootstrapFirstAdmin(db);
+      return;
+    }
     if ((await db.prefecture.count()) > 0) {
       console.log("[zjb] 数据库已有数据，跳过演示数据。");
       return;

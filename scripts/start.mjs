@@ -1,11 +1,13 @@
 // `npm start`: build if needed → database (embedded PGlite when DATABASE_URL is unset) →
-// migrations → demo data if empty → production server on PORT (default 3000).
+// migrations → demo data (embedded database, `--demo` or ZJB_DEMO=1 only) or, on an empty real
+// database, the first prefecture administrator with a one-time password → production server on PORT.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { checkReachable, migrate, root, seed, startPglite } from "./lib/db.mjs";
 import { buildIfNeeded } from "./lib/build.mjs";
+import { wantsDemo } from "./lib/demo.mjs";
 
 const t0 = Date.now();
 const dataDir = process.env.ZJB_DATA_DIR ? path.resolve(process.env.ZJB_DATA_DIR) : path.join(root, ".data");
@@ -70,12 +72,17 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: port,
   };
+  // On a real server the app logs in as a member of zjb_app and migrations run as the owner (README).
+  const migrationUrl = process.env.MIGRATION_DATABASE_URL || databaseUrl;
   try {
-    await migrate(databaseUrl);
+    if (migrationUrl !== databaseUrl) await checkReachable(migrationUrl);
+    await migrate(migrationUrl);
   } catch (err) {
     fail(`数据库迁移失败 / migration failed: ${err.message}`);
   }
-  if (process.env.ZJB_SKIP_SEED !== "1") await seed(databaseUrl, appEnv);
+  // Demo accounts share one published password: never load them into a real database unless asked.
+  const demo = wantsDemo({ embedded: embedded !== null });
+  if (process.env.ZJB_SKIP_SEED !== "1") await seed(databaseUrl, { ...appEnv, ZJB_DEMO: demo ? "1" : "0" });
 
   const next = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", port], { cwd: root, env: appEnv, stdio: ["ignore", "pipe", "inherit"] });
   next.stdout.on("data", (d) => {

@@ -1,7 +1,30 @@
-// Optimistic check only (is there a session cookie?): no database calls here.
+// Optimistic check only (is there a session?) plus the per-request CSP nonce: no database calls here.
 // Every page, action and export route re-verifies the actor on the server.
-export { auth as proxy } from "@/auth";
+import { NextResponse } from "next/server";
+import { auth } from "@/auth";
+import { contentSecurityPolicy } from "@/lib/security-headers";
+
+export const proxy = auth((req) => {
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== "production");
+  const { pathname } = req.nextUrl;
+  let res: NextResponse;
+  if (!req.auth && pathname !== "/login") {
+    const url = req.nextUrl.clone();
+    url.pathname = "/login";
+    url.search = "";
+    url.searchParams.set("callbackUrl", req.nextUrl.href);
+    res = NextResponse.redirect(url);
+  } else {
+    const headers = new Headers(req.headers);
+    headers.set("x-nonce", nonce);
+    headers.set("Content-Security-Policy", csp); // Next reads the nonce from here for its scripts
+    res = NextResponse.next({ request: { headers } });
+  }
+  res.headers.set("Content-Security-Policy", csp);
+  return res;
+});
 
 export const config = {
-  matcher: ["/((?!api/|login|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
 };

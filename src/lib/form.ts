@@ -9,6 +9,8 @@ export type ActionState<R = unknown> = {
   message: string;
   fieldErrors: Record<string, string>;
   data?: R;
+  /** The AppError code of a refusal (tests and the authorization matrix read it; the UI shows `message`). */
+  code?: string;
 } | null;
 
 /** First message per dotted field path. */

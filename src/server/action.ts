@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { requireActor, type Actor } from "@/server/auth/actor";
 import { assertCan, type Permission } from "@/server/auth/permissions";
 import { AppError } from "@/server/errors";
+import { assertMayAct } from "@/server/auth/gate";
 import { fieldErrorsFromZod } from "@/lib/form";
 import type { ActionState } from "@/lib/form";
 
@@ -27,7 +28,7 @@ function formToObject(input: FormData | Record<string, unknown>): unknown {
 
 export function toActionError(err: unknown): ActionState {
   unstable_rethrow(err);
-  if (err instanceof AppError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
+  if (err instanceof AppError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors, code: err.code };
   const requestId = randomUUID().slice(0, 8);
   console.error(`[action error ${requestId}]`, err);
   return {
@@ -47,17 +48,15 @@ export function defineAction<S extends z.ZodType, R = unknown>(opts: {
   run: (actor: Actor, input: z.output<S>) => Promise<{ message: string; data?: R }>;
   revalidate?: string[];
 }) {
-  return async (_prev: ActionState, formData: FormData | Record<string, unknown>): Promise<ActionState<R>> => {
+  const action = async (_prev: ActionState, formData: FormData | Record<string, unknown>): Promise<ActionState<R>> => {
     try {
       const actor = await requireActor();
       assertCan(actor, opts.permission);
-      if (actor.mustChangePassword && opts.permission !== "user.changeOwnPassword") {
-        throw new AppError("FORBIDDEN", "您的密码由管理员设置，请先在“修改密码”中设置新密码，再办理其他事项。");
-      }
+      assertMayAct(actor, opts.permission);
       const parsed = opts.schema.safeParse(formToObject(formData));
       if (!parsed.success) {
         const fieldErrors = fieldErrorsFromZod(parsed.error);
-        return { ok: false, message: "填写内容有误，请按提示修改后再提交。", fieldErrors };
+        return { ok: false, message: "填写内容有误，请按提示修改后再提交。", fieldErrors, code: "VALIDATION" };
       }
       const result = await opts.run(actor, parsed.data);
       for (const p of opts.revalidate ?? []) revalidatePath(p);
@@ -66,4 +65,6 @@ export function defineAction<S extends z.ZodType, R = unknown>(opts: {
       return toActionError(err) as ActionState<R>;
     }
   };
+  // The authorization matrix test reads which permission guards each action.
+  return Object.assign(action, { permission: opts.permission });
 }

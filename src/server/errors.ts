@@ -8,7 +8,9 @@ export type AppErrorCode =
   | "CONFLICT"
   | "CAP_EXCEEDED"
   | "OUT_OF_WINDOW"
-  | "INVALID_STATE";
+  | "INVALID_STATE"
+  | "TOO_LARGE"
+  | "UNSUPPORTED_MEDIA";
 
 /** A refusal the user can act on; `message` is shown as-is (Chinese, says what to do). */
 export class AppError extends Error {

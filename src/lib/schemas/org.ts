@@ -75,3 +75,8 @@ export const changeOwnPasswordSchema = z
     confirm: z.string(),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "两次输入的新密码不一致，请重新输入" });
+
+/** An action on one record by id (e.g. unlocking an account). */
+export const idOnlySchema = z.object({ id: z.string().min(1, "缺少记录编号，请返回列表重新打开") });
+
+export const PASSWORD_CHANGED = "密码已修改。您在其他电脑或浏览器上的登录已全部退出，下次登录请使用新密码。";

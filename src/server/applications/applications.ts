@@ -25,7 +25,8 @@ import {
   type ReviewInput,
   type WithdrawInput,
 } from "@/lib/schemas/application-workflow";
-import { applicationScope, contactVisible } from "./scope";
+import { applicationScope, contactVisible, limitedView } from "./scope";
+import { idNumberSearch } from "@/server/id-search";
 
 // ───── helpers ─────
 
@@ -109,9 +110,16 @@ export async function findLiveDuplicates(
   return out;
 }
 
-/** "Another live application" message: names the other school, never shows the full ID. */
-export function duplicateMessage(actor: Actor, dup: LiveDuplicate): string {
+/**
+ * "Another live application" message, never with the full ID. Single entry names the other school
+ * (so the teacher knows whom to call); a bulk import does not (`nameSchool: false`): a file of ID
+ * numbers must not tell which school every student applied at (issue 10 §11).
+ */
+export function duplicateMessage(actor: Actor, dup: LiveDuplicate, opts: { nameSchool?: boolean } = {}): string {
   const masked = maskIdNumber(dup.idNumber);
+  if (opts.nameSchool === false && dup.middleSchoolId !== actor.middleSchoolId) {
+    return `身份证号码为 ${masked} 的学生本年度已在其他学校报名（有效申请），同一学生每年只能有一份有效申请。请删除该行；如学生确要改在本校报名，请联系县市教育体育局核实后由原学校撤回。`;
+  }
   if (dup.middleSchoolId === actor.middleSchoolId) {
     return `本校已录入身份证号码为 ${masked} 的学生（${dup.studentName}）本年度的报名申请，同一学生每年只能有一份有效申请。请在列表中找到该申请修改，不要重复录入。`;
   }
@@ -142,6 +150,8 @@ async function assertChosenSchool(tx: Tx, actor: Actor, vocationalSchoolId: stri
 
 async function ownMiddleSchool(tx: Tx | Db, actor: Actor) {
   if (actor.role !== "MIDDLE_SCHOOL" || !actor.middleSchoolId) throw forbidden();
+  // Share lock: a move to another county (orgs.ts assertMovable) waits for this write, and vice versa.
+  await tx.$queryRaw`SELECT id FROM "MiddleSchool" WHERE id = ${actor.middleSchoolId} FOR SHARE`;
   const school = await tx.middleSchool.findFirst({
     where: { id: actor.middleSchoolId, active: true },
     select: { id: true, name: true, countyId: true, county: { select: { name: true } } },
@@ -210,7 +220,9 @@ export type ApplicationListItem = {
 function searchFilter(q: string): Prisma.ApplicationWhereInput {
   const t = q.normalize("NFKC").replace(/\s+/g, "");
   if (!t) return {};
-  if (/^[0-9xX]{4,18}$/.test(t)) return { idNumber: { contains: t.toUpperCase() } };
+  const byId = idNumberSearch(t);
+  if (byId === "none") return { id: "__no_match__" };
+  if (byId) return byId;
   return { studentName: { contains: t } };
 }
 
@@ -233,7 +245,7 @@ export async function listApplications(actor: Actor, query: ApplicationListQuery
     db().application.findMany({
       where,
       select: {
-        id: true, studentName: true, sex: true, idNumber: true, className: true, status: true, shanghaiFlag: true, createdAt: true,
+        id: true, studentName: true, sex: true, idNumber: true, className: true, status: true, shanghaiFlag: true, createdAt: true, vocationalSchoolId: true,
         middleSchool: { select: { name: true, county: { select: { name: true } } } },
         vocationalSchool: { select: { name: true } },
       },
@@ -246,12 +258,13 @@ export async function listApplications(actor: Actor, query: ApplicationListQuery
     id: r.id,
     studentName: r.studentName,
     sex: r.sex,
-    idNumberMasked: maskIdNumber(r.idNumber),
+    // A vocational school plans classes before send-off without the ID number or the 建档立卡 flag.
+    idNumberMasked: limitedView(actor, r) ? "（送读后可见）" : maskIdNumber(r.idNumber),
     className: r.className,
     middleSchoolLabel: schoolLabel(r.middleSchool.county.name, r.middleSchool.name),
     vocationalSchoolName: r.vocationalSchool.name,
     status: r.status,
-    shanghaiFlag: r.shanghaiFlag,
+    shanghaiFlag: limitedView(actor, r) ? false : r.shanghaiFlag,
     createdAt: r.createdAt,
   }));
   return { ...toPage(items, total, query.page), year };
@@ -314,6 +327,8 @@ export type ApplicationView = {
   major: string | null;
   eligibilityGround: "LEARNING_DIFFICULTY" | "RETURNED_DROPOUT";
   shanghaiFlag: boolean;
+  /** a vocational school before send-off: only name, sex, middle school, class and major are filled */
+  limited: boolean;
   studentSigned: boolean;
   guardianSigned: boolean;
   consentDocument: { id: string; fileName: string; mimeType: string; size: number; createdAt: Date } | null;
@@ -347,6 +362,8 @@ export async function getApplication(actor: Actor, id: string, purpose: "page" |
     });
     if (!a) throw notFound("报名申请");
     const showContact = contactVisible(actor, a);
+    const limited = limitedView(actor, a);
+    const hide = <T,>(v: T, blank: T): T => (limited ? blank : v);
     if (purpose === "print" && !showContact) throw notFound("报名申请");
     if (purpose === "edit" && (actor.role !== "MIDDLE_SCHOOL" || !(EDITABLE_STATUSES as readonly string[]).includes(a.status))) {
       throw notFound("可修改的报名申请");
@@ -363,15 +380,15 @@ export async function getApplication(actor: Actor, id: string, purpose: "page" |
       middleSchoolLabel: schoolLabel(a.middleSchool.county.name, a.middleSchool.name),
       countyName: a.middleSchool.county.name,
       className: a.className,
-      headTeacherName: a.headTeacherName,
+      headTeacherName: hide(a.headTeacherName, ""),
       studentName: a.studentName,
       sex: a.sex,
-      studentNumber: a.studentNumber,
+      studentNumber: hide(a.studentNumber, ""),
       // A vocational school sees the full ID number (and birth date) only of students sent off to it.
-      idNumber: showContact ? a.idNumber : maskIdNumber(a.idNumber),
-      idNumberMasked: maskIdNumber(a.idNumber),
+      idNumber: showContact ? a.idNumber : "",
+      idNumberMasked: hide(maskIdNumber(a.idNumber), ""),
       birthDate: showContact ? a.birthDate : "",
-      guardianName: a.guardianName,
+      guardianName: hide(a.guardianName, ""),
       guardianRelation: guardianRelationFromCode(a.guardianRelation),
       contact: showContact
         ? {
@@ -381,23 +398,24 @@ export async function getApplication(actor: Actor, id: string, purpose: "page" |
             address: { county: a.addressCounty, township: a.addressTownship, village: a.addressVillage, street: a.addressStreet },
           }
         : null,
-      reason: a.reason,
+      reason: hide(a.reason, null),
       vocationalSchoolId: a.vocationalSchoolId,
       vocationalSchoolName: a.vocationalSchool.name,
       vocationalSchoolFullName: a.vocationalSchool.fullName,
       major: a.major,
       eligibilityGround: a.eligibilityGround,
-      shanghaiFlag: a.shanghaiFlag,
+      shanghaiFlag: hide(a.shanghaiFlag, false),
+      limited,
       studentSigned: a.studentSigned,
       guardianSigned: a.guardianSigned,
       // the signed paper holds phones and address: same visibility as the contact details
       consentDocument: showContact ? a.consentDocument : null,
       reviewDecision: a.reviewDecision,
       reviewDate: a.reviewDate,
-      reviewComment: a.reviewComment,
+      reviewComment: hide(a.reviewComment, null),
       reviewedByName: nameOf(a.reviewedById),
       withdrawnAt: a.withdrawnAt,
-      withdrawReason: a.withdrawReason,
+      withdrawReason: hide(a.withdrawReason, null),
       enteredByName: nameOf(a.enteredById) ?? "（未知）",
       imported: a.importBatchId !== null,
       createdAt: a.createdAt,
@@ -409,8 +427,9 @@ export async function getApplication(actor: Actor, id: string, purpose: "page" |
 /** The audit trail of one application (its history is never deleted). */
 export async function applicationHistory(actor: Actor, id: string) {
   assertCan(actor, "application.read");
-  const a = await db().application.findFirst({ where: { AND: [applicationScope(actor), { id }] }, select: { id: true } });
+  const a = await db().application.findFirst({ where: { AND: [applicationScope(actor), { id }] }, select: { id: true, status: true, vocationalSchoolId: true } });
   if (!a) throw notFound("报名申请");
+  if (limitedView(actor, a)) return []; // the middle school's steps are not the vocational school's business before send-off
   const rows = await db().auditLog.findMany({
     where: { entityType: "Application", entityId: id, action: { notIn: ["application.reveal", "application.print"] } },
     orderBy: { at: "asc" },

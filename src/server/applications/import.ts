@@ -4,6 +4,8 @@ import ExcelJS from "exceljs";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { db, type Tx } from "@/server/db";
+import { audit } from "@/server/audit";
+import type { Prisma } from "@/generated/prisma/client";
 import { AppError, forbidden } from "@/server/errors";
 import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
 import type { UploadedFile } from "@/server/documents/documents";
@@ -22,6 +24,7 @@ import {
   rowToRawApplication,
   type ImportColumnKey,
 } from "@/lib/schemas/application-import";
+import { assertXlsxWithinLimits, DEFAULT_XLSX_LIMITS } from "@/server/imports/xlsx-guard";
 import { applicationColumns, duplicateMessage, findLiveDuplicates, listVocationalSchoolChoices } from "./applications";
 
 /**
@@ -125,7 +128,10 @@ async function insertImportedRows(
 
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
-/** The whole import; see the module comment. `onProgress` is called while it runs (for the progress bar). */
+/**
+ * The whole import; see the module comment. `onProgress` is called while it runs (for the progress bar).
+ * A refused import (a file-level refusal or rows with problems) is audited too: who tried which file.
+ */
 export async function importApplications(
   actor: Actor,
   file: UploadedFile,
@@ -134,11 +140,34 @@ export async function importApplications(
 ): Promise<ImportResult> {
   assertCan(actor, "application.import");
   if (actor.role !== "MIDDLE_SCHOOL" || !actor.middleSchoolId) throw forbidden();
+  const refused = (summary: Prisma.InputJsonValue) =>
+    db().$transaction((tx) => audit(tx, actor, "application.importRefused", { type: "MiddleSchool", id: actor.middleSchoolId! }, summary));
+  try {
+    const result = await runImport(actor, file, now, opts);
+    if (!result.ok) {
+      const duplicates = result.problems.filter((p) => p.message.includes("已在其他学校报名") || p.message.includes("本校已录入")).length;
+      await refused({ fileName: file.name, rows: result.rows, problems: result.problems.length, duplicates });
+    }
+    return result;
+  } catch (err) {
+    if (err instanceof AppError && err.code === "VALIDATION") await refused({ fileName: file.name, size: file.bytes.length, message: err.message });
+    throw err;
+  }
+}
+
+async function runImport(
+  actor: Actor,
+  file: UploadedFile,
+  now: Date,
+  opts: { onProgress?: (p: ImportProgress) => void },
+): Promise<ImportResult> {
   const progress = opts.onProgress ?? (() => {});
   if (file.bytes.length === 0) refuse(`文件“${file.name}”是空的，请重新选择填好的导入模板。`);
   if (file.bytes.length > MAX_UPLOAD_BYTES) refuse(`文件“${file.name}”超过 10 MB，请分成几个文件分批导入。`);
   if (startsWith(file.bytes, OLE_MAGIC)) refuse(`文件“${file.name}”是旧版 .xls 格式，请在 WPS 或 Excel 中“另存为” .xlsx 格式后再导入。`);
   if (!startsWith(file.bytes, ZIP_MAGIC)) refuse(`文件“${file.name}”不是 .xlsx 表格，请下载导入模板，填好后上传。`);
+  // Before exceljs: bounded zip entries and row numbers (a one-cell file at row 200000 is refused here).
+  assertXlsxWithinLimits(file.bytes, file.name, { ...DEFAULT_XLSX_LIMITS, maxRows: IMPORT_MAX_ROWS + 5 });
 
   // Fail fast outside the window (checked again inside the writing transaction).
   await assertInPhase(db(), { now, phase: APPLICATION_ENTRY_WINDOW, verb: "导入报名" });
@@ -178,8 +207,10 @@ export async function importApplications(
   type Row = { row: number; data: ReturnType<typeof applicationColumns> };
   const rows: Row[] = [];
   const firstRowOfId = new Map<string, number>();
-  const lastRow = ws.rowCount;
-  const total = Math.max(0, lastRow - headerRow);
+  // Only rows that exist in the file (exceljs' rowCount would walk every number up to the last row).
+  const rowNumbers: number[] = [];
+  ws.eachRow({ includeEmpty: false }, (_row, n) => { if (n > headerRow) rowNumbers.push(n); });
+  const total = rowNumbers.length;
   const addProblem = (row: number, key: ImportColumnKey | "", value: string, message: string) => {
     const col = key ? colOf.get(key) : undefined;
     problems.push({
@@ -192,9 +223,9 @@ export async function importApplications(
   };
   let dataRows = 0;
 
-  for (let r = headerRow + 1; r <= lastRow; r++) {
-    if ((r - headerRow) % 200 === 0) {
-      progress({ stage: "check", done: r - headerRow, total });
+  for (const [i, r] of rowNumbers.entries()) {
+    if (i > 0 && i % 200 === 0) {
+      progress({ stage: "check", done: i, total });
       await yieldToLoop();
     }
     const row = ws.getRow(r);
@@ -258,6 +289,7 @@ export async function importApplications(
   const outcome = await db().$transaction(
     async (tx) => {
       await assertInPhase(tx, { now, phase: APPLICATION_ENTRY_WINDOW, verb: "导入报名" });
+      await tx.$queryRaw`SELECT id FROM "MiddleSchool" WHERE id = ${actor.middleSchoolId!} FOR SHARE`; // see orgs.ts assertMovable
       const school = await tx.middleSchool.findFirst({
         where: { id: actor.middleSchoolId!, active: true },
         select: { id: true, countyId: true },
@@ -266,7 +298,7 @@ export async function importApplications(
       const dups = await findLiveDuplicates(tx, actor.prefectureId, year, rows.map((r) => r.data.idNumber));
       for (const r of rows) {
         const dup = dups.get(r.data.idNumber);
-        if (dup) addProblem(r.row, "idNumber", maskIdNumber(r.data.idNumber), duplicateMessage(actor, dup));
+        if (dup) addProblem(r.row, "idNumber", maskIdNumber(r.data.idNumber), duplicateMessage(actor, dup, { nameSchool: false }));
       }
       if (problems.length > 0) return null;
 
@@ -285,7 +317,7 @@ export async function importApplications(
       const dups = await findLiveDuplicates(db(), actor.prefectureId, year, rows.map((r) => r.data.idNumber));
       for (const r of rows) {
         const dup = dups.get(r.data.idNumber);
-        if (dup) addProblem(r.row, "idNumber", maskIdNumber(r.data.idNumber), duplicateMessage(actor, dup));
+        if (dup) addProblem(r.row, "idNumber", maskIdNumber(r.data.idNumber), duplicateMessage(actor, dup, { nameSchool: false }));
       }
       if (problems.length === 0) addProblem(0, "", "", "导入时有其他学校同时录入了相同的学生，请重新导入一次。");
       return null;

@@ -8,8 +8,10 @@ import type { Actor } from "@/server/auth/load-actor";
  *  - 州教育体育局: every application of the prefecture (read-only)
  *  - 县市教育体育局: its middle schools' applications (read-only)
  *  - 初级中学: its own applications
- *  - 职业学校: the applications that chose it, once the student and guardian signed (a draft is
- *    not yet a consented application and stays with the middle school)
+ *  - 职业学校 (need to know, issue 10 §3): only applications that chose it and were approved by the
+ *    middle school (for planning classes) or sent off to it. Never drafts, signed-but-unreviewed,
+ *    rejected or withdrawn ones. Before send-off it sees only name, sex, middle school, class and
+ *    major (`limitedView`).
  */
 export function applicationScope(actor: Actor): Prisma.ApplicationWhereInput {
   switch (actor.role) {
@@ -20,7 +22,7 @@ export function applicationScope(actor: Actor): Prisma.ApplicationWhereInput {
     case "MIDDLE_SCHOOL":
       return { middleSchoolId: actor.middleSchoolId! };
     case "VOCATIONAL_SCHOOL":
-      return { vocationalSchoolId: actor.vocationalSchoolId!, status: { not: "DRAFT" } };
+      return { vocationalSchoolId: actor.vocationalSchoolId!, status: { in: ["APPROVED", "SENT_OFF"] } };
   }
 }
 
@@ -37,4 +39,12 @@ export function contactVisible(actor: Actor, application: { status: string; voca
 export function applicationContactScope(actor: Actor): Prisma.ApplicationWhereInput {
   if (actor.role !== "VOCATIONAL_SCHOOL") return applicationScope(actor);
   return { vocationalSchoolId: actor.vocationalSchoolId!, status: "SENT_OFF" };
+}
+
+/**
+ * True when the actor may see only the planning fields (name, sex, middle school, class, major):
+ * a vocational school before the student was sent off to it.
+ */
+export function limitedView(actor: Actor, application: { status: string; vocationalSchoolId: string }): boolean {
+  return !contactVisible(actor, application);
 }

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { auth } from "@/auth";
 import { AppError } from "@/server/errors";
 import { loadActor, type Actor } from "./load-actor";
+import { sessionExpired } from "@/lib/session-policy";
 
 export { loadActor, type Actor };
 
@@ -10,8 +11,10 @@ export { loadActor, type Actor };
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  const sv = (session?.user as { sv?: number } | undefined)?.sv;
+  const claims = session?.user as { sv?: number; at?: number } | undefined;
+  const sv = claims?.sv;
   if (!id || typeof sv !== "number") return null;
+  if (sessionExpired(claims?.at, Date.now())) return null;
   return loadActor(id, sv);
 });
 

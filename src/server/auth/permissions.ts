@@ -37,6 +37,9 @@ export const PERMISSIONS = {
   "roster.check": ["COUNTY"],
   "roster.read": ["PREFECTURE", "COUNTY", "VOCATIONAL_SCHOOL"],
   "roster.export": ["PREFECTURE", "COUNTY", "VOCATIONAL_SCHOOL"],
+  // issue 10 (safe to deploy)
+  "document.read": ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
+  "user.unlock": ["PREFECTURE"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -88,6 +91,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "roster.check": "核对本县市学生名单，确认或提出异议",
   "roster.read": "查看在读学生名单",
   "roster.export": "导出附件4",
+  "document.read": "查看有权查看的上传文件（签字扫描件等）",
+  "user.unlock": "解除因密码错误过多而锁定的账号",
 };
 
 export function permissionsOf(role: Role): Permission[] {

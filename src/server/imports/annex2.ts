@@ -20,6 +20,11 @@ import "server-only";
  *    every kind, numbers stored as numbers or text, formula cells (their result).
  */
 import ExcelJS from "exceljs";
+import { AppError } from "@/server/errors";
+import { assertXlsxWithinLimits, DEFAULT_XLSX_LIMITS } from "@/server/imports/xlsx-guard";
+
+/** 附件2 has one row per county and vocational school (≈ 130 in 楚雄州): 1,000 rows is ample. */
+const ANNEX2_MAX_ROWS = 1000;
 import {
   COUNTY_QUOTA_LABELS,
   VOCATIONAL_QUOTA_LABELS,
@@ -485,6 +490,12 @@ export async function parseAnnex2Workbook(
   const workbook = new ExcelJS.Workbook();
   // An .xlsx is a zip archive ("PK"); .xls, .et, .csv or a damaged upload is refused at once.
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { fatal: ANNEX2_UNREADABLE_MESSAGE };
+  try {
+    assertXlsxWithinLimits(bytes, "附件2", { ...DEFAULT_XLSX_LIMITS, maxRows: ANNEX2_MAX_ROWS });
+  } catch (err) {
+    if (err instanceof AppError) return { fatal: err.message };
+    throw err;
+  }
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/server/db";
+import { db, type Tx } from "@/server/db";
+import { programmeYear } from "@/server/calendar/calendar";
 import type { Actor } from "@/server/auth/load-actor";
 import { countyScope, middleSchoolScope, vocationalSchoolScope } from "@/server/auth/scope";
 import { assertCan } from "@/server/auth/permissions";
@@ -109,6 +110,7 @@ export async function setVocationalSchoolActive(actor: Actor, input: { id: strin
 export async function saveMiddleSchool(
   actor: Actor,
   input: { id?: string; countyId: string; name: string; prefectureOwned: boolean },
+  now: Date = new Date(),
 ) {
   assertCan(actor, "org.middleSchool.manage");
   // A county bureau works only inside its own county and cannot mark 州属高完中.
@@ -120,6 +122,7 @@ export async function saveMiddleSchool(
       if (input.id) {
         const before = await tx.middleSchool.findFirst({ where: { AND: [middleSchoolScope(actor), { id: input.id }] } });
         if (!before) throw notFound("初中学校");
+        if (before.countyId !== countyId) await assertMovable(tx, before, now);
         const prefectureOwned = actor.role === "PREFECTURE" ? input.prefectureOwned : before.prefectureOwned;
         const after = await tx.middleSchool.update({ where: { id: before.id }, data: { name: input.name, countyId, prefectureOwned } });
         await audit(tx, actor, "middleSchool.update", { type: "MiddleSchool", id: before.id }, {
@@ -138,6 +141,29 @@ export async function saveMiddleSchool(
       throw err;
     }
   });
+}
+
+/**
+ * Moving a middle school to another county (decision 011): refused while the school has applications
+ * or an allocation (落实到校) in the current or a later programme year, whose caps, send-off and roster
+ * belong to the old county. Earlier years stay with the county they were counted in. The school row
+ * is locked first; writers of applications take a share lock on it, so none slips in meanwhile.
+ */
+async function assertMovable(tx: Tx, school: { id: string; name: string }, now: Date) {
+  await tx.$queryRaw`SELECT id FROM "MiddleSchool" WHERE id = ${school.id} FOR UPDATE`;
+  const fromYear = programmeYear(now);
+  const [applications, allocations] = await Promise.all([
+    tx.application.count({ where: { middleSchoolId: school.id, year: { gte: fromYear } } }),
+    tx.middleSchoolAllocation.count({ where: { middleSchoolId: school.id, plan: { year: { gte: fromYear } } } }),
+  ]);
+  if (applications > 0 || allocations > 0) {
+    const what = [applications > 0 ? `${applications} 份报名申请` : "", allocations > 0 ? "送读计划落实数" : ""].filter(Boolean).join("和");
+    throw new AppError(
+      "INVALID_STATE",
+      `“${school.name}”在 ${fromYear} 年度已有${what}，这些数据属于原县市，本年度不能把学校改到其他县市。请在本年度工作结束后（下一年度开始前）再调整所属县市。`,
+      { countyId: "本年度已有报名数据，不能改到其他县市" },
+    );
+  }
 }
 
 export async function setMiddleSchoolActive(actor: Actor, input: { id: string; active: boolean }) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { idNumberSearch } from "@/server/id-search";
 import { db, type Tx } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
@@ -20,6 +21,11 @@ export const ARRIVAL_GRACE_DAYS = 3;
 
 export type ReceptionQuery = { q: string; page: number; arrival: "" | "PENDING" | "ARRIVED" | "NOT_ARRIVED"; classId: string };
 
+const idClauses = (q: string): Prisma.EnrolmentWhereInput[] => {
+  const byId = idNumberSearch(q);
+  return byId && byId !== "none" ? [{ application: byId }] : [];
+};
+
 /** The vocational school's received students (or, for other roles, their scoped enrolments). */
 export async function listEnrolments(actor: Actor, query: ReceptionQuery, year: number) {
   assertCan(actor, "sendOff.read");
@@ -27,7 +33,7 @@ export async function listEnrolments(actor: Actor, query: ReceptionQuery, year: 
     AND: [
       enrolmentScope(actor),
       { year },
-      query.q ? { OR: [{ application: { studentName: { contains: query.q } } }, { application: { idNumber: { contains: query.q.toUpperCase() } } }, { studentNo: { contains: query.q } }] } : {},
+      query.q ? { OR: [{ application: { studentName: { contains: query.q } } }, ...idClauses(query.q), { studentNo: { contains: query.q } }] } : {},
       query.arrival ? { arrivalStatus: query.arrival } : {},
       query.classId === "none" ? { classId: null } : query.classId ? { classId: query.classId } : {},
     ],

@@ -1,4 +1,5 @@
 import "server-only";
+import { idNumberSearch } from "@/server/id-search";
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/server/db";
 import { Prisma } from "@/generated/prisma/client";
@@ -156,6 +157,11 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
   }, { timeout: 60_000, maxWait: 60_000 });
 }
 
+const idClauses = (q: string) => {
+  const byId = idNumberSearch(q);
+  return byId && byId !== "none" ? [byId] : [];
+};
+
 /** Approved applications waiting for send-off, in the actor's scope (ID numbers masked). */
 export async function listSendable(actor: Actor, year: number, query: { q: string; page: number; middleSchoolId: string }) {
   assertCan(actor, "sendOff.execute");
@@ -163,7 +169,7 @@ export async function listSendable(actor: Actor, year: number, query: { q: strin
     AND: [
       sendableApplicationScope(actor),
       { year, status: "APPROVED" },
-      query.q ? { OR: [{ studentName: { contains: query.q } }, { idNumber: { contains: query.q.toUpperCase() } }] } : {},
+      query.q ? { OR: [{ studentName: { contains: query.q } }, ...idClauses(query.q)] } : {},
       query.middleSchoolId ? { middleSchoolId: query.middleSchoolId } : {},
     ],
   };

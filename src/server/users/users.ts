@@ -6,6 +6,7 @@ import { assertCan } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
 import { AppError, isUniqueViolation, forbidden, notFound } from "@/server/errors";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { LOCK_MINUTES, MAX_FAILED_LOGINS, recordFailedPassword } from "@/server/auth/sign-in";
 import { pageArgs, toPage } from "@/server/pagination";
 import type { ListQuery } from "@/lib/schemas/org";
 import type { Prisma } from "@/generated/prisma/client";
@@ -143,11 +144,29 @@ export async function resetPassword(actor: Actor, input: { id: string; password:
   });
 }
 
-export async function changeOwnPassword(actor: Actor, input: { current: string; password: string }) {
+/** Lifts a lock from too many wrong passwords (the prefecture only); audited. */
+export async function unlockUser(actor: Actor, input: { id: string }) {
+  assertCan(actor, "user.unlock");
+  return db().$transaction(async (tx) => {
+    const before = await findManagedUser(tx, actor, input.id);
+    await tx.user.update({ where: { id: before.id }, data: { failedLoginCount: 0, lockedUntil: null } });
+    await audit(tx, actor, "user.unlock", { type: "User", id: before.id }, { username: before.username, lockedUntil: before.lockedUntil?.toISOString() ?? null });
+  });
+}
+
+/**
+ * Changes one's own password. Wrong current passwords count like wrong sign-ins (rate limit: the
+ * fifth locks for 15 minutes). Success bumps sessionVersion: every other session of the user ends;
+ * the caller signs this one in again with the new password.
+ */
+export async function changeOwnPassword(actor: Actor, input: { current: string; password: string }, now = new Date()) {
   assertCan(actor, "user.changeOwnPassword");
   const me = await db().user.findUnique({ where: { id: actor.userId }, omit: { passwordHash: false } });
   if (!me) throw forbidden();
+  const tooMany = () => new AppError("VALIDATION", `当前密码连续输错 ${MAX_FAILED_LOGINS} 次，请 ${LOCK_MINUTES} 分钟后再试。`, { current: "尝试次数过多，请稍后再试" });
+  if (me.lockedUntil && me.lockedUntil > now) throw tooMany();
   if (!(await verifyPassword(input.current, me.passwordHash))) {
+    if (await recordFailedPassword(me.id, now, "changeOwnPassword")) throw tooMany();
     throw new AppError("VALIDATION", "当前密码不正确，请重新输入。", { current: "当前密码不正确" });
   }
   if (input.current === input.password) {
@@ -155,8 +174,7 @@ export async function changeOwnPassword(actor: Actor, input: { current: string; 
   }
   const passwordHash = await hashPassword(input.password);
   await db().$transaction(async (tx) => {
-    // sessionVersion is kept: the user stays signed in on this device.
-    await tx.user.update({ where: { id: me.id }, data: { passwordHash, mustChangePassword: false } });
+    await tx.user.update({ where: { id: me.id }, data: { passwordHash, mustChangePassword: false, failedLoginCount: 0, sessionVersion: { increment: 1 } } });
     await audit(tx, actor, "user.changeOwnPassword", { type: "User", id: me.id });
   });
 }

@@ -80,7 +80,7 @@ describe("bulk import", () => {
     expect(await testDb().application.count({ where: { middleSchoolId: schoolId } })).toBe(0);
   });
 
-  test("an ID number live at another school names that school with the ID masked; a withdrawn one does not count", async () => {
+  test("an ID number live at another school is refused as 已在其他学校报名 (no school named), ID masked; a withdrawn one does not count", async () => {
     const other = await createApplicationRow(testDb(), { middleSchoolId: m.schoolB.id, vocationalSchoolId: m.vocA.id, enteredById: m.users.schoolB.id });
     const gone = await createApplicationRow(testDb(), { middleSchoolId: m.schoolB.id, vocationalSchoolId: m.vocA.id, enteredById: m.users.schoolB.id, status: "WITHDRAWN" });
     const { actor, schoolId } = await freshSchool();
@@ -94,13 +94,14 @@ describe("bulk import", () => {
     const r = failed(await importApplications(actor, await file(data), NOW));
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]).toMatchObject({ row: 3, column: "L" });
-    expect(r.problems[0].message).toContain(m.schoolB.name);
+    expect(r.problems[0].message).toContain("已在其他学校报名");
+    expect(r.problems[0].message).not.toContain(m.schoolB.name);
     expect(r.problems[0].message).toContain(`${other.idNumber.slice(0, 6)}********${other.idNumber.slice(14)}`);
     expect(JSON.stringify(r)).not.toContain(other.idNumber);
     expect(await testDb().application.count({ where: { middleSchoolId: schoolId } })).toBe(0);
   });
 
-  test("two schools importing the same student at the same moment: one succeeds, the other is told which school", async () => {
+  test("two schools importing the same student at the same moment: one succeeds, the other is told 已在其他学校报名 without the school, audited", async () => {
     const a = await freshSchool(m.countyA.id);
     const b = await freshSchool(m.countyB.id);
     const shared = rows(1)[0];
@@ -112,7 +113,15 @@ describe("bulk import", () => {
     const refused = failed(results.find((r) => !r.ok)!);
     expect(refused.problems).toHaveLength(1);
     expect(refused.problems[0].column).toBe("L");
-    expect(refused.problems[0].message).toMatch(/已在“.+”报名/);
+    expect(refused.problems[0].message).toContain("已在其他学校报名");
+    // Issue 10 §11: the reply names neither the other school nor its county.
+    const winner = results[0].ok ? a : b;
+    const other = await testDb().middleSchool.findUniqueOrThrow({ where: { id: winner.schoolId }, include: { county: true } });
+    expect(refused.problems[0].message).not.toContain(other.name);
+    expect(refused.problems[0].message).not.toContain(other.county.name);
+    const loser = results[0].ok ? b : a;
+    const trail = await testDb().auditLog.findFirst({ where: { action: "application.importRefused", actorId: loser.actor.userId } });
+    expect(trail?.summary).toMatchObject({ problems: 1, duplicates: 1, fileName: "报名.xlsx" });
     expect(await testDb().application.count({ where: { idNumber: shared.idNumber } })).toBe(1);
     expect(await testDb().application.count({ where: { middleSchoolId: { in: [a.schoolId, b.schoolId] } } })).toBe(3);
   });
@@ -134,7 +143,8 @@ describe("bulk import", () => {
     const r = failed(await pending!);
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]).toMatchObject({ row: 4, column: "L" });
-    expect(r.problems[0].message).toContain(m.schoolB.name);
+    expect(r.problems[0].message).toContain("已在其他学校报名");
+    expect(r.problems[0].message).not.toContain(m.schoolB.name);
     expect(await testDb().application.count({ where: { middleSchoolId: a.schoolId } })).toBe(0);
   });
 

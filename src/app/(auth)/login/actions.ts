@@ -15,11 +15,8 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
     return { ok: true, message: "", fieldErrors: {} };
   } catch (err) {
     if (err instanceof AuthError) {
-      const code = (err as AuthError & { code?: string }).code;
-      if (code === "locked") {
-        return { ok: false, message: "登录失败次数过多，账号已临时锁定 15 分钟。请稍后再试，或联系管理员重置密码。", fieldErrors: {} };
-      }
-      return { ok: false, message: "用户名或密码错误", fieldErrors: {} };
+      // The same words for a wrong password, an unknown user and a locked account (no enumeration).
+      return { ok: false, message: "用户名或密码错误。连续输错 5 次后需等待 15 分钟，或请管理员解除锁定。", fieldErrors: {} };
     }
     throw err; // the success redirect
   }

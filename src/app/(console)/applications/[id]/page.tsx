@@ -86,21 +86,21 @@ export default async function ApplicationPage({
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
           <Item label="初中学校名">{a.middleSchoolLabel}</Item>
           <Item label="班级名">{a.className}</Item>
-          <Item label="班主任">{a.headTeacherName}{c ? `（${c.headTeacherPhone}）` : null}</Item>
+          <Item label="班主任">{a.limited ? HIDDEN : a.headTeacherName}{c ? `（${c.headTeacherPhone}）` : null}</Item>
           <Item label="学生姓名">{a.studentName}</Item>
           <Item label="性别">{SEX_LABELS[a.sex]}</Item>
           <Item label="学生联系电话">{c ? c.studentPhone : HIDDEN}</Item>
-          <Item label="身份证号码"><span className="font-mono">{a.idNumber}</span>{a.birthDate ? `（出生日期 ${a.birthDate}）` : "（送读到本校后显示完整号码）"}</Item>
-          <Item label="初中学籍号"><span className="font-mono">{a.studentNumber}</span></Item>
+          <Item label="身份证号码">{a.idNumber ? <><span className="font-mono">{a.idNumber}</span>（出生日期 {a.birthDate}）</> : HIDDEN}</Item>
+          <Item label="初中学籍号">{a.limited ? HIDDEN : <span className="font-mono">{a.studentNumber}</span>}</Item>
           <Item label="家庭住址">
             {c ? [c.address.county, c.address.township, c.address.village, c.address.street].join(" ") : HIDDEN}
           </Item>
-          <Item label="法定监护人">{a.guardianName}（{a.guardianRelation}）</Item>
+          <Item label="法定监护人">{a.limited ? HIDDEN : `${a.guardianName}（${a.guardianRelation}）`}</Item>
           <Item label="监护人联系电话">{c ? c.guardianPhone : HIDDEN}</Item>
           <Item label="报名就读学校">{a.vocationalSchoolFullName}{a.major ? `，${a.major}专业` : ""}</Item>
-          <Item label="申请事由" wide>{a.reason ?? <span className="text-slate-500">（未填）</span>}</Item>
-          <Item label="招生对象" wide>{ELIGIBILITY_GROUND_LABELS[a.eligibilityGround]}</Item>
-          <Item label="建档立卡 / 东西协作送读上海">{a.shanghaiFlag ? "是" : "否"}</Item>
+          <Item label="申请事由" wide>{a.limited ? HIDDEN : (a.reason ?? <span className="text-slate-500">（未填）</span>)}</Item>
+          <Item label="招生对象" wide>{a.limited ? HIDDEN : ELIGIBILITY_GROUND_LABELS[a.eligibilityGround]}</Item>
+          <Item label="建档立卡 / 东西协作送读上海">{a.limited ? HIDDEN : a.shanghaiFlag ? "是" : "否"}</Item>
           <Item label="录入">{a.enteredByName}，{dt(a.createdAt)}{a.imported ? "（批量导入）" : ""}</Item>
         </dl>
       </Card>

@@ -9,6 +9,9 @@ import { PageTitle, StatusBadge } from "@/components/ui/table";
 import { updateUserAction } from "@/actions/users/update-user";
 import { setUserActiveAction } from "@/actions/users/set-user-active";
 import { resetPasswordAction } from "@/actions/users/reset-password";
+import { unlockUserAction } from "@/actions/users/unlock-user";
+import { can } from "@/server/auth/permissions";
+import { now } from "@/server/clock";
 import { PASSWORD_RULE } from "@/lib/schemas/org";
 
 export default async function ManageUserPage({ params }: { params: Promise<{ id: string }> }) {
@@ -29,6 +32,20 @@ export default async function ManageUserPage({ params }: { params: Promise<{ id:
           { name: "phone", label: "联系电话（可不填）", type: "tel", defaultValue: user.phone ?? "" },
         ]} />
       </section>
+      {user.lockedUntil && user.lockedUntil > now() ? (
+        <section className="rounded border border-amber-300 bg-amber-50 p-4">
+          <h2 className="mb-2 font-medium">账号已锁定</h2>
+          <p className="mb-3 text-sm text-slate-700">
+            该账号因密码连续输错被锁定，将于 {user.lockedUntil.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })} 自动解除。
+            {can(actor.role, "user.unlock") ? "确认是本人操作后，可以立即解除锁定。" : "如需立即解除，请联系州教育体育局。"}
+          </p>
+          {can(actor.role, "user.unlock") ? (
+            <ConfirmAction action={unlockUserAction} hidden={{ id: user.id }} label="解除锁定"
+              title={`确认解除账号“${user.username}”的锁定？`} body="请先电话确认是账号使用人本人忘记了密码，而不是他人在猜测密码。解除后可立即重新登录。"
+              confirmLabel="确认解除" variant="primary" />
+          ) : null}
+        </section>
+      ) : null}
       <section className="rounded border border-slate-200 bg-white p-4">
         <h2 className="mb-3 font-medium">重置密码</h2>
         <p className="mb-3 text-sm text-slate-600">{PASSWORD_RULE}。重置后该账号已打开的页面将退出登录。</p>

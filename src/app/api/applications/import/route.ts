@@ -1,38 +1,26 @@
-import { getActor } from "@/server/auth/actor";
-import { can } from "@/server/auth/permissions";
+import { boundedFormData, route } from "@/server/route";
 import { importApplications } from "@/server/applications/import";
 import { fileToUpload } from "@/server/documents/documents";
 import { toActionError } from "@/server/action";
+import { AppError } from "@/server/errors";
 import { now } from "@/server/clock";
+import { MAX_UPLOAD_BYTES } from "@/lib/schemas/application-workflow";
 
 export const dynamic = "force-dynamic";
 
-const text = (status: number, body: string) =>
-  new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+/** The file limit plus room for the multipart envelope. */
+const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
 
 /**
  * POST multipart (field "file") → a stream of NDJSON lines for the progress bar:
  *   {"type":"progress","stage":"read|check|save","done":n,"total":m}
  *   {"type":"result", ...ImportResult}   or   {"type":"error","message":"…"}
- * The import itself is all-or-nothing (one transaction).
+ * The import itself is all-or-nothing (one transaction). The wrapper checks the origin.
  */
-export async function POST(req: Request) {
-  const actor = await getActor();
-  if (!actor) return text(401, "登录已失效，请重新登录后再导入。");
-  if (!can(actor.role, "application.import")) return text(404, "未找到该页面。");
-  // Same-origin only (the session cookie alone must not be enough to post a file).
-  const origin = req.headers.get("origin");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (origin && host && new URL(origin).host !== host) return text(403, "请从系统页面上传文件。");
-
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch {
-    return text(400, "没有收到文件，请重新选择文件后再导入。");
-  }
+export const POST = route("application.import", async (actor, req) => {
+  const form = await boundedFormData(req, MAX_BODY_BYTES);
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return text(400, "请先选择填好的导入模板（.xlsx 文件）。");
+  if (!(file instanceof File) || file.size === 0) throw new AppError("VALIDATION", "请先选择填好的导入模板（.xlsx 文件）。");
   const upload = await fileToUpload(file);
   const at = now();
 
@@ -56,4 +44,4 @@ export async function POST(req: Request) {
   return new Response(stream, {
     headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store", "X-Accel-Buffering": "no" },
   });
-}
+}, { errors: "text" });

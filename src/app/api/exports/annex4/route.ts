@@ -1,7 +1,7 @@
 // GET /api/exports/annex4?year=2020[&school=<id>][&source=live|submitted] → 附件4 .xlsx (streamed).
 import { PassThrough, Readable } from "node:stream";
 import { z } from "zod";
-import { routeActor, errorResponse } from "@/server/route";
+import { route } from "@/server/route";
 import { annex4Sheets } from "@/server/roster/roster";
 import { writeAnnex4 } from "@/server/exports/annex4";
 import { db } from "@/server/db";
@@ -16,28 +16,23 @@ const query = z.object({
   source: z.enum(["live", "submitted"]).default("submitted"),
 });
 
-export async function GET(req: Request) {
-  try {
-    const actor = await routeActor("roster.export");
-    const parsed = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-    if (!parsed.success) throw new AppError("VALIDATION", "导出参数有误，请从“在读名单”页面点击导出。");
-    const { year, school, source } = parsed.data;
-    const sheets = await annex4Sheets(actor, { year, schoolId: school, source });
-    if (sheets.length === 0) throw new AppError("NOT_FOUND", "没有可导出的名单：学校尚未提交，或尚未反馈给本县市。");
-    const rowCount = sheets.reduce((n, s) => n + s.rows.length, 0);
-    // Exports of minors' full ID numbers are audited before the file leaves the server.
-    await db().$transaction((tx) => audit(tx, actor, "export.annex4", { type: "VocationalSchool", id: school }, { year, source, sheets: sheets.map((s) => s.schoolName), rowCount }));
-    const pass = new PassThrough();
-    writeAnnex4(pass, sheets).catch((err) => pass.destroy(err));
-    const name = sheets.length === 1 ? `附件4_${sheets[0].schoolName}_${year}.xlsx` : `附件4_在读学生名单_${year}.xlsx`;
-    return new Response(Readable.toWeb(pass) as ReadableStream, {
-      headers: {
-        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "content-disposition": `attachment; filename="annex4.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        "cache-control": "no-store",
-      },
-    });
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const GET = route("roster.export", async (actor, req) => {
+  const parsed = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!parsed.success) throw new AppError("VALIDATION", "导出参数有误，请从“在读名单”页面点击导出。");
+  const { year, school, source } = parsed.data;
+  const sheets = await annex4Sheets(actor, { year, schoolId: school, source });
+  if (sheets.length === 0) throw new AppError("NOT_FOUND", "没有可导出的名单：学校尚未提交，或尚未反馈给本县市。");
+  const rowCount = sheets.reduce((n, s) => n + s.rows.length, 0);
+  // Exports of minors' full ID numbers are audited before the file leaves the server.
+  await db().$transaction((tx) => audit(tx, actor, "export.annex4", { type: "VocationalSchool", id: school }, { year, source, sheets: sheets.map((s) => s.schoolName), rowCount }));
+  const pass = new PassThrough();
+  writeAnnex4(pass, sheets).catch((err) => pass.destroy(err));
+  const name = sheets.length === 1 ? `附件4_${sheets[0].schoolName}_${year}.xlsx` : `附件4_在读学生名单_${year}.xlsx`;
+  return new Response(Readable.toWeb(pass) as ReadableStream, {
+    headers: {
+      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "content-disposition": `attachment; filename="annex4.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "cache-control": "no-store",
+    },
+  });
+});
