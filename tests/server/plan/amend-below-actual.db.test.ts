@@ -71,6 +71,21 @@ describe("amendments below what happened", () => {
     await expect(tryIssue({ sA: 6 }).then((x) => x.status)).resolves.toBe("ISSUED");
   });
 
+  test("the send-off count is checked on its own, not only through the split", async () => {
+    // Allocations normally cover the send-offs; a row written outside the domain (data repair) may not.
+    const plan = await testDb().quotaPlan.findUniqueOrThrow({ where: { year: YEAR } });
+    const where = { planId_middleSchoolId: { planId: plan.id, middleSchoolId: p.schoolA.id } };
+    const kept = (await testDb().middleSchoolAllocation.findUniqueOrThrow({ where })).allocation;
+    await testDb().middleSchoolAllocation.update({ where, data: { allocation: 0 } });
+    try {
+      const r = await tryIssue({ sA: 5 });
+      expect(r.result).toMatchObject({ code: "CONFLICT", message: expect.stringContaining(`${p.countyA.name}送读计划调为 5 人，少于已送读的 6 人`) });
+      expect(r.status).toBe("DRAFT");
+    } finally {
+      await testDb().middleSchoolAllocation.update({ where, data: { allocation: kept } });
+    }
+  });
+
   test("a vocational school's E below its students enrolled is refused with both numbers; nothing stored", async () => {
     const before = await getIssuedPlan(testDb(), YEAR);
     const r = await tryIssue({ sA: 6, eA: 5 });
