@@ -88,20 +88,23 @@ async function main() {
         const ws = wb.addWorksheet(sheet.schoolName.slice(0, 31), { pageSetup: { paperSize: 9, orientation: "landscape" }, views: [{ state: "frozen", ySplit: 5, xSplit: 0 }] });
         ws.columns = [6, 10, 6, 22, 10, 24, 12, 18, 14, 16].map((width) => ({ width }));
         ws.addRow([ANNEX4_LABEL]).commit();
+        // Merges are declared before a row is committed (the streaming writer cannot go back).
         const title = ws.addRow([ANNEX4_TITLE]);
         title.getCell(1).font = { name: "宋体", size: 18, bold: true };
         ws.mergeCells(2, 1, 2, 10);
         title.commit();
-        ws.addRow([`${ANNEX4_SCHOOL_PREFIX}${sheet.schoolName}`]).commit();
+        const schoolLine = ws.addRow([`${ANNEX4_SCHOOL_PREFIX}${sheet.schoolName}`]);
         ws.mergeCells(3, 1, 3, 10);
-        for (const h of [ANNEX4_HEADER_TOP, ANNEX4_HEADER_BOTTOM]) {
+        schoolLine.commit();
+        const headers = [ANNEX4_HEADER_TOP, ANNEX4_HEADER_BOTTOM].map((h) => {
           const row = ws.addRow(h.map((v) => v || null));
-          row.eachCell({ includeEmpty: true }, (c) => { c.style = head; });
-          row.commit();
-        }
+          for (let c = 1; c <= 10; c++) row.getCell(c).style = head;
+          return row;
+        });
         for (const c of [1, 2, 3, 4, 5]) ws.mergeCells(4, c, 5, c);
         ws.mergeCells(4, 6, 4, 8);
         ws.mergeCells(4, 9, 4, 10);
+        for (const row of headers) row.commit();
         sheet.rows.forEach((r, i) => {
           const row = ws.addRow([i + 1, r.studentName, r.sex, r.idNumber, r.countyName, r.middleSchoolName, r.middleSchoolClass, r.studentNumber, r.vocationalClass, r.vocationalStudentNo]);
           row.eachCell({ includeEmpty: true }, (c, n) => { c.style = n === 1 ? num : text; });
