@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import ExcelJS from "exceljs";
 import { actorFor, testDb, waitForLockWait, raceTest } from "../../support/db";
+import { expectAudit } from "../../support/audit";
+import { maskIdNumber } from "@/lib/validators/id-number";
 import { createMiddleSchool, createMiniPrefecture, createUser } from "../../factories";
 import { createYearCalendar } from "../../factories/calendar";
 import { applicationInput, createApplicationRow, importRow, importWorkbook, tinyPng, type ImportRow } from "../../factories/applications";
@@ -54,6 +56,7 @@ describe("bulk import", () => {
     expect(new Set(stored.map((s) => s.importBatchId)).size).toBe(1);
     expect(stored.every((s) => s.status === "DRAFT" && s.enteredById === actor.userId && s.vocationalSchoolId === m.vocA.id)).toBe(true);
     expect(await testDb().auditLog.count({ where: { action: "application.import", entityId: { in: stored.map((s) => s.id) } } })).toBe(50);
+    await expectAudit("application.import", actor, { type: "Application", id: stored[0].id }, { studentName: stored[0].studentName, idNumber: maskIdNumber(stored[0].idNumber) });
     expect(progress).toContain("check");
     expect(progress).toContain("save");
   });
