@@ -7,6 +7,8 @@ import { createMiddleSchool, createMiniPrefecture, createUser } from "../../fact
 import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
 import { sendOff } from "@/server/send-off/send-off";
 import { saveAllocations } from "@/server/plan/allocation";
+import { discardDraft, issueVersion, saveDraft } from "@/server/plan/write";
+import { getIssuedPlan } from "@/server/plan/read";
 import { AppError } from "@/server/errors";
 
 const IN_WINDOW = new Date("2020-05-08T02:00:00Z"); // 10:00 Beijing, in 送读期 2020-05-06..14
@@ -139,4 +141,26 @@ describe(`each send-off lock key, alone (database: ${dbKind()})`, () => {
     const allocation = await testDb().middleSchoolAllocation.findUniqueOrThrow({ where: { planId_middleSchoolId: { planId: plan.id, middleSchoolId: p.schoolA.id } } });
     expect({ allocation: allocation.allocation, sent: await testDb().enrolment.count({ where: { middleSchoolId: p.schoolA.id } }) }).toEqual({ allocation: 5, sent: 5 });
   }, 120_000);
+});
+
+describe(`a plan amendment against a send-off in flight (database: ${dbKind()})`, () => {
+  raceTest("issuing a version that lowers E waits for the send-off holding the cap locks, then refuses with the new count", async () => {
+    const p = await world({ countyA: 1000, countyB: 1000, vocA: 10, vocP: 1000, allocation: 100 });
+    const [x, y] = await createApplications(testDb(), { count: 2, middleSchoolId: p.schoolA.id, vocationalSchoolId: p.vocA.id, enteredById: p.users.schoolA.id });
+    const school = await actorFor(p.users.schoolA);
+    await sendOff(school, { applicationIds: [x] }, IN_WINDOW);
+    const zhou = await actorFor(p.users.prefecture);
+    const draft = await saveDraft(zhou, {
+      year: 2020, amendReason: "测试：调减招生计划",
+      counties: [p.countyA, p.countyB].map((c) => ({ countyId: c.id, cohortBase: 4000, sendOffCap: 1000, shanghaiTask: 0 })),
+      vocationalSchools: [{ vocationalSchoolId: p.vocA.id, enrolCap: 1, shanghaiTask: 0 }, { vocationalSchoolId: p.vocP.id, enrolCap: 1000, shanghaiTask: 0 }],
+    }, IN_WINDOW);
+    // The second send-off is held between its recount and its commit; the issue starts meanwhile.
+    const r = await pausedPair(p.schoolA.id, () => sendOff(school, { applicationIds: [y] }, IN_WINDOW), () => issueVersion(zhou, { versionId: draft.versionId }, IN_WINDOW));
+    expect(r.first).toBe("sent");
+    expect(r.second).toMatchObject({ code: "CONFLICT", message: expect.stringContaining(`${p.vocA.name}招生计划调为 1 人，少于已招收的 2 人`) });
+    expect(r.secondWaited).toBe(true);
+    expect((await getIssuedPlan(testDb(), 2020))?.vocationalById.get(p.vocA.id)?.enrolCap).toBe(10);
+    await discardDraft(zhou, { versionId: draft.versionId }, IN_WINDOW); // leave no open draft of 2020
+  }, 60_000);
 });
