@@ -21,6 +21,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  forbidOnly: true, // a stray test.only must fail the run, not skip every other spec
   reporter: [["list"]],
   use: {
     baseURL,

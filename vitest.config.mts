@@ -12,15 +12,18 @@ const resolve = {
 export default defineConfig({
   resolve,
   test: {
+    // A stray `test.only` would silently skip the rest of the suite: refuse it (also in each project).
+    allowOnly: false,
     projects: [
       {
         resolve,
-        test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/**/*.db.test.ts", "node_modules/**"], testTimeout: 30_000 },
+        test: { name: "unit", allowOnly: false, include: ["tests/**/*.test.ts"], exclude: ["tests/**/*.db.test.ts", "node_modules/**"], testTimeout: 30_000 },
       },
       {
         resolve,
         test: {
           name: "server",
+          allowOnly: false,
           include: ["tests/**/*.db.test.ts"],
           globalSetup: ["tests/support/global-setup.ts"],
           testTimeout: 60_000,

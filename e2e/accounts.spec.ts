@@ -58,18 +58,35 @@ test("a county adds a middle school, opens its account, and deactivation ends th
 });
 
 test("a user changes their own password", async ({ page }) => {
-  await loginAs(page, "yongren-cz2");
+  // Its own account (opened by the county here), so no demo account's password changes.
+  await loginAs(page, "yongren");
+  const username = `yr-pw-${Date.now() % 100000}`;
+  await page.goto("/users/new");
+  await page.getByLabel("账号类型").selectOption({ label: "初级中学" });
+  const org = page.getByLabel("所属单位");
+  const school = await org.locator("option", { hasText: "永仁县·" }).first().getAttribute("value");
+  await org.selectOption(school!);
+  await page.getByLabel("用户名（登录用）").fill(username);
+  await page.getByLabel("姓名").fill("改密老师");
+  await page.getByLabel("初始密码").fill("start1234");
+  await page.getByRole("button", { name: "开设账号" }).click();
+  await expect(page).toHaveURL(/\/users$/);
+  await page.context().clearCookies();
+
+  await loginAs(page, username, "start1234");
   await page.goto("/account");
-  await page.getByLabel("当前密码").fill("zjb12345");
+  await page.getByLabel("当前密码").fill("start1234");
   await page.getByLabel("新密码", { exact: true }).fill("newpass123");
   await page.getByLabel("再次输入新密码").fill("newpass124");
   await page.getByRole("button", { name: "修改密码" }).click();
   await expect(page.getByText("两次输入的新密码不一致，请重新输入")).toBeVisible();
-  await page.getByLabel("当前密码").fill("zjb12345");
+  await page.getByLabel("当前密码").fill("start1234");
   await page.getByLabel("新密码", { exact: true }).fill("newpass123");
   await page.getByLabel("再次输入新密码").fill("newpass123");
   await page.getByRole("button", { name: "修改密码" }).click();
   await expect(page.getByText("密码已修改。您在其他电脑或浏览器上的登录已全部退出")).toBeVisible();
   await page.context().clearCookies();
-  await loginAs(page, "yongren-cz2", "newpass123");
+  await loginAs(page, username, "newpass123");
+  await page.goto("/orgs");
+  await expect(page).toHaveURL(/\/orgs/); // no longer sent to 修改密码
 });

@@ -4,6 +4,9 @@ import { loginAs, shot } from "./fixtures";
 // The e2e server runs with ZJB_TRAINING_DATE=2020-05-08; the demo seed sets the 2020 calendar
 // (holiday ends 2020-05-05 → 送读期 2020-05-06 … 2020-05-14). Every change made here is undone
 // before the test ends, so the other specs still see the default window.
+// Declared serial: the first test moves the 2020 window that the last two read, and the second sets the
+// 2021 calendar once; if one fails, the ones after it are skipped instead of failing for its leftovers.
+test.describe.configure({ mode: "serial" });
 
 const phaseRow = (page: Page, label: string) => page.getByRole("table", { name: /各阶段时间/ }).getByRole("row", { name: new RegExp(`^${label}`) });
 

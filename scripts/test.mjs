@@ -1,10 +1,14 @@
 // `npm test`: typecheck → lint → Vitest (unit + database tests) → Playwright against a production build.
 // Database: the real PostgreSQL at TEST_DATABASE_URL when set (a fresh database per run, dropped at
 // the end), else an embedded PGlite, so the command also passes on a machine without PostgreSQL.
-import { existsSync } from "node:fs";
+// `node scripts/test.mjs unit|e2e [-- extra args for vitest|playwright]` runs one part (npm run test:e2e).
+// The output ends with one line per runner (counts and database kind) and a last line
+// `N passed, N failed, N skipped`, counted from the runners' JSON reports.
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { buildIfNeeded } from "./lib/build.mjs";
 import { createDatabase, dropDatabase, freePort, migrate, root, run, startPglite } from "./lib/db.mjs";
+import { playwrightCounts, summaryLines, vitestCounts } from "./lib/summary.mjs";
 
 const bin = (n) => path.join(root, "node_modules/.bin", n);
 const step = (name) => console.log(`\n━━━ ${name} ━━━`);
@@ -15,8 +19,15 @@ export function findChromium() {
   return candidates.find((p) => p && existsSync(p));
 }
 
+const database = process.env.TEST_DATABASE_URL ? "postgresql" : "pglite";
+const reports = path.join(root, "test-results", "reports");
+const parts = []; // what ran, for the summary
+
 async function main() {
-  const only = process.argv[2]; // optional: "unit" | "e2e"
+  const only = process.argv[2] === "unit" || process.argv[2] === "e2e" ? process.argv[2] : undefined;
+  const extra = process.argv.slice(only ? 3 : 2).filter((a) => a !== "--");
+  rmSync(reports, { recursive: true, force: true });
+  mkdirSync(reports, { recursive: true });
   const chromium = findChromium();
   if (only !== "unit" && !chromium) {
     throw new Error(
@@ -33,7 +44,12 @@ async function main() {
   }
   if (only !== "e2e") {
     step(`vitest (${process.env.TEST_DATABASE_URL ? "PostgreSQL at TEST_DATABASE_URL" : "embedded PGlite"})`);
-    await run(bin("vitest"), ["run"]);
+    const file = path.join(reports, "vitest.json");
+    try {
+      await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`, ...(only === "unit" ? extra : [])]);
+    } finally {
+      parts.push({ name: "vitest", database, counts: vitestCounts(file) });
+    }
   }
   if (only === "unit") return;
 
@@ -59,9 +75,11 @@ async function main() {
     await migrate(dbUrl);
     const port = String(await freePort());
     const port2 = String(await freePort());
-    await run(bin("playwright"), ["test"], {
+    const file = path.join(reports, "playwright.json");
+    await run(bin("playwright"), ["test", "--reporter=list,json", ...(only === "e2e" ? extra : [])], {
       env: {
         ...process.env,
+        PLAYWRIGHT_JSON_OUTPUT_FILE: file,
         E2E_DATABASE_URL: dbUrl,
         E2E_DB_POOL_MAX: poolMax,
         E2E_PORT: port,
@@ -71,17 +89,28 @@ async function main() {
       },
     });
   } finally {
+    parts.push({ name: "playwright", database, counts: playwrightCounts(path.join(reports, "playwright.json")) });
     await cleanup().catch(() => {});
   }
 }
 
+function printSummary() {
+  console.log(`\n━━━ summary ━━━`);
+  for (const line of summaryLines(parts)) console.log(line);
+}
+
 main().then(
   () => {
-    console.log(`\n✔ 全部测试通过 / all tests passed in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-    process.exit(0);
+    const failed = parts.some((p) => p.counts.failed > 0);
+    console.log(failed
+      ? `\n✘ 测试失败 / tests failed (the runner exited 0 but its report counts failures)`
+      : `\n✔ 全部测试通过 / all tests passed in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    printSummary();
+    process.exit(failed ? 1 : 0);
   },
   (err) => {
     console.error(`\n✘ 测试失败 / tests failed: ${err.message}`);
+    printSummary();
     process.exit(1);
   },
 );

@@ -5,6 +5,7 @@ import { deflateSync } from "node:zlib";
 import type { PrismaClient } from "../../src/generated/prisma/client";
 import ExcelJS from "exceljs";
 import { idCheckDigit } from "../../src/lib/validators/id-number";
+import { nextSeq } from "./ids";
 import { IMPORT_COLUMNS, IMPORT_SHEET_NAME, type ImportColumnKey } from "../../src/lib/schemas/application-import";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -22,26 +23,28 @@ export function validIdNumber(opts: { region?: string; birthDate?: string; sex?:
   return first17 + idCheckDigit(first17);
 }
 
-let idSeq = Math.floor(Math.random() * 100_000);
+// Valid 楚雄州 region codes: with 3 birth years × 12 months × 28 days × 100 sequences × 5 sex digits they
+// give 5 040 000 distinct numbers per sex before the sequence wraps.
+const REGIONS = ["532301", "532322", "532323", "532324", "532325", "532326", "532327", "532328", "532329", "532331"];
 /**
- * A fresh, valid ID number on every call (birth dates 2004–2006 and sequence codes vary), so
- * tests sharing one database never collide on "one live application per person and year".
+ * A fresh, valid ID number on every call (from the one factory sequence, ./ids.ts), so tests sharing
+ * one database never collide on "one live application per person and year".
  */
-export function nextIdNumber(sex: "MALE" | "FEMALE" = "MALE", region = "532301") {
-  const n = idSeq++;
+export function nextIdNumber(sex: "MALE" | "FEMALE" = "MALE", region?: string) {
+  const n = nextSeq();
   const year = 2004 + (n % 3);
   const month = 1 + (Math.floor(n / 3) % 12);
   const day = 1 + (Math.floor(n / 36) % 28);
   const seq = Math.floor(n / 1008) % 100;
-  const sexDigit = sex === "FEMALE" ? 2 * (n % 5) : 1 + 2 * (n % 5);
-  const first17 = `${region}${year}${String(month).padStart(2, "0")}${String(day).padStart(2, "0")}${String(seq).padStart(2, "0")}${sexDigit}`;
+  const sexDigit = sex === "FEMALE" ? 2 * (Math.floor(n / 100_800) % 5) : 1 + 2 * (Math.floor(n / 100_800) % 5);
+  const r = region ?? REGIONS[Math.floor(n / 504_000) % REGIONS.length];
+  const first17 = `${r}${year}${String(month).padStart(2, "0")}${String(day).padStart(2, "0")}${String(seq).padStart(2, "0")}${sexDigit}`;
   return first17 + idCheckDigit(first17);
 }
 
-let numberSeq = Math.floor(Math.random() * 1_000_000);
 /** A fresh 14-digit 初中学籍号 (with a leading zero, as many real ones have). */
 export function nextStudentNumber() {
-  return `0${String(5323010000000 + numberSeq++).slice(-13)}`;
+  return `0${String(5323010000000 + nextSeq()).slice(-13)}`;
 }
 
 // ───── raw input (what the form / import sends) ─────
@@ -58,7 +61,7 @@ const GIVEN = ["明", "华", "建国", "小兰", "文", "秀英", "志强", "丽
 
 /** A valid raw application (male student, 父子) — override any field. */
 export function applicationInput(vocationalSchoolId: string, overrides: Partial<RawApplication> = {}): RawApplication {
-  const n = idSeq;
+  const n = nextSeq(); // only for a varied name
   const sex = overrides.sex === "FEMALE" ? "FEMALE" : "MALE";
   return {
     className: "九年级（3）班",

@@ -3,12 +3,11 @@
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "../../src/generated/prisma/client";
 import type { Role } from "../../src/generated/prisma/enums";
+import { uniq } from "./ids";
 
 // Works with any client of this schema, whatever its global `omit` settings (the app omits password hashes).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Db = PrismaClient<never, any>;
-let seq = 0;
-const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 // Hashing at cost 10 per user is slow in tests: cache the hash per password.
 const hashCache = new Map<string, string>();

@@ -1,22 +1,9 @@
 // Factories for send-off tests: an issued plan, allocations, the 2020 calendar and approved applications.
-import { idCheckDigit } from "../../src/lib/validators/id-number";
+import { nextIdNumber, nextStudentNumber } from "./applications";
 import type { PrismaClient } from "../../src/generated/prisma/client";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Db = PrismaClient<never, any>;
-
-let idCounter = Math.floor(Math.random() * 1e6);
-/** Unique valid ID numbers (varying the birth day and sequence). */
-export function uniqueIdNumber(sex: "MALE" | "FEMALE" = "MALE") {
-  const n = idCounter++;
-  const day = String(1 + (n % 28)).padStart(2, "0");
-  const month = String(1 + (Math.floor(n / 28) % 12)).padStart(2, "0");
-  const year = 2004 + (Math.floor(n / 336) % 3);
-  const seqPart = String(Math.floor(n / 1008) % 100).padStart(2, "0");
-  const sexDigit = String(sex === "MALE" ? 1 + 2 * (n % 5) : 2 * (n % 5));
-  const first17 = `532301${year}${month}${day}${seqPart}${sexDigit}`;
-  return first17 + idCheckDigit(first17);
-}
 
 export async function ensureCalendar(db: Db, year = 2020, mayDayHolidayEnd = "2020-05-05", updatedById = "seed") {
   return db.yearCalendar.upsert({
@@ -77,8 +64,8 @@ export async function createApplications(
         className: opts.className ?? `初三(${1 + (i % 3)})班`, headTeacherName: "李老师", headTeacherPhone: "13800000000",
         studentName: `学生${String(i + 1).padStart(3, "0")}`, sex, studentPhone: "13900000000",
         addressCounty: "楚雄市", addressTownship: "鹿城镇", addressVillage: "北浦社区", addressStreet: "北浦路",
-        studentNumber: String(10000000000000 + Math.floor(Math.random() * 89999999999999)).slice(0, 14),
-        idNumber: uniqueIdNumber(sex), birthDate: "2005-03-01",
+        studentNumber: nextStudentNumber(),
+        idNumber: nextIdNumber(sex), birthDate: "2005-03-01",
         guardianName: "王家长", guardianRelation: sex === "MALE" ? "FATHER_SON" : "MOTHER_DAUGHTER", guardianPhone: "13700000000",
         vocationalSchoolId: opts.vocationalSchoolId, eligibilityGround: "LEARNING_DIFFICULTY", shanghaiFlag: opts.shanghaiFlag ?? false,
         studentSigned: signed, guardianSigned: signed, consentDocumentId,

@@ -1,5 +1,8 @@
 // Vitest global setup for the database tests: a fresh, migrated database for this run —
 // on the real PostgreSQL at TEST_DATABASE_URL when set, else an in-memory PGlite (embedded).
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createDatabase, dropDatabase, migrate, startPglite } from "../../scripts/lib/db.mjs";
 
 export default async function setup() {
@@ -19,6 +22,14 @@ export default async function setup() {
     process.env.DB_POOL_MAX = "1"; // PGlite serves one connection (TOOLCHAIN.md)
     teardown = () => pglite.close();
   }
+  // The factories' one sequence: each test file reserves its own block here (tests/factories/ids.ts).
+  const counter = path.join(tmpdir(), `zjb-ids-${process.pid}-${Date.now().toString(36)}`);
+  process.env.ZJB_ID_COUNTER_FILE = counter;
+  const dropDb = teardown;
+  teardown = async () => {
+    rmSync(counter, { force: true });
+    await dropDb();
+  };
   const t0 = Date.now();
   await migrate(process.env.DATABASE_URL);
   console.log(`[tests] database ready (${process.env.ZJB_TEST_DB_KIND}) in ${Date.now() - t0} ms`);

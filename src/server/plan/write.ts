@@ -232,15 +232,16 @@ export async function issueVersion(actor: Actor, input: { versionId: string }, n
     await lockCaps(tx, year, [...rows.counties.map((c) => capKey.county(c.countyId)), ...rows.vocationalSchools.map((s) => capKey.voc(s.vocationalSchoolId))]);
     const conflicts = await capConflicts(tx, v.planId, year, rows);
     if (conflicts.length) {
-      const parts = conflicts.map((c) => {
-        const what = c.allocated > c.newCap
-          ? `已分解到校的 ${c.allocated} 人（${c.schools.join("、")}）`
-          : `已送读的 ${c.sentOff} 人`;
-        return `${c.name}送读计划调为 ${c.newCap} 人，少于${what}`;
-      });
+      // Students already sent off cannot be taken back: below that number only a higher S helps.
+      const sentOver = conflicts.filter((c) => c.sentOff > c.newCap);
+      const parts = conflicts.map((c) => c.sentOff > c.newCap
+        ? `${c.name}送读计划调为 ${c.newCap} 人，少于已送读的 ${c.sentOff} 人`
+        : `${c.name}送读计划调为 ${c.newCap} 人，少于已分解到校的 ${c.allocated} 人（${c.schools.join("、")}）`);
       throw new AppError(
         "CONFLICT",
-        `不能下达第 ${v.version} 版：${parts.join("；")}。请先由该县市教育体育局调减学校的分配名额，或提高该县市的送读计划。`,
+        `不能下达第 ${v.version} 版：${parts.join("；")}。` + (sentOver.length === conflicts.length
+          ? `已送读的学生不能撤回，请将送读计划调为不少于已送读人数（${sentOver.map((c) => `${c.name} ${c.sentOff} 人`).join("、")}）。`
+          : "请先由该县市教育体育局调减学校的分配名额，或提高该县市的送读计划。"),
       );
     }
     const vocConflicts = await enrolConflicts(tx, year, rows);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
+import { expectAudit } from "../../support/audit";
 import { createMiniPrefecture } from "../../factories";
 import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
 import { changeChosenSchool } from "@/server/applications/change-school";
@@ -28,6 +29,7 @@ describe("changing the chosen vocational school (needs the student's new signed 
     expect(change).toMatchObject({ fromVocationalSchoolId: p.vocA.id, toVocationalSchoolId: p.vocP.id, recordedById: p.users.schoolA.id });
     expect((await testDb().document.findUniqueOrThrow({ where: { id: change.documentId! } })).kind).toBe("SCHOOL_CHOICE");
     expect(await testDb().auditLog.count({ where: { action: "application.changeSchool", entityId: id } })).toBe(1);
+    await expectAudit("application.changeSchool", actor, { type: "Application", id }, { from: p.vocA.name, to: p.vocP.name, documentId: change.documentId });
   });
 
   test("another school's application is not found; the county cannot change it; a sent-off student cannot move", async () => {

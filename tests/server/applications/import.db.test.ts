@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import ExcelJS from "exceljs";
-import { actorFor, dbKind, testDb } from "../../support/db";
+import { actorFor, testDb, waitForLockWait, raceTest } from "../../support/db";
+import { expectAudit } from "../../support/audit";
+import { maskIdNumber } from "@/lib/validators/id-number";
 import { createMiddleSchool, createMiniPrefecture, createUser } from "../../factories";
 import { createYearCalendar } from "../../factories/calendar";
 import { applicationInput, createApplicationRow, importRow, importWorkbook, tinyPng, type ImportRow } from "../../factories/applications";
@@ -54,6 +56,7 @@ describe("bulk import", () => {
     expect(new Set(stored.map((s) => s.importBatchId)).size).toBe(1);
     expect(stored.every((s) => s.status === "DRAFT" && s.enteredById === actor.userId && s.vocationalSchoolId === m.vocA.id)).toBe(true);
     expect(await testDb().auditLog.count({ where: { action: "application.import", entityId: { in: stored.map((s) => s.id) } } })).toBe(50);
+    await expectAudit("application.import", actor, { type: "Application", id: stored[0].id }, { studentName: stored[0].studentName, idNumber: maskIdNumber(stored[0].idNumber) });
     expect(progress).toContain("check");
     expect(progress).toContain("save");
   });
@@ -101,7 +104,7 @@ describe("bulk import", () => {
     expect(await testDb().application.count({ where: { middleSchoolId: schoolId } })).toBe(0);
   });
 
-  test("two schools importing the same student at the same moment: one succeeds, the other is told 已在其他学校报名 without the school, audited", async () => {
+  raceTest("two schools importing the same student at the same moment: one succeeds, the other is told 已在其他学校报名 without the school, audited", async () => {
     const a = await freshSchool(m.countyA.id);
     const b = await freshSchool(m.countyB.id);
     const shared = rows(1)[0];
@@ -126,7 +129,7 @@ describe("bulk import", () => {
     expect(await testDb().application.count({ where: { middleSchoolId: { in: [a.schoolId, b.schoolId] } } })).toBe(3);
   });
 
-  test.skipIf(dbKind() === "pglite")("an insert that loses the race on the unique index is reported as a row problem, not a crash", async () => {
+  raceTest("an insert that loses the race on the unique index is reported as a row problem, not a crash", async () => {
     const a = await freshSchool(m.countyA.id);
     const data = rows(3);
     const shared = data[2].idNumber;
@@ -138,7 +141,8 @@ describe("bulk import", () => {
         input: { idNumber: shared, sex: data[2].sex === "女" ? "FEMALE" : "MALE", guardianRelation: data[2].guardianRelation },
       });
       pending = importApplications(a.actor, await file(data), NOW);
-      await new Promise((r) => setTimeout(r, 1500));
+      // The competing insert has reached the unique index and waits for this transaction (no sleep).
+      expect(await waitForLockWait('%INSERT INTO%"Application"%', pending)).toBe(true);
     });
     const r = failed(await pending!);
     expect(r.problems).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { testDb, actorFor, afterConstraintError } from "../../support/db";
+import { expectAudit } from "../../support/audit";
 import { createMiniPrefecture, createUser } from "../../factories";
 import { verifyCredentials, MAX_FAILED_LOGINS } from "@/server/auth/sign-in";
 import { loadActor } from "@/server/auth/load-actor";
@@ -14,6 +15,7 @@ describe("sign-in", () => {
     const ok = await verifyCredentials(u.username, "right1234");
     expect(ok).toMatchObject({ ok: true, user: { id: u.id, role: "MIDDLE_SCHOOL" } });
     expect(await testDb().auditLog.count({ where: { action: "auth.signIn", entityId: u.id } })).toBe(1);
+    await expectAudit("auth.signIn", null, { type: "User", id: u.id }, { username: u.username });
     expect(await verifyCredentials(u.username, "wrong1234")).toEqual({ ok: false, reason: "INVALID" });
     expect(await verifyCredentials("no-such-user", "right1234")).toEqual({ ok: false, reason: "INVALID" });
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { testDb, actorFor } from "../../support/db";
+import { testDb, actorFor, raceTest } from "../../support/db";
 import { createMiniPrefecture } from "../../factories";
 import { createYearCalendar } from "../../factories/calendar";
 import { saveCalendarSettings, setPhaseOverride, revokePhaseOverride } from "@/server/calendar/edit-calendar";
@@ -97,7 +97,7 @@ describe("saving the yearly calendar", () => {
     expect((await loadCalendarSettings(testDb(), 2020))!.mayDayHolidayEnd).toBe("2020-05-05");
   });
 
-  test("two bureau staff saving the same version at once: exactly one wins", async () => {
+  raceTest("two bureau staff saving the same version at once: exactly one wins", async () => {
     await createYearCalendar(testDb(), { year: 2034, mayDayHolidayEnd: "2034-05-05", updatedById: p.users.prefecture.id });
     const v = await versionOf(2034);
     const base = { year: 2034, version: v, extraNonWorkingDays: [], makeUpWorkingDays: [], makeUpSaturdaysCount: false, autumnRegistrationDate: null };

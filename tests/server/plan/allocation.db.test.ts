@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { actorFor, dbKind, testDb } from "../../support/db";
+import { actorFor, dbKind, testDb, raceTest } from "../../support/db";
 import { createPlanWorld, planRows, type PlanWorld } from "../../factories/plan";
 import { issueVersion, saveDraft } from "@/server/plan/write";
 import { saveAllocations } from "@/server/plan/allocation";
@@ -87,11 +87,8 @@ describe("county split (落实到校)", () => {
   });
 });
 
-const real = dbKind() === "postgresql";
-describe(`concurrent county splits (database: ${dbKind()}${real ? "" : " — SKIPPED: PGlite serves one connection, so two transactions cannot overlap; set TEST_DATABASE_URL to a PostgreSQL server"})`, () => {
-  if (!real) console.warn(`[plan] concurrency test SKIPPED on ${dbKind()}: PGlite serves one connection; run with TEST_DATABASE_URL=postgresql://… to prove the row lock`);
-  test.skipIf(!real)("two simultaneous allocations that together exceed S: exactly one is refused", async () => {
-    console.log(`[plan] concurrency test runs on ${dbKind()}`);
+describe(`concurrent county splits (database: ${dbKind()})`, () => {
+  raceTest("two simultaneous allocations that together exceed S: exactly one is refused", async () => {
     // Twenty rounds on one plan (S = 501, allocations reset each round): two 双柏县 staff each give one school 300.
     const year = 2053;
     await issuePlan(year);

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
+import { expectAudit } from "../../support/audit";
 import { createCounty, createPrefecture, createUser, createVocationalSchool } from "../../factories";
 import {
   createPlanWorld, DEMO_CORRECTION_REASON, planRows, policyAnnex2Workbook, seedDemoPlan, type Plan2020Data, type PlanWorld,
@@ -96,8 +97,10 @@ describe("import of the bureau's spreadsheet", () => {
   });
 
   test("a clean file becomes an ordinary draft with quota rows, ready to issue; a later import needs a reason", async () => {
-    const r = await acceptAnnex2Import(zhou, { ...(await upload(CLEAN(2062))), year: 2062 }, NOW);
+    const file = await upload(CLEAN(2062));
+    const r = await acceptAnnex2Import(zhou, { ...file, year: 2062 }, NOW);
     expect(r.problems).toBe(0);
+    await expectAudit("plan.import", zhou, { type: "PlanVersion", id: r.versionId }, { year: 2062, version: 1, fileName: file.fileName, problems: 0 });
     expect(await testDb().countyQuota.count({ where: { versionId: r.versionId } })).toBe(2);
     await issueVersion(zhou, { versionId: r.versionId }, NOW);
     expect((await getIssuedPlan(testDb(), 2062))?.countyById.get(w.shuangbai.id)?.sendOffCap).toBe(501);
