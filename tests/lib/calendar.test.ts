@@ -383,7 +383,7 @@ describe("deadlines", () => {
 
   test("dates and labels", () => {
     expect(cal.deadlines).toEqual([
-      { key: "countyPlan", label: "县市实施方案", date: "2020-03-31" },
+      { key: "countyPlan", label: "实施方案", date: "2020-03-31" },
       { key: "teachingPlan", label: "职业学校教学方案（附件5）", date: "2020-04-30" },
       { key: "annualReport", label: "年度招生报告和工作总结", date: "2020-09-30" },
     ]);
