@@ -37,6 +37,11 @@ export const PERMISSIONS = {
   "roster.check": ["COUNTY"],
   "roster.read": ["PREFECTURE", "COUNTY", "VOCATIONAL_SCHOOL"],
   "roster.export": ["PREFECTURE", "COUNTY", "VOCATIONAL_SCHOOL"],
+  // 报送材料 (实施方案, 附件5, 招生情况及工作总结, 上报计划数): which kinds an organisation files is in server/filings/rules.ts
+  "filing.read": ["PREFECTURE", "COUNTY", "VOCATIONAL_SCHOOL"],
+  "filing.submit": ["COUNTY", "VOCATIONAL_SCHOOL"],
+  "filing.review": ["PREFECTURE", "COUNTY"],
+  "filing.waive": ["PREFECTURE"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -88,6 +93,10 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "roster.check": "核对本县市学生名单，确认或提出异议",
   "roster.read": "查看在读学生名单",
   "roster.export": "导出附件4",
+  "filing.read": "查看报送材料（实施方案、教学方案、招生情况及工作总结、上报计划数）",
+  "filing.submit": "报送本单位的实施方案、教学方案（附件5）、招生情况及工作总结、上报计划数",
+  "filing.review": "审核报送材料（审核通过、备案或退回修改）",
+  "filing.waive": "带理由豁免某县市送读前的实施方案审核",
 };
 
 export function permissionsOf(role: Role): Permission[] {
