@@ -7,6 +7,7 @@ import { db, type Tx } from "@/server/db";
 import { audit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { applicationContactScope } from "@/server/applications/scope";
+import { filingReadScope } from "@/server/filings/rules";
 import { MAX_UPLOAD_BYTES, UPLOAD_KINDS_LABEL } from "@/lib/schemas/application-workflow";
 import { detectFileType, type DetectedFileType } from "./file-type";
 
@@ -145,7 +146,14 @@ export function documentOwnerScope(actor: Actor): Prisma.DocumentWhereInput {
  * (a vocational school sees the signed form of a student sent off to it).
  */
 export function documentAccessScope(actor: Actor): Prisma.DocumentWhereInput {
-  return { OR: [documentOwnerScope(actor), { consentFor: { some: applicationContactScope(actor) } }] };
+  return {
+    OR: [
+      documentOwnerScope(actor),
+      { consentFor: { some: applicationContactScope(actor) } },
+      // A filing's attachment: whoever may read the filing (its filer and its reviewer).
+      { filings: { some: filingReadScope(actor) } },
+    ],
+  };
 }
 
 /** The document with its bytes for download, audited; "not found" when outside the actor's scope. */

@@ -6,7 +6,8 @@ import { notFound } from "@/server/errors";
 import { loadCalendarSettings } from "@/server/calendar/calendar";
 import { chinaDateOf, deadlineDate, deadlineState, type DeadlineState } from "@/lib/calendar";
 import { FILING_DEADLINE, filingStatusLabel, type FilingKind, type FilingStatus } from "@/lib/schemas/filings";
-import { actorKinds, filingReadScope, filingReviewScope, filerKey, isOwnFiling, kindsFiledBy } from "./rules";
+import { actorKinds, filerOf, filingReadScope, filingReviewScope, filerKey, isOwnFiling, kindsFiledBy } from "./rules";
+import { reportFigures } from "./figures";
 
 /** The due date of a kind in a year (the bureau's calendar setting, else the policy's date); null = none. */
 export async function dueDate(kind: FilingKind, year: number): Promise<string | null> {
@@ -177,4 +178,10 @@ export async function sendOffGateStatus(actor: Actor, year: number) {
     ok: approved > 0 || waiver !== null, waived: approved === 0 && waiver !== null, waiverReason: waiver?.reason ?? null,
     statusLabel: filingStatusLabel("IMPLEMENTATION_PLAN", (latest?.status ?? null) as FilingStatus | null),
   };
+}
+
+/** The September report's figures as the data stands now, for the filer's own draft. */
+export async function liveReportFigures(actor: Actor, year: number) {
+  assertCan(actor, "filing.submit");
+  return reportFigures(db(), year, filerOf(actor, "ANNUAL_REPORT"));
 }
