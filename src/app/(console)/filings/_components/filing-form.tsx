@@ -1,6 +1,5 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
-import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button, FormMessage } from "@/components/ui/form";
 import { saveFilingAction } from "@/actions/filings/save-filing";
@@ -24,12 +23,8 @@ export function FilingForm({ kind, year, initial, fileName, figureLabel }: {
   const { state, onSubmit, pending } = useFormAction(saveFilingAction);
   const [content, setContent] = useState<FilingDraft>(initial);
   const [fileError, setFileError] = useState("");
-  const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) router.refresh();
-  }, [state, router]);
   const e = state?.fieldErrors ?? {};
+  const submitted = state?.ok && (state.data as { status?: string } | undefined)?.status === "SUBMITTED";
   const set = (k: string) => (v: unknown) => setContent((c) => ({ ...c, [k]: v }));
   const text = (k: string, label: string, rows: number, hint?: string) => (
     <LabelledArea id={`f-${k}`} label={label} hint={hint} error={e[k]}>
@@ -39,7 +34,7 @@ export function FilingForm({ kind, year, initial, fileName, figureLabel }: {
   );
   const fileErr = fileError || e.file;
   return (
-    <form ref={formRef} noValidate aria-label={`${year}年${FILING_LABELS[kind]}`} className="flex flex-col gap-4"
+    <form noValidate aria-label={`${year}年${FILING_LABELS[kind]}`} className="flex flex-col gap-4"
       onSubmit={(ev) => {
         const submitter = (ev.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
         if (fileError || (submitter?.value === "submit" && !window.confirm(`确认提交${year}年${FILING_LABELS[kind]}？提交后等待审核，审核前不能修改。`))) {
@@ -82,10 +77,15 @@ export function FilingForm({ kind, year, initial, fileName, figureLabel }: {
         </div>
       ) : null}
       <FormMessage state={state} />
-      <div className="flex gap-2">
-        <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending}>{pending ? "正在保存…" : "保存草稿"}</Button>
-        <Button type="submit" name="intent" value="submit" disabled={pending}>{pending ? "正在提交…" : "提交"}</Button>
-      </div>
+      {submitted ? (
+        // Submitted: no more editing here; a fresh load shows the version as the reviewer sees it.
+        <div><a className="text-blue-800 underline" href={`?year=${year}`}>查看已提交的内容和审核进度</a></div>
+      ) : (
+        <div className="flex gap-2">
+          <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending}>{pending ? "正在保存…" : "保存草稿"}</Button>
+          <Button type="submit" name="intent" value="submit" disabled={pending}>{pending ? "正在提交…" : "提交"}</Button>
+        </div>
+      )}
     </form>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
-import { useEffect } from "react";
-import { useRouter } from "next/navigation";
+import Link from "next/link";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button, FormMessage } from "@/components/ui/form";
 import { reviewFilingAction } from "@/actions/filings/review-filing";
@@ -8,10 +7,14 @@ import { reviewFilingAction } from "@/actions/filings/review-filing";
 /** The reviewer's decision on a submitted version: approve (备案) or return with a comment. */
 export function ReviewForm({ id, approveLabel }: { id: string; approveLabel: string }) {
   const { state, onSubmit, pending } = useFormAction(reviewFilingAction);
-  const router = useRouter();
-  useEffect(() => {
-    if (state?.ok) router.refresh();
-  }, [state, router]);
+  if (state?.ok) {
+    return (
+      <div className="flex flex-col gap-2">
+        <FormMessage state={state} />
+        <div><Link className="text-blue-800 underline" href="/filings">返回报送材料</Link></div>
+      </div>
+    );
+  }
   const err = state?.fieldErrors?.comment;
   return (
     <form onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-2" aria-label="审核">
