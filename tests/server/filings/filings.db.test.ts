@@ -5,7 +5,8 @@ import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "
 import { fakeExe, tinyPdf, tinyPng } from "../../factories/applications";
 import { sendOff } from "@/server/send-off/send-off";
 import { reviewFiling, saveFiling, waiveSendOffGate } from "@/server/filings/write";
-import { getFiling, myFilings, reviewBoard } from "@/server/filings/read";
+import { getFiling, myFilings, plannedFigureProposals, reviewBoard } from "@/server/filings/read";
+import { getDocumentForDownload } from "@/server/documents/documents";
 import { saveCalendarSettings } from "@/server/calendar/edit-calendar";
 
 const SEND_WINDOW = new Date("2020-05-08T02:00:00Z"); // 送读期 2020-05-06 … 05-14
@@ -139,7 +140,11 @@ describe("附件5 teaching plans are filed with the county bureau (备案)", () 
     await reviewFiling(await actorFor(p.users.countyA), { id: sub.id, decision: "APPROVE", comment: "" });
     const board = await reviewBoard(await actorFor(p.users.countyA), "TEACHING_PLAN", 2020, SEND_WINDOW);
     expect(board).toEqual([expect.objectContaining({ filerKey: `voc:${p.vocA.id}`, statusLabel: "已备案", deadline: expect.objectContaining({ kind: "filed", late: true }) })]);
-    expect((await getFiling(await actorFor(p.users.countyA), sub.id)).document?.fileName).toBe("附件5.docx");
+    const doc = (await getFiling(await actorFor(p.users.countyA), sub.id)).document!;
+    expect(doc.fileName).toBe("附件5.docx");
+    // The reviewing county opens the school's attachment; another county cannot.
+    await expect(getDocumentForDownload(await actorFor(p.users.countyA), doc.id)).resolves.toMatchObject({ fileName: "附件5.docx" });
+    await expect(getDocumentForDownload(await actorFor(p.users.countyB), doc.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
@@ -209,5 +214,18 @@ describe("the September report freezes the figures at submission", () => {
     await testDb().enrolment.updateMany({ where: { countyId: p.countyA.id }, data: { arrivalStatus: "ARRIVED" } });
     const again = await testDb().filing.findUniqueOrThrow({ where: { id: r.id } });
     expect((again.content as { figures: { arrived: number } }).figures.arrived).toBe(1);
+  });
+});
+
+describe("planned figures (附件2 备注3) reach the prefecture's plan editor", () => {
+  test("the latest submitted figure per unit, counties first; drafts are not shown", async () => {
+    await saveFiling(await actorFor(p.users.countyA), { kind: "PLANNED_FIGURES", year: 2022, content: { figure: 300, note: "按30%以内测算" }, submit: true }, SEND_WINDOW);
+    await saveFiling(await actorFor(p.users.countyB), { kind: "PLANNED_FIGURES", year: 2022, content: { figure: 99, note: "" }, submit: false }, SEND_WINDOW);
+    await saveFiling(await actorFor(p.users.vocA), { kind: "PLANNED_FIGURES", year: 2022, content: { figure: 120, note: "" }, submit: true }, SEND_WINDOW);
+    const rows = await plannedFigureProposals(await actorFor(p.users.prefecture), 2022);
+    expect(rows.map((r) => [r.type, r.name, r.figure, r.note])).toEqual([
+      ["county", p.countyA.name, 300, "按30%以内测算"], ["voc", p.vocA.name, 120, ""],
+    ]);
+    await expect(plannedFigureProposals(await actorFor(p.users.vocA), 2022)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
