@@ -6,7 +6,7 @@ const nextConfig: NextConfig = {
   // Separate build folders let several checkouts/agents build in parallel (default .next).
   distDir: process.env.ZJB_DIST_DIR || ".next",
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "exceljs"],
-  experimental: { serverActions: { bodySizeLimit: "12mb" } },
+  experimental: { serverActions: { bodySizeLimit: "21mb" } },
   // The page CSP (with a nonce) comes from src/proxy.ts; these apply to every response.
   async headers() {
     return [

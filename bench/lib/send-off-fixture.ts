@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../src/generated/prisma/client";
 import { createMiniPrefecture, createUser } from "../../tests/factories";
 import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../tests/factories/send-off";
+import { approveImplementationPlans } from "../../tests/factories/filings";
 
 async function main() {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: 4 }) });
@@ -15,6 +16,7 @@ async function main() {
     vocational: [{ vocationalSchoolId: p.vocA.id, enrolCap: 1000 }, { vocationalSchoolId: p.vocP.id, enrolCap: 1000 }],
   });
   await allocate(db, 2020, p.schoolA.id, 1000);
+  await approveImplementationPlans(db, { year: 2020, countyIds: [p.countyA.id], byUserId: p.users.prefecture.id });
   const user = await createUser(db, { role: "COUNTY", orgId: p.countyA.id, username: `bench-county-${Date.now()}`, password: "bench1234" });
   const ids = await createApplications(db, { count: 500, middleSchoolId: p.schoolA.id, vocationalSchoolId: p.vocA.id, enteredById: user.id });
   await db.$disconnect();

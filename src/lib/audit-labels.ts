@@ -56,4 +56,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "roster.confirmAll": "批量确认学生",
   "roster.answer": "答复异议",
   "export.annex4": "导出附件4",
+  "filing.save": "保存报送材料草稿",
+  "filing.submit": "提交报送材料",
+  "filing.approve": "审核通过 / 备案报送材料",
+  "filing.return": "退回报送材料",
+  "filing.waive": "豁免送读前实施方案审核",
+  "export.annex5": "导出附件5",
 };

@@ -39,13 +39,13 @@ export const DEADLINE_KEYS = ["countyPlan", "teachingPlan", "annualReport"] as c
 export type DeadlineKey = (typeof DEADLINE_KEYS)[number];
 
 export const DEADLINE_LABELS: Record<DeadlineKey, string> = {
-  countyPlan: "县市实施方案",
+  countyPlan: "实施方案",
   teachingPlan: "职业学校教学方案（附件5）",
   annualReport: "年度招生报告和工作总结",
 };
 
-/** Month-day of each deadline in the calendar year. */
-const DEADLINE_MONTH_DAY: Record<DeadlineKey, string> = {
+/** Month-day of each deadline in the calendar year (the policy's dates; the bureau may set others). */
+export const DEADLINE_MONTH_DAY: Record<DeadlineKey, string> = {
   countyPlan: "03-31",
   teachingPlan: "04-30",
   annualReport: "09-30",
@@ -77,6 +77,8 @@ export type CalendarSettings = {
   /** End of 巩固期 (autumn 中职学籍 registration completed); `${year}-09-30` if null. */
   autumnRegistrationDate: string | null;
   overrides: Partial<Record<OverrideKey, PhaseOverride>>;
+  /** Due dates set by the bureau; a missing key uses the policy's date (DEADLINE_MONTH_DAY). */
+  deadlines?: Partial<Record<DeadlineKey, string>>;
 };
 
 /** An inclusive range of local China dates. */
@@ -364,6 +366,10 @@ function validateSettings(s: CalendarSettings): void {
   if (s.autumnRegistrationDate !== null) {
     requireInYear(s.autumnRegistrationDate, y, "autumnRegistrationDate", "秋季学期中职学籍注册完成日期");
   }
+  for (const key of DEADLINE_KEYS) {
+    const d = s.deadlines?.[key];
+    if (d) requireInYear(d, y, `deadlines.${key}`, `${DEADLINE_LABELS[key]}截止日期`);
+  }
   for (const key of OVERRIDE_KEYS) {
     const o = s.overrides[key];
     if (!o) continue;
@@ -486,10 +492,36 @@ export function computeCalendar(settings: CalendarSettings): SchoolCalendar {
   const deadlines: CalendarDeadline[] = DEADLINE_KEYS.map((key) => ({
     key,
     label: DEADLINE_LABELS[key],
-    date: `${y}-${DEADLINE_MONTH_DAY[key]}`,
+    date: deadlineDate(settings, key),
   }));
 
   return { year: y, phases, windows, deadlines };
+}
+
+/** The due date of a deadline: the bureau's setting, else the policy's date in that year. */
+export function deadlineDate(settings: Pick<CalendarSettings, "year" | "deadlines">, key: DeadlineKey): string {
+  return settings.deadlines?.[key] ?? `${settings.year}-${DEADLINE_MONTH_DAY[key]}`;
+}
+
+/**
+ * Where a filing stands against its due date on `today` (China date): days left, due today,
+ * or 逾期 by n days; once submitted, whether it was on time. `submittedOn` is the China date of
+ * the first submission on the (training) clock.
+ */
+export type DeadlineState =
+  | { kind: "open"; daysLeft: number; label: string }
+  | { kind: "overdue"; daysLate: number; label: string }
+  | { kind: "filed"; late: boolean; label: string };
+
+export function deadlineState(due: string, today: string, submittedOn: string | null): DeadlineState {
+  if (submittedOn) {
+    const late = submittedOn > due;
+    return { kind: "filed", late, label: late ? `逾期提交（${formatChineseDate(submittedOn)}）` : `按时提交（${formatChineseDate(submittedOn)}）` };
+  }
+  const left = daysBetween(today, due);
+  if (left > 0) return { kind: "open", daysLeft: left, label: `还有 ${left} 天截止` };
+  if (left === 0) return { kind: "open", daysLeft: 0, label: "今天截止" };
+  return { kind: "overdue", daysLate: -left, label: `逾期 ${-left} 天` };
 }
 
 // ---------------------------------------------------------------------------

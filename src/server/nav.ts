@@ -16,6 +16,7 @@ const ITEMS: NavItem[] = [
   { href: "/users", label: "账号管理", permission: "user.manage" },
   { href: "/audit", label: "操作日志", permission: "audit.read" },
   { href: "/account", label: "修改密码" },
+  { href: "/filings", label: "报送材料", permission: "filing.read" },
 ];
 
 /** Navigation shown to this actor (a convenience: every page and action checks again). */

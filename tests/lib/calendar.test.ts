@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import fc from "fast-check";
 import {
   APPLICATION_ENTRY_WINDOW,
+  deadlineState,
   CalendarInputError,
   PHASE_KEYS,
   PHASE_LABELS,
@@ -383,7 +384,7 @@ describe("deadlines", () => {
 
   test("dates and labels", () => {
     expect(cal.deadlines).toEqual([
-      { key: "countyPlan", label: "县市实施方案", date: "2020-03-31" },
+      { key: "countyPlan", label: "实施方案", date: "2020-03-31" },
       { key: "teachingPlan", label: "职业学校教学方案（附件5）", date: "2020-04-30" },
       { key: "annualReport", label: "年度招生报告和工作总结", date: "2020-09-30" },
     ]);
@@ -516,5 +517,22 @@ describe.each(["UTC", "Asia/Shanghai", "America/Los_Angeles"])("process TZ=%s", 
     expect(chinaDateOf(at("2020-05-05T16:00:00Z"))).toBe("2020-05-06");
     expect(phaseInterval(getPhase(c2020, "sendOff")).startsAt.toISOString()).toBe("2020-05-05T16:00:00.000Z");
     expect(nextDeadline(c2020, at("2019-12-31T16:30:00Z"))).toMatchObject({ key: "countyPlan", daysLeft: 90 });
+  });
+});
+
+describe("deadlineState (filings' countdown and 逾期)", () => {
+  test("counts down to the due day, then 逾期 by days; a submission says whether it was on time", () => {
+    expect(deadlineState("2020-03-31", "2020-03-29", null)).toEqual({ kind: "open", daysLeft: 2, label: "还有 2 天截止" });
+    expect(deadlineState("2020-03-31", "2020-03-31", null)).toEqual({ kind: "open", daysLeft: 0, label: "今天截止" });
+    expect(deadlineState("2020-03-31", "2020-04-01", null)).toEqual({ kind: "overdue", daysLate: 1, label: "逾期 1 天" });
+    expect(deadlineState("2020-03-31", "2020-05-08", null)).toMatchObject({ kind: "overdue", daysLate: 38 });
+    expect(deadlineState("2020-03-31", "2020-05-08", "2020-03-31")).toMatchObject({ kind: "filed", late: false, label: "按时提交（2020年3月31日）" });
+    expect(deadlineState("2020-03-31", "2020-05-08", "2020-04-01")).toMatchObject({ kind: "filed", late: true, label: "逾期提交（2020年4月1日）" });
+  });
+
+  test("the bureau's due dates replace the policy's; one outside the year is refused", () => {
+    const cal = computeCalendar({ ...settings(2020), deadlines: { countyPlan: "2020-04-10" } });
+    expect(cal.deadlines.map((d) => d.date)).toEqual(["2020-04-10", "2020-04-30", "2020-09-30"]);
+    expect(() => computeCalendar({ ...settings(2020), deadlines: { annualReport: "2021-01-05" } })).toThrow("年度招生报告和工作总结截止日期（2021年1月5日）必须在2020年内");
   });
 });

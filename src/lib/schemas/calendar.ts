@@ -93,6 +93,9 @@ export const calendarSettingsFormSchema = z.object({
   makeUpWorkingDays: dateList("调休上班日"),
   makeUpSaturdaysCount: checkbox.default(false),
   autumnRegistrationDate: optionalDate("秋季学期中职学籍注册完成日期"),
+  countyPlanDeadline: optionalDate("实施方案截止日期"),
+  teachingPlanDeadline: optionalDate("教学方案（附件5）截止日期"),
+  annualReportDeadline: optionalDate("招生情况及工作总结截止日期"),
 });
 export type CalendarSettingsForm = z.output<typeof calendarSettingsFormSchema>;
 

@@ -40,6 +40,11 @@ export const PERMISSIONS = {
   // issue 10 (safe to deploy)
   "document.read": ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
   "user.unlock": ["PREFECTURE"],
+  // 报送材料 (实施方案, 附件5, 招生情况及工作总结, 上报计划数): which kinds an organisation files is in server/filings/rules.ts
+  "filing.read": ["PREFECTURE", "COUNTY", "VOCATIONAL_SCHOOL"],
+  "filing.submit": ["COUNTY", "VOCATIONAL_SCHOOL"],
+  "filing.review": ["PREFECTURE", "COUNTY"],
+  "filing.waive": ["PREFECTURE"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -93,6 +98,10 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "roster.export": "导出附件4",
   "document.read": "查看有权查看的上传文件（签字扫描件等）",
   "user.unlock": "解除因密码错误过多而锁定的账号",
+  "filing.read": "查看报送材料（实施方案、教学方案、招生情况及工作总结、上报计划数）",
+  "filing.submit": "报送本单位的实施方案、教学方案（附件5）、招生情况及工作总结、上报计划数",
+  "filing.review": "审核报送材料（审核通过、备案或退回修改）",
+  "filing.waive": "带理由豁免某县市送读前的实施方案审核",
 };
 
 export function permissionsOf(role: Role): Permission[] {

@@ -31,7 +31,7 @@ export async function loadCalendarSettings(client: Tx | ReturnType<typeof db>, y
     overrides: { phase: Phase; start: string; end: string; reason: string }[];
   })[]>`
     SELECT y.year, y."mayDayHolidayEnd", y."extraNonWorkingDays", y."makeUpWorkingDays", y."makeUpSaturdaysCount",
-           y."autumnRegistrationDate",
+           y."autumnRegistrationDate", y."countyPlanDeadline", y."teachingPlanDeadline", y."annualReportDeadline",
            COALESCE((SELECT json_agg(json_build_object('phase', o.phase, 'start', o.start, 'end', o."end", 'reason', o.reason) ORDER BY o."createdAt")
                        FROM "PhaseOverride" o WHERE o.year = y.year AND o."revokedAt" IS NULL), '[]'::json) AS overrides
       FROM "YearCalendar" y WHERE y.year = ${year}`;
@@ -48,7 +48,17 @@ export async function loadCalendarSettings(client: Tx | ReturnType<typeof db>, y
     makeUpSaturdaysCount: row.makeUpSaturdaysCount,
     autumnRegistrationDate: row.autumnRegistrationDate,
     overrides,
+    deadlines: deadlinesFromRow(row),
   };
+}
+
+/** The bureau's due dates stored on the year's calendar row (unset ones are left out). */
+export function deadlinesFromRow(row: { countyPlanDeadline: string | null; teachingPlanDeadline: string | null; annualReportDeadline: string | null }): NonNullable<CalendarSettings["deadlines"]> {
+  const out: NonNullable<CalendarSettings["deadlines"]> = {};
+  if (row.countyPlanDeadline) out.countyPlan = row.countyPlanDeadline;
+  if (row.teachingPlanDeadline) out.teachingPlan = row.teachingPlanDeadline;
+  if (row.annualReportDeadline) out.annualReport = row.annualReportDeadline;
+  return out;
 }
 
 export async function loadCalendar(client: Tx | ReturnType<typeof db>, year: number): Promise<SchoolCalendar | null> {

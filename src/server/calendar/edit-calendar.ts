@@ -8,7 +8,7 @@ import {
   CalendarInputError, OVERRIDE_LABELS, computeCalendar, formatChineseRange,
   type CalendarSettings, type OverrideKey, type SchoolCalendar,
 } from "@/lib/calendar";
-import { OVERRIDE_TO_DB, loadCalendarSettings } from "./calendar";
+import { OVERRIDE_TO_DB, deadlinesFromRow, loadCalendarSettings } from "./calendar";
 
 /**
  * Writes of the yearly calendar (PREFECTURE only, `calendar.edit`).
@@ -30,6 +30,10 @@ export type CalendarSettingsInput = {
   makeUpWorkingDays: string[];
   makeUpSaturdaysCount: boolean;
   autumnRegistrationDate: string | null;
+  /** Due dates; null = the policy's date (Mar 31 / Apr 30 / Sep 30). Absent = unchanged. */
+  countyPlanDeadline?: string | null;
+  teachingPlanDeadline?: string | null;
+  annualReportDeadline?: string | null;
 };
 
 export type PhaseOverrideInput = {
@@ -87,6 +91,9 @@ function settingsSummary(s: CalendarSettings) {
     makeUpWorkingDays: s.makeUpWorkingDays,
     makeUpSaturdaysCount: s.makeUpSaturdaysCount,
     autumnRegistrationDate: s.autumnRegistrationDate,
+    countyPlanDeadline: s.deadlines?.countyPlan ?? null,
+    teachingPlanDeadline: s.deadlines?.teachingPlan ?? null,
+    annualReportDeadline: s.deadlines?.annualReport ?? null,
   };
 }
 
@@ -109,10 +116,15 @@ export async function saveCalendarSettings(actor: Actor, input: CalendarSettings
       makeUpSaturdaysCount: input.makeUpSaturdaysCount,
       autumnRegistrationDate: input.autumnRegistrationDate,
       overrides: before?.overrides ?? {},
+      deadlines: deadlinesFromRow({
+        countyPlanDeadline: input.countyPlanDeadline === undefined ? before?.deadlines?.countyPlan ?? null : input.countyPlanDeadline,
+        teachingPlanDeadline: input.teachingPlanDeadline === undefined ? before?.deadlines?.teachingPlan ?? null : input.teachingPlanDeadline,
+        annualReportDeadline: input.annualReportDeadline === undefined ? before?.deadlines?.annualReport ?? null : input.annualReportDeadline,
+      }),
     };
     const calendar = computeOrRefuse(
       settings,
-      (f) => (f.startsWith("overrides") ? "_form" : f),
+      (f) => (f.startsWith("overrides") ? "_form" : f.startsWith("deadlines.") ? `${f.slice(10)}Deadline` : f),
       before && Object.keys(before.overrides).length > 0 ? "。与已调整的阶段时间冲突时，请先在“调整阶段时间”中修改或恢复该阶段，再保存。" : "",
     );
     if (before && JSON.stringify(settingsSummary(before)) === JSON.stringify(settingsSummary(settings))) {

@@ -7,6 +7,7 @@ import { db, type Tx } from "@/server/db";
 import { audit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { applicationContactScope } from "@/server/applications/scope";
+import { filingReadScope } from "@/server/filings/rules";
 import { MAX_UPLOAD_BYTES, UPLOAD_KINDS_LABEL } from "@/lib/schemas/application-workflow";
 import { detectFileType, type DetectedFileType } from "./file-type";
 
@@ -27,11 +28,23 @@ function formatMb(bytes: number) {
   return (bytes / 1024 / 1024).toFixed(1);
 }
 
+/** What an upload may be: accepted types (from the bytes), size limit and the words for both. */
+export type UploadRules = { mimeTypes: readonly DetectedFileType["mimeType"][]; maxBytes: number; kindsLabel: string; hint: string };
+
+/** The signed paper form (附件3) and proofs: a scan or photo, ≤ 10 MB. */
+export const SCAN_UPLOAD_RULES: UploadRules = {
+  mimeTypes: ["image/jpeg", "image/png", "application/pdf"],
+  maxBytes: MAX_UPLOAD_BYTES,
+  kindsLabel: UPLOAD_KINDS_LABEL,
+  hint: "请上传签字后申请表的扫描件或照片。",
+};
+
 /**
  * Checks size and type (from the bytes) of an upload; throws a VALIDATION error on `field`
  * that tells the user what to upload instead.
  */
-export function checkUpload(file: UploadedFile, field = "file"): DetectedFileType {
+export function checkUpload(file: UploadedFile, field = "file", rules: UploadRules = SCAN_UPLOAD_RULES): DetectedFileType {
+  if (rules !== SCAN_UPLOAD_RULES) return checkUploadWith(file, field, rules);
   const name = file.name;
   if (file.bytes.length === 0) {
     throw new AppError("VALIDATION", `文件“${name}”是空的，请重新选择${UPLOAD_KINDS_LABEL}。`, { [field]: "文件是空的，请重新选择" });
@@ -41,9 +54,27 @@ export function checkUpload(file: UploadedFile, field = "file"): DetectedFileTyp
     throw new AppError("VALIDATION", msg, { [field]: `文件超过 10 MB（当前 ${formatMb(file.bytes.length)} MB）` });
   }
   const type = detectFileType(file.bytes);
-  if (!type) {
+  if (!type || !rules.mimeTypes.includes(type.mimeType)) {
     const msg = `文件“${name}”不是${UPLOAD_KINDS_LABEL}（按文件内容判断，与文件名无关）。请上传签字后申请表的扫描件或照片。`;
     throw new AppError("VALIDATION", msg, { [field]: `只能上传${UPLOAD_KINDS_LABEL}` });
+  }
+  return type;
+}
+
+function checkUploadWith(file: UploadedFile, field: string, rules: UploadRules): DetectedFileType {
+  const name = file.name;
+  const mb = formatMb(rules.maxBytes).replace(/\.0$/, "");
+  if (file.bytes.length === 0) {
+    throw new AppError("VALIDATION", `文件“${name}”是空的，请重新选择${rules.kindsLabel}。`, { [field]: "文件是空的，请重新选择" });
+  }
+  if (file.bytes.length > rules.maxBytes) {
+    throw new AppError("VALIDATION", `文件“${name}”有 ${formatMb(file.bytes.length)} MB，超过 ${mb} MB 的上限。${rules.hint}`,
+      { [field]: `文件超过 ${mb} MB（当前 ${formatMb(file.bytes.length)} MB）` });
+  }
+  const type = detectFileType(file.bytes);
+  if (!type || !rules.mimeTypes.includes(type.mimeType)) {
+    throw new AppError("VALIDATION", `文件“${name}”不是${rules.kindsLabel}（按文件内容判断，与文件名无关）。${rules.hint}`,
+      { [field]: `只能上传${rules.kindsLabel}` });
   }
   return type;
 }
@@ -63,9 +94,10 @@ export async function storeDocument(
     file: UploadedFile;
     owner: { countyId?: string | null; middleSchoolId?: string | null; vocationalSchoolId?: string | null };
     entity?: { type: string; id: string };
+    rules?: UploadRules;
   },
 ) {
-  const type = checkUpload(input.file);
+  const type = checkUpload(input.file, "file", input.rules);
   const sha256 = createHash("sha256").update(input.file.bytes).digest("hex");
   const doc = await tx.document.create({
     data: {
@@ -114,7 +146,14 @@ export function documentOwnerScope(actor: Actor): Prisma.DocumentWhereInput {
  * (a vocational school sees the signed form of a student sent off to it).
  */
 export function documentAccessScope(actor: Actor): Prisma.DocumentWhereInput {
-  return { OR: [documentOwnerScope(actor), { consentFor: { some: applicationContactScope(actor) } }] };
+  return {
+    OR: [
+      documentOwnerScope(actor),
+      { consentFor: { some: applicationContactScope(actor) } },
+      // A filing's attachment: whoever may read the filing (its filer and its reviewer).
+      { filings: { some: filingReadScope(actor) } },
+    ],
+  };
 }
 
 /** The document with its bytes for download, audited; "not found" when outside the actor's scope. */

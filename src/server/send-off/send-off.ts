@@ -9,6 +9,7 @@ import { AppError, isUniqueViolation, notFound } from "@/server/errors";
 import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
 import { sendableApplicationScope } from "./scope";
 import { capKey, lockCaps } from "./cap-lock";
+import { assertImplementationPlansApproved } from "@/server/filings/gate";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import { pageArgs, toPage } from "@/server/pagination";
 
@@ -85,7 +86,7 @@ function checkCaps(apps: AppRow[], state: CapRow[]): SendOffResult {
 /**
  * 送读: sends approved applications to the vocational school each student chose. All-or-nothing.
  * Checks, in this order, inside one transaction: 送读期; application state; an issued plan;
- * county sent-off ≤ S; middle-school sent-off ≤ its allocation; vocational enrolled ≤ E.
+ * approved 实施方案 (or a waiver); county sent-off ≤ S; middle-school sent-off ≤ its allocation; vocational enrolled ≤ E.
  * Everything that does not need the lock is done before it; the critical section is
  * lock → recount → insert, so the database serialises as little as possible.
  */
@@ -123,6 +124,7 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
     const vocIds = [...new Set(apps.map((a) => a.vocationalSchoolId))];
     // Counts only grow, so a batch already over a cap can be refused without queueing for the lock.
     checkCaps(apps, await capState(tx, year, countyIds, schoolIds, vocIds));
+    await assertImplementationPlansApproved(tx, year, countyIds, vocIds); // 实施方案 "审核通过后才能实施" (decision 016)
 
     await lockCaps(tx, year, [
       ...countyIds.map(capKey.county), ...schoolIds.map(capKey.middle), ...vocIds.map(capKey.voc),

@@ -3,6 +3,7 @@ import { actorFor, testDb } from "../../support/db";
 import { expectAudit } from "../../support/audit";
 import { createMiniPrefecture } from "../../factories";
 import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
+import { approveImplementationPlans } from "../../factories/filings";
 import { changeChosenSchool } from "@/server/applications/change-school";
 import { sendOff } from "@/server/send-off/send-off";
 
@@ -38,6 +39,7 @@ describe("changing the chosen vocational school (needs the student's new signed 
     await expect(changeChosenSchool(await actorFor(p.users.countyA), { id, toVocationalSchoolId: p.vocP.id, file: PNG }, IN_WINDOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await createIssuedPlan(testDb(), { year: 2020, createdById: p.users.prefecture.id, counties: [{ countyId: p.countyA.id, sendOffCap: 10 }], vocational: [{ vocationalSchoolId: p.vocA.id, enrolCap: 10 }] });
     await allocate(testDb(), 2020, p.schoolA.id, 10);
+    await approveImplementationPlans(testDb(), { year: 2020, countyIds: [p.countyA.id], byUserId: p.users.prefecture.id });
     await sendOff(await actorFor(p.users.schoolA), { applicationIds: [id] }, IN_WINDOW);
     await expect(changeChosenSchool(await actorFor(p.users.schoolA), { id, toVocationalSchoolId: p.vocP.id, file: PNG }, IN_WINDOW)).rejects.toThrow(/已送读/);
   });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, afterConstraintError, testDb } from "../../support/db";
 import { createMiniPrefecture } from "../../factories";
 import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
+import { approveImplementationPlans } from "../../factories/filings";
 import { sendOff } from "@/server/send-off/send-off";
 import { assignToClass, listEnrolments, listOverdueArrivals, recordArrival, saveClass, setStudentNo, setStudentNoPattern } from "@/server/reception/reception";
 import { sendOffProgress } from "@/server/progress/progress";
@@ -25,6 +26,7 @@ beforeAll(async () => {
     vocational: [{ vocationalSchoolId: p.vocA.id, enrolCap: 50, shanghaiTask: 2 }, { vocationalSchoolId: p.vocP.id, enrolCap: 50 }],
   });
   await allocate(testDb(), 2020, p.schoolA.id, 20);
+  await approveImplementationPlans(testDb(), { year: 2020, countyIds: [p.countyA.id], byUserId: p.users.prefecture.id });
   const ids = await createApplications(testDb(), { count: 5, middleSchoolId: p.schoolA.id, vocationalSchoolId: p.vocA.id, enteredById: p.users.schoolA.id });
   const sh = await createApplications(testDb(), { count: 1, middleSchoolId: p.schoolA.id, vocationalSchoolId: p.vocA.id, enteredById: p.users.schoolA.id, shanghaiFlag: true });
   await sendOff(await actorFor(p.users.schoolA), { applicationIds: [...ids, ...sh] }, MAY_6);

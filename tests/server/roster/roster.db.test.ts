@@ -4,6 +4,7 @@ import { PassThrough } from "node:stream";
 import { actorFor, testDb } from "../../support/db";
 import { createCounty, createMiddleSchool, createMiniPrefecture, createUser } from "../../factories";
 import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
+import { approveImplementationPlans } from "../../factories/filings";
 import { sendOff } from "@/server/send-off/send-off";
 import { assignToClass, recordArrival, saveClass } from "@/server/reception/reception";
 import {
@@ -31,6 +32,7 @@ beforeAll(async () => {
     counties: [p.countyA, p.countyB, countyC].map((c) => ({ countyId: c.id, sendOffCap: 100 })),
     vocational: [{ vocationalSchoolId: p.vocA.id, enrolCap: 100 }, { vocationalSchoolId: p.vocP.id, enrolCap: 100 }],
   });
+  await approveImplementationPlans(db, { year: 2020, countyIds: [p.countyA.id, p.countyB.id, countyC.id], byUserId: p.users.prefecture.id });
   // Deliberately shuffled: county C (order 3) first, then B (2), then A (1); two schools in A.
   const schoolA2 = await createMiddleSchool(db, p.countyA.id, { name: "甲县测试二中" });
   const schoolC = await createMiddleSchool(db, countyC.id);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, dbKind, raceTest, testDb } from "../../support/db";
 import { createMiniPrefecture, createMiddleSchool, createUser } from "../../factories";
 import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
+import { approveImplementationPlans } from "../../factories/filings";
 import { sendOff } from "@/server/send-off/send-off";
 import { AppError } from "@/server/errors";
 import { withdrawApplication } from "@/server/applications/applications";
@@ -23,6 +24,7 @@ async function setup(caps: { county: number; allocation: number; voc: number; vo
   });
   await allocate(testDb(), 2020, p.schoolA.id, caps.allocation);
   await allocate(testDb(), 2020, p.schoolB.id, caps.allocation);
+  await approveImplementationPlans(testDb(), { year: 2020, countyIds: [p.countyA.id, p.countyB.id], vocationalSchoolIds: [p.vocP.id], byUserId: p.users.prefecture.id });
   return p;
 }
 

@@ -11,6 +11,7 @@ import { PageTitle, Table, Td } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
 import { CountyProgress, SchoolProgress, VocationalProgress } from "@/components/progress/progress-tables";
 import { SendOffForm } from "./send-off-form";
+import { PlanGateNote } from "./plan-gate-note";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -35,6 +36,7 @@ export default async function SendOffPage({ searchParams }: { searchParams: Sear
         {window ? `送读期：${formatChineseRange(window)}。${open ? "当前处于送读期，可以送读。" : "当前不在送读期，不能送读（政策规定其他时间不再开展招生送读工作）。"}` : `${year}年工作日历尚未设置，暂时不能送读。`}
         {progress.plan ? ` 依据：${year}年送读招生计划第 ${progress.plan.version} 版。` : ` ${year}年送读招生计划尚未下达。`}
       </p>
+      <PlanGateNote actor={actor} year={year} />
       {sendable ? (
         <section aria-labelledby="sendable-h" className="flex flex-col gap-3">
           <h2 id="sendable-h" className="text-lg font-semibold">待送读学生（已审核同意）</h2>

@@ -41,6 +41,16 @@ export function SettingsForm({ year, version, settings }: { year: number; versio
         <TextInput name="autumnRegistrationDate" type="date" defaultValue={settings?.autumnRegistrationDate ?? ""}
           min={`${year}-06-01`} max={`${year}-12-31`} error={e.autumnRegistrationDate} aria-describedby={e.autumnRegistrationDate ? "autumnRegistrationDate-error" : "autumnRegistrationDate-hint"} />
       </Field>
+      {([
+        ["countyPlanDeadline", "countyPlan", "实施方案截止日期（可不填）", "县市教育体育局和州属职业学校报送实施方案的截止日期；不填时按3月31日。"],
+        ["teachingPlanDeadline", "teachingPlan", "教学方案（附件5）截止日期（可不填）", "职业学校报送实施性教学方案的截止日期；不填时按4月30日。"],
+        ["annualReportDeadline", "annualReport", "招生情况及工作总结截止日期（可不填）", "上报当年招生情况及工作总结的截止日期；不填时按9月30日。"],
+      ] as const).map(([name, key, label, hint]) => (
+        <Field key={name} label={label} name={name} error={e[name]} hint={hint}>
+          <TextInput name={name} type="date" defaultValue={settings?.deadlines?.[key] ?? ""}
+            min={`${year}-01-01`} max={`${year}-12-31`} error={e[name]} aria-describedby={e[name] ? `${name}-error` : `${name}-hint`} />
+        </Field>
+      ))}
       <FormMessage state={state} />
       <div><Button type="submit" disabled={pending}>{pending ? "正在保存…" : settings ? "保存修改" : `保存${year}年工作日历`}</Button></div>
     </form>

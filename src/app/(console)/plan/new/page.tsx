@@ -6,6 +6,7 @@ import { now } from "@/server/clock";
 import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from "@/lib/schemas/plan";
 import { PageTitle } from "@/components/ui/table";
 import { PlanEditor } from "../_components/plan-editor";
+import { PlannedFiguresPanel } from "../_components/planned-figures-panel";
 import { toEditorRows } from "../_components/editor-rows";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -63,6 +64,7 @@ export default async function NewPlanPage({ searchParams }: { searchParams: Sear
         初中毕业生数为{year}年毕业的本届学生{year - 3}年初一入学时的学籍人数。{copyFrom ? `已填入${copyFrom}年已下达计划的数字，请逐项核对修改。` : ""}
         送读计划不得超过初中毕业生数的30%（向下取整），※东西协作任务数不得超过送读计划；合计自动计算。
       </p>
+      <PlannedFiguresPanel actor={actor} year={year} />
       <PlanEditor year={year} cohortBaseYear={year - 3} version={1} needsReason={false} counties={rows.counties} schools={rows.schools} />
     </div>
   );

@@ -5,6 +5,7 @@ import { AppError } from "@/server/errors";
 import { getEditorRows, getVersionDetail } from "@/server/plan/read";
 import { PageTitle } from "@/components/ui/table";
 import { PlanEditor } from "../../../../_components/plan-editor";
+import { PlannedFiguresPanel } from "../../../../_components/planned-figures-panel";
 import { toEditorRows } from "../../../../_components/editor-rows";
 import { versionParam, yearParam } from "../../../year-param";
 
@@ -33,6 +34,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ year
       <PageTitle actions={<Link className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100" href={`/plan/${year}/v/${v.version}`}>取消</Link>}>
         修改{year}年计划第 {v.version} 版草稿
       </PageTitle>
+      <PlannedFiguresPanel actor={actor} year={year} />
       <PlanEditor year={year} cohortBaseYear={v.cohortBaseYear} versionId={v.id} version={v.version} needsReason={v.version > 1}
         initialReason={v.amendReason ?? ""} counties={rows.counties} schools={rows.schools} />
     </div>

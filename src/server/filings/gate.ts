@@ -1,0 +1,32 @@
+import "server-only";
+import type { Tx } from "@/server/db";
+import { AppError } from "@/server/errors";
+
+type GateRow = { key: string; name: string; kind: "county" | "voc"; ok: boolean };
+
+/**
+ * 八（一）: 实施方案 "报州教育体育局审核通过后才能实施". Called inside the send-off transaction:
+ * - the county whose students are sent must have its year's 实施方案 approved;
+ * - a prefecture-level vocational school receiving them must have its own approved (its plan is
+ *   what it "implements" by enrolling; decision 016);
+ * - unless the prefecture recorded a waiver for that filer and year.
+ * County vocational schools file no 实施方案 (their county's covers them), so they gate nothing.
+ */
+export async function assertImplementationPlansApproved(tx: Tx, year: number, countyIds: string[], vocIds: string[]) {
+  const rows = await tx.$queryRaw<GateRow[]>`
+    WITH k AS (
+      SELECT 'county:' || c.id AS key, c.name, 'county' AS kind, c."sortOrder" AS ord FROM "County" c WHERE c.id = ANY(${countyIds}::text[])
+      UNION ALL
+      SELECT 'voc:' || v.id, v."fullName", 'voc', 1000 + v."sortOrder" FROM "VocationalSchool" v
+       WHERE v.id = ANY(${vocIds}::text[]) AND v."countyId" IS NULL)
+    SELECT k.key, k.name, k.kind,
+           (EXISTS (SELECT 1 FROM "Filing" f WHERE f.kind = 'IMPLEMENTATION_PLAN' AND f.year = ${year}
+                     AND f."filerKey" = k.key AND f.status = 'APPROVED')
+            OR EXISTS (SELECT 1 FROM "FilingWaiver" w WHERE w.year = ${year} AND w."filerKey" = k.key AND w."revokedAt" IS NULL)) AS ok
+      FROM k ORDER BY k.ord`;
+  const missing = rows.find((r) => !r.ok);
+  if (!missing) return;
+  throw new AppError("INVALID_STATE", missing.kind === "county"
+    ? `${missing.name}${year}年义务教育职教班实施方案尚未经州教育体育局审核通过（“审核通过后才能实施”），暂时不能送读。请在“报送材料”中提交实施方案，审核通过后再送读。`
+    : `${missing.name}${year}年义务教育职教班实施方案尚未经州教育体育局审核通过，暂时不能向该校送读学生。请联系该校报送实施方案，或联系州教育体育局。`);
+}
