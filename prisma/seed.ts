@@ -7,6 +7,7 @@ import { createDemoPrefecture } from "../tests/factories";
 import { seedDemoAllocations, seedDemoPlan } from "../tests/factories/plan";
 import { createDemoCalendar } from "../tests/factories/calendar";
 import { createDemoApplications } from "../tests/factories/applications";
+import { seedStudentStatusDemo } from "./seed-student-status";
 
 async function main() {
   const url = process.env.DATABASE_URL;
@@ -29,6 +30,7 @@ async function main() {
     await createDemoCalendar(db, demo.prefecture.username); // 2020 工作日历：送读期 2020-05-06 至 2020-05-14
     // 附件3: 10 approved 2020 applications (6 楚雄市第一中学, 4 双柏县第一中学) for the send-off pages.
     await createDemoApplications(db);
+    await seedStudentStatusDemo(db); // 2019 完整一年：离校（各类型）、回校确认、秋季注册、附件6
     console.log(`[zjb] 已载入演示数据：楚雄州、10 个县市、12 所职业学校、演示初中学校及各单位账号（${Date.now() - t0} ms）`);
   } finally {
     await db.$disconnect();
