@@ -59,6 +59,7 @@ async function main() {
     await migrate(dbUrl);
     const port = String(await freePort());
     const port2 = String(await freePort());
+    const port3 = String(await freePort());
     await run(bin("playwright"), ["test"], {
       env: {
         ...process.env,
@@ -66,6 +67,7 @@ async function main() {
         E2E_DB_POOL_MAX: poolMax,
         E2E_PORT: port,
         E2E_PORT2: port2,
+        E2E_PORT3: port3,
         E2E_SINGLE_SERVER: server ? "0" : "1",
         CHROMIUM_PATH: chromium,
       },

@@ -25,7 +25,8 @@ export default async function StudentsPage({ searchParams }: { searchParams: Sea
   const current = programmeYear(now());
   const year = Number(str(sp.year)) || (years.includes(current) || years.length === 0 ? current : years[0]);
   const viewRaw = str(sp.view);
-  const view = (VIEWS.find((v) => v.key === viewRaw)?.key ?? (actor.role === "MIDDLE_SCHOOL" && !("view" in sp) ? "RETURNERS" : "")) as StudentQuery["view"];
+  // A middle school opens on its returners (已回校); "全部" is an explicit choice (view=).
+  const view: StudentQuery["view"] = sp.view === undefined && actor.role === "MIDDLE_SCHOOL" ? "RETURNERS" : (VIEWS.find((v) => v.key === viewRaw)?.key ?? "");
   const query: StudentQuery = { q: str(sp.q), page: Math.max(1, Number(sp.page) || 1), view };
   const page = await listStudents(actor, query, year);
   const isMiddle = actor.role === "MIDDLE_SCHOOL";
