@@ -115,7 +115,7 @@ export async function getStudent(actor: Actor, enrolmentId: string) {
       const u = users.find((x) => x.id === id);
       if (!u) return "";
       const org = u.vocationalSchool?.name ?? u.middleSchool?.name ?? u.county?.bureauName ?? u.prefecture?.bureauName ?? "";
-      return `${org} ${u.displayName}`.trim();
+      return u.displayName.startsWith(org) ? u.displayName : `${org} ${u.displayName}`.trim();
     };
     const submissions = await tx.rosterSubmission.findMany({
       where: { vocationalSchoolId: e.vocationalSchoolId, year: e.year, supersededAt: null },
