@@ -5,6 +5,7 @@ import { now } from "@/server/clock";
 import { db } from "@/server/db";
 import { loadCalendar, programmeYear } from "@/server/calendar/calendar";
 import { registrationList } from "@/server/student-status/read";
+import { enrolmentScope } from "@/server/send-off/scope";
 import { annex6Board } from "@/server/student-status/registration";
 import { AUTUMN_REGISTRATION_WINDOW, checkWindow, formatChineseRange, windowRange } from "@/lib/calendar";
 import { PageTitle, Table, Td } from "@/components/ui/table";
@@ -22,7 +23,10 @@ export default async function RegistrationPage({ searchParams }: { searchParams:
   const actor = await pageActor("annex6.read");
   const sp = await searchParams;
   const t = now();
-  const year = Number(typeof sp.year === "string" ? sp.year : "") || programmeYear(t);
+  const current = programmeYear(t);
+  const dataYears = (await db().enrolment.findMany({ where: enrolmentScope(actor), distinct: ["year"], select: { year: true } })).map((y) => y.year);
+  const years = [...new Set([current, ...dataYears])].sort((a, b) => b - a);
+  const year = Number(typeof sp.year === "string" ? sp.year : "") || current;
   const calendar = await loadCalendar(db(), year);
   const window = calendar ? windowRange(calendar, AUTUMN_REGISTRATION_WINDOW) : null;
   const open = calendar ? checkWindow(calendar, AUTUMN_REGISTRATION_WINDOW, t).ok : false;
@@ -33,7 +37,7 @@ export default async function RegistrationPage({ searchParams }: { searchParams:
 
   return (
     <div className="flex flex-col gap-6">
-      <PageTitle actions={<nav aria-label="年度" className="flex gap-2 text-sm">{[year - 1, year].map((y) => <Link key={y} className={btn} href={`/registration?year=${y}`}>{y}年</Link>)}</nav>}>
+      <PageTitle actions={<nav aria-label="年度" className="flex gap-2 text-sm">{years.map((y) => <Link key={y} className={btn} aria-current={y === year ? "page" : undefined} href={`/registration?year=${y}`}>{y}年</Link>)}</nav>}>
         {year}年秋季中职学籍注册与附件6
       </PageTitle>
       <p className={`rounded border px-3 py-2 text-sm ${open ? "border-green-300 bg-green-50 text-green-900" : "border-slate-300 bg-slate-50"}`}>
