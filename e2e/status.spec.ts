@@ -120,3 +120,26 @@ test("in autumn the school registers the rest, submits and exports 附件6; the 
   await expect(page.getByRole("row", { name: /双柏县职中/ })).toContainText("已接收");
   await shot(page, "registration-prefecture");
 });
+
+test("the demo's completed 2019 year: leavers of every type, a correction on the timeline, 附件6 received", async ({ page }) => {
+  await loginAs(page, "chuxiong-zz");
+  await page.goto("/students?year=2019&view=LEFT");
+  for (const [name, text] of [["李春华", "回原初中就读"], ["罗金凤", "到其他高中阶段学校就读"], ["普永福", "辍学"], ["鲁建军", "其他"], ["苏国强", "计入流失"]]) {
+    await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(text);
+  }
+  await expect(page.getByRole("row", { name: /李春华/ })).toContainText("有证明，不计考核");
+  await shot(page, "students-2019-leavers");
+  await page.goto("/students?year=2019&q=赵明亮");
+  await page.getByRole("link", { name: "赵明亮" }).click();
+  const timeline = page.getByRole("list", { name: "状态时间线" });
+  await expect(timeline).toContainText("已作废");
+  await expect(timeline).toContainText("误登记：该生请假回家，已按时返校");
+  await expect(timeline).toContainText("注册中职学籍");
+  await shot(page, "student-2019-correction");
+  await page.context().clearCookies();
+
+  await loginAs(page, "zhou");
+  await page.goto("/registration?year=2019");
+  await expect(page.getByRole("row", { name: /楚雄市职中/ })).toContainText("已接收");
+  await shot(page, "registration-2019-prefecture");
+});
