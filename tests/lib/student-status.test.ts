@@ -39,3 +39,18 @@ describe("autumn registration window (秋季中职学籍注册期)", () => {
     expect(windowRange(o, AUTUMN_REGISTRATION_WINDOW)).toEqual({ start: "2020-08-25", end: "2020-09-20" });
   });
 });
+
+describe("form schemas (离校、证明)", () => {
+  test("the other school's name and the 其他 reason are required; a proof upload needs a file", async () => {
+    const { attachProofSchema, recordLeaveSchema } = await import("@/lib/schemas/student-status");
+    const base = { enrolmentId: "e1", occurredOn: "2020-06-15" };
+    const other = recordLeaveSchema.safeParse({ ...base, type: "LEFT_OTHER_HIGH_SCHOOL" });
+    expect(other.success ? null : other.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([["otherSchoolName", "请填写学生转入的高中阶段学校名称"]]);
+    const why = recordLeaveSchema.safeParse({ ...base, type: "LEFT_OTHER", comment: " " });
+    expect(why.success ? null : why.error.issues[0].path).toEqual(["comment"]);
+    expect(recordLeaveSchema.safeParse({ ...base, type: "LEFT_DROPOUT", file: new File([], "") }).data?.file).toBeUndefined();
+    const noFile = attachProofSchema.safeParse({ eventId: "x", file: new File([], "") });
+    expect(noFile.success ? null : noFile.error.issues[0].message).toBe("请选择证明的扫描件或照片");
+    expect(attachProofSchema.safeParse({ eventId: "x", file: new File([new Uint8Array([1])], "a.png") }).success).toBe(true);
+  });
+});
