@@ -6,6 +6,9 @@ export const baseURL = `http://127.0.0.1:${port}`;
 /** A second server on the same database whose training clock is in 确认期 (2020-06-08). */
 export const confirmationURL = `http://127.0.0.1:${port2}`;
 export const singleServer = process.env.E2E_SINGLE_SERVER === "1";
+const port3 = process.env.E2E_PORT3 ?? "3102";
+/** A third server on the same database whose training clock is in the autumn registration window (2020-09-10). */
+export const autumnURL = `http://127.0.0.1:${port3}`;
 
 const serverEnv = {
   DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
@@ -54,5 +57,13 @@ export default defineConfig({
       stdout: "pipe" as const,
       env: { ...serverEnv, PORT: port2, ZJB_TRAINING_DATE: "2020-06-08", ZJB_SKIP_SEED: "1" },
     },
-  ].slice(0, singleServer ? 1 : 2),
+    {
+      command: "node scripts/start.mjs",
+      url: `${autumnURL}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe" as const,
+      env: { ...serverEnv, PORT: port3, ZJB_TRAINING_DATE: "2020-09-10", ZJB_SKIP_SEED: "1" },
+    },
+  ].slice(0, singleServer ? 1 : undefined),
 });

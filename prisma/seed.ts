@@ -10,6 +10,7 @@ import { createDemoCalendar } from "../tests/factories/calendar";
 import { createDemoApplications } from "../tests/factories/applications";
 import { bootstrapFirstAdmin } from "./seed-bootstrap";
 import { seedDemoFilings } from "./seed-filings";
+import { seedStudentStatusDemo } from "./seed-student-status";
 
 async function main() {
   const url = process.env.DATABASE_URL;
@@ -37,6 +38,7 @@ async function main() {
     // 附件3: 10 approved 2020 applications (6 楚雄市第一中学, 4 双柏县第一中学) for the send-off pages.
     await createDemoApplications(db);
     await seedDemoFilings(db); // 实施方案 approved except 元谋县 (pending), 附件5, 2021 上报计划数: prisma/seed-filings.ts
+    await seedStudentStatusDemo(db); // 2019 完整一年：离校（各类型）、回校确认、秋季注册、附件6
     console.log(`[zjb] 已载入演示数据：楚雄州、10 个县市、12 所职业学校、演示初中学校及各单位账号（${Date.now() - t0} ms）`);
   } finally {
     await db.$disconnect();

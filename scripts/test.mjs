@@ -75,6 +75,7 @@ async function main() {
     await migrate(dbUrl);
     const port = String(await freePort());
     const port2 = String(await freePort());
+    const port3 = String(await freePort());
     const file = path.join(reports, "playwright.json");
     await run(bin("playwright"), ["test", "--reporter=list,json", ...(only === "e2e" ? extra : [])], {
       env: {
@@ -84,6 +85,7 @@ async function main() {
         E2E_DB_POOL_MAX: poolMax,
         E2E_PORT: port,
         E2E_PORT2: port2,
+        E2E_PORT3: port3,
         E2E_SINGLE_SERVER: server ? "0" : "1",
         CHROMIUM_PATH: chromium,
       },

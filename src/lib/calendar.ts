@@ -57,7 +57,7 @@ export type PhaseOverride = { start: string; end: string; reason: string };
  * Windows that span several phases and that the bureau may override as a whole.
  * 报名录入期 (application entry) is by default 宣传期 start … 送读期 end (SPEC §4).
  */
-export const WINDOW_KEYS = ["applicationEntry"] as const;
+export const WINDOW_KEYS = ["applicationEntry", "autumnRegistration"] as const;
 export type WindowKey = (typeof WINDOW_KEYS)[number];
 
 /** Everything the bureau may override: the five phases and the multi-phase windows. */
@@ -127,11 +127,26 @@ export const APPLICATION_ENTRY_WINDOW: PhaseWindow = {
   label: "报名录入期",
 };
 
-export const WINDOW_DEFS: Record<WindowKey, PhaseWindow> = { applicationEntry: APPLICATION_ENTRY_WINDOW };
+/**
+ * 秋季学期注册中职学籍 (SPEC §8: "只能在秋季学期注册中职学籍"): by default from Sep 1 to the autumn
+ * registration date (end of 巩固期, Sep 30 unless the bureau set it); the bureau may override it.
+ */
+export const AUTUMN_REGISTRATION_WINDOW: PhaseWindow = {
+  key: "autumnRegistration",
+  from: "consolidation",
+  to: "consolidation",
+  label: "秋季中职学籍注册期",
+};
+
+export const WINDOW_DEFS: Record<WindowKey, PhaseWindow> = {
+  applicationEntry: APPLICATION_ENTRY_WINDOW,
+  autumnRegistration: AUTUMN_REGISTRATION_WINDOW,
+};
 
 export const OVERRIDE_LABELS: Record<OverrideKey, string> = {
   ...PHASE_LABELS,
   applicationEntry: APPLICATION_ENTRY_WINDOW.label,
+  autumnRegistration: AUTUMN_REGISTRATION_WINDOW.label,
 };
 
 export class CalendarInputError extends Error {
@@ -484,8 +499,11 @@ export function computeCalendar(settings: CalendarSettings): SchoolCalendar {
     const def = WINDOW_DEFS[key];
     const o = settings.overrides[key];
     if (o) return { key, label: def.label, start: o.start, end: o.end, overridden: true, reason: o.reason.trim() };
-    const start = phases.find((p) => p.key === def.from)!.start;
     const end = phases.find((p) => p.key === def.to)!.end;
+    // The autumn term starts on Sep 1; registration cannot start before it (nor after its own end).
+    const start = key === "autumnRegistration"
+      ? (end < `${y}-09-01` ? end : `${y}-09-01`)
+      : phases.find((p) => p.key === def.from)!.start;
     return { key, label: def.label, start, end, overridden: false };
   });
 

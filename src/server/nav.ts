@@ -17,6 +17,8 @@ const ITEMS: NavItem[] = [
   { href: "/audit", label: "操作日志", permission: "audit.read" },
   { href: "/account", label: "修改密码" },
   { href: "/filings", label: "报送材料", permission: "filing.read" },
+  { href: "/students", label: "学生与离校", permission: "student.read" },
+  { href: "/registration", label: "秋季注册（附件6）", permission: "annex6.read" },
 ];
 
 /** Navigation shown to this actor (a convenience: every page and action checks again). */

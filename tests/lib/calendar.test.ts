@@ -421,6 +421,7 @@ describe("报名录入期 override (applicationEntry)", () => {
     const cal = computeCalendar(settings(2020));
     expect(cal.windows).toEqual([
       { key: "applicationEntry", label: "报名录入期", start: "2020-04-21", end: "2020-05-14", overridden: false },
+      { key: "autumnRegistration", label: "秋季中职学籍注册期", start: "2020-09-01", end: "2020-09-30", overridden: false },
     ]);
     const moved = computeCalendar(settings(2020, { overrides: { sendOff: { start: "2020-05-07", end: "2020-05-18", reason: "x" } } }));
     expect(moved.windows[0]).toMatchObject({ start: "2020-04-21", end: "2020-05-18", overridden: false });

@@ -45,6 +45,16 @@ export const PERMISSIONS = {
   "filing.submit": ["COUNTY", "VOCATIONAL_SCHOOL"],
   "filing.review": ["PREFECTURE", "COUNTY"],
   "filing.waive": ["PREFECTURE"],
+  // After send-off (issue 13): student page, leaving, autumn registration, 附件6.
+  "student.read": ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
+  "student.leave": ["VOCATIONAL_SCHOOL"],
+  "student.proof": ["VOCATIONAL_SCHOOL", "MIDDLE_SCHOOL"],
+  "student.confirmReturn": ["MIDDLE_SCHOOL"],
+  "registration.edit": ["VOCATIONAL_SCHOOL"],
+  "annex6.submit": ["VOCATIONAL_SCHOOL"],
+  "annex6.receive": ["PREFECTURE"],
+  "annex6.read": ["PREFECTURE", "COUNTY", "VOCATIONAL_SCHOOL"],
+  "annex6.export": ["PREFECTURE", "COUNTY", "VOCATIONAL_SCHOOL"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -102,6 +112,15 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "filing.submit": "报送本单位的实施方案、教学方案（附件5）、招生情况及工作总结、上报计划数",
   "filing.review": "审核报送材料（审核通过、备案或退回修改）",
   "filing.waive": "带理由豁免某县市送读前的实施方案审核",
+  "student.read": "查看学生页面（送读、报到、编班、离校、注册全过程）",
+  "student.leave": "登记学生离校、考试返校，更正错误记录",
+  "student.proof": "上传离校学生的有效证明（回校就读证明、在读证明）",
+  "student.confirmReturn": "确认回原初中就读的学生已回校",
+  "registration.edit": "在秋季注册期为在读学生注册中职学籍或登记不继续就读",
+  "annex6.submit": "秋季注册后报送注册中职学籍学生名单（附件6）",
+  "annex6.receive": "接收职业学校报送的附件6",
+  "annex6.read": "查看附件6 报送情况",
+  "annex6.export": "导出附件6",
 };
 
 export function permissionsOf(role: Role): Permission[] {

@@ -16,7 +16,9 @@ export const PHASE_TO_DB: Record<PhaseKey, Phase> = {
   consolidation: "CONSOLIDATION",
 };
 /** The five phases plus the multi-phase windows the bureau may override (报名录入期). */
-export const OVERRIDE_TO_DB: Record<OverrideKey, Phase> = { ...PHASE_TO_DB, applicationEntry: "APPLICATION_ENTRY" };
+export const OVERRIDE_TO_DB: Record<OverrideKey, Phase> = {
+  ...PHASE_TO_DB, applicationEntry: "APPLICATION_ENTRY", autumnRegistration: "AUTUMN_REGISTRATION",
+};
 export const DB_TO_OVERRIDE = Object.fromEntries(Object.entries(OVERRIDE_TO_DB).map(([k, v]) => [v, k])) as Record<Phase, OverrideKey>;
 
 /** The programme year an instant belongs to (the China calendar year). */

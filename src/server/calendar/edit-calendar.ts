@@ -5,7 +5,7 @@ import { assertCan } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import {
-  CalendarInputError, OVERRIDE_LABELS, computeCalendar, formatChineseRange,
+  CalendarInputError, OVERRIDE_LABELS, WINDOW_KEYS, computeCalendar, formatChineseRange,
   type CalendarSettings, type OverrideKey, type SchoolCalendar,
 } from "@/lib/calendar";
 import { OVERRIDE_TO_DB, deadlinesFromRow, loadCalendarSettings } from "./calendar";
@@ -207,7 +207,7 @@ export async function setPhaseOverride(actor: Actor, input: PhaseOverrideInput) 
     const calendar = computeOrRefuse(settings, (f) => {
       if (f === `overrides.${input.phase}`) return "start";
       return f.startsWith("overrides") ? "_form" : f;
-    }, input.phase === "applicationEntry"
+    }, (WINDOW_KEYS as readonly string[]).includes(input.phase)
       ? "。请修改调整后的开始或结束日期后再保存。"
       : "。请修改调整后的开始或结束日期后再保存（各阶段须按宣传期、送读期、稳定期、确认期、巩固期的顺序排列，不能重叠）。");
     const at = await recordTime(tx);

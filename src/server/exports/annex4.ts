@@ -54,7 +54,18 @@ const TITLE_ROW = 2;
 const SCHOOL_ROW = 3;
 const HEADER_ROW = 4;
 const FIRST_DATA_ROW = HEADER_ROW + 2;
-const COLUMN_COUNT = 10;
+const BASE_COLUMN_COUNT = 10;
+
+/**
+ * The same table with extra grouped columns on the right (附件6 = 附件4 + 流失: 原因, 有无有效证明).
+ * The group header is merged over its columns like 原初中学校 and 义务教育职教班.
+ */
+export type RosterLayout<R extends Annex4Row = Annex4Row> = {
+  label: string;
+  title: string;
+  extra?: { group: string; columns: { header: string; width: number; value: (row: R) => string }[] };
+};
+const ANNEX4_LAYOUT: RosterLayout = { label: ANNEX4_LABEL, title: ANNEX4_TITLE };
 
 const zhCollator = new Intl.Collator("zh-Hans-CN");
 const zhNaturalCollator = new Intl.Collator("zh-Hans-CN", { numeric: true });
@@ -118,7 +129,14 @@ const NUMBER_STYLE: Partial<ExcelJS.Style> = {
   border: THIN,
 };
 
-function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheetName: string, sheet: Annex4Sheet) {
+function writeSheet<R extends Annex4Row>(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  sheetName: string,
+  sheet: { schoolName: string; rows: R[] },
+  layout: RosterLayout<R>,
+) {
+  const extra = layout.extra?.columns ?? [];
+  const COLUMN_COUNT = BASE_COLUMN_COUNT + extra.length;
   const ws = workbook.addWorksheet(sheetName, {
     ...annexSheetOptions({ side: 0.4, topBottom: 0.6 }),
     views: [{ state: "frozen", ySplit: FIRST_DATA_ROW - 1, xSplit: 0 }],
@@ -134,16 +152,17 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheetName: str
     { width: 18 }, // 学籍号
     { width: 14 }, // 所在班级
     { width: 16 }, // 学号
+    ...extra.map((c) => ({ width: c.width })),
   ];
 
   const labelRow = ws.getRow(1);
-  labelRow.getCell(1).value = ANNEX4_LABEL;
+  labelRow.getCell(1).value = layout.label;
   labelRow.getCell(1).font = { name: "黑体", size: 14 };
   labelRow.height = 22;
   labelRow.commit();
 
   const titleRow = ws.getRow(TITLE_ROW);
-  titleRow.getCell(1).value = ANNEX4_TITLE;
+  titleRow.getCell(1).value = layout.title;
   titleRow.getCell(1).font = { name: FONT, size: 18, bold: true };
   titleRow.getCell(1).alignment = { horizontal: "center", vertical: "middle" };
   titleRow.height = 36;
@@ -165,18 +184,24 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheetName: str
     const b = bottom.getCell(c);
     t.style = HEADER_STYLE;
     b.style = HEADER_STYLE;
-    if (ANNEX4_HEADER_TOP[c - 1]) t.value = ANNEX4_HEADER_TOP[c - 1];
-    if (ANNEX4_HEADER_BOTTOM[c - 1]) b.value = ANNEX4_HEADER_BOTTOM[c - 1];
+    if (c <= BASE_COLUMN_COUNT) {
+      if (ANNEX4_HEADER_TOP[c - 1]) t.value = ANNEX4_HEADER_TOP[c - 1];
+      if (ANNEX4_HEADER_BOTTOM[c - 1]) b.value = ANNEX4_HEADER_BOTTOM[c - 1];
+    } else {
+      if (c === BASE_COLUMN_COUNT + 1) t.value = layout.extra!.group;
+      b.value = extra[c - BASE_COLUMN_COUNT - 1].header;
+    }
   }
   top.height = 20;
   bottom.height = 20;
   for (let c = 1; c <= 5; c++) ws.mergeCells(HEADER_ROW, c, HEADER_ROW + 1, c);
   ws.mergeCells(HEADER_ROW, 6, HEADER_ROW, 8); // 原初中学校
   ws.mergeCells(HEADER_ROW, 9, HEADER_ROW, 10); // 义务教育职教班
+  if (extra.length > 1) ws.mergeCells(HEADER_ROW, BASE_COLUMN_COUNT + 1, HEADER_ROW, COLUMN_COUNT); // e.g. 流失
   top.commit();
   bottom.commit();
 
-  sortAnnex4Rows(sheet.rows).forEach((r, i) => {
+  (sortAnnex4Rows(sheet.rows) as R[]).forEach((r, i) => {
     const row = ws.getRow(FIRST_DATA_ROW + i);
     const values = [
       r.studentName,
@@ -188,6 +213,7 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheetName: str
       r.studentNumber,
       r.vocationalClass,
       r.vocationalStudentNo,
+      ...extra.map((c) => c.value(r)),
     ];
     const seq = row.getCell(1);
     seq.value = i + 1;
@@ -209,14 +235,24 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheetName: str
  * resolving once the stream has finished.
  */
 export async function writeAnnex4(output: NodeJS.WritableStream, sheets: Annex4Sheet[]): Promise<void> {
+  return writeRosterWorkbook(output, sheets, ANNEX4_LAYOUT, "在读学生名单");
+}
+
+/** The 附件4 table in another annex's layout (附件6), streamed the same way. */
+export async function writeRosterWorkbook<R extends Annex4Row>(
+  output: NodeJS.WritableStream,
+  sheets: { schoolName: string; rows: R[] }[],
+  layout: RosterLayout<R>,
+  fallbackSheetName: string,
+): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output as unknown as Stream,
     useStyles: true,
     useSharedStrings: false,
   });
   workbook.creator = "职教班管理平台";
-  const list = sheets.length > 0 ? sheets : [{ schoolName: "", rows: [] }];
-  const names = annex4SheetNames(list.map((s) => s.schoolName || "在读学生名单"));
-  list.forEach((sheet, i) => writeSheet(workbook, names[i], sheet));
+  const list = sheets.length > 0 ? sheets : [{ schoolName: "", rows: [] as R[] }];
+  const names = annex4SheetNames(list.map((s) => s.schoolName || fallbackSheetName));
+  list.forEach((sheet, i) => writeSheet(workbook, names[i], sheet, layout));
   await workbook.commit();
 }

@@ -73,7 +73,7 @@ function CalendarView({ data, today }: { data: CalendarPageData; today: string }
         <PhaseTimeline calendar={calendar} today={today} />
         <Table caption={`${data.year}年各阶段时间`} head={["阶段", "开始日期", "结束日期", "天数", "说明"]}>
           {rows.map((p) => (
-            <tr key={p.key} className={p.key === "applicationEntry" ? "bg-slate-50" : undefined}>
+            <tr key={p.key} className={p.key === "applicationEntry" || p.key === "autumnRegistration" ? "bg-slate-50" : undefined}>
               <Td className="font-medium whitespace-nowrap">{p.label}</Td>
               <Td className="whitespace-nowrap">{dateWithWeekday(p.start)}</Td>
               <Td className="whitespace-nowrap">{dateWithWeekday(p.end)}</Td>
@@ -130,6 +130,7 @@ const EXPLAIN: Record<string, string> = {
   confirmation: "稳定期结束后的第 1 周",
   consolidation: "确认期结束后至秋季学期中职学籍注册完成",
   applicationEntry: "录入报名申请的时间：默认为宣传期开始至送读期结束",
+  autumnRegistration: "职业学校为仍在读的学生注册中职学籍（或登记不继续就读）：默认为9月1日至秋季学期中职学籍注册完成日期",
 };
 
 function EditSections({ year, data }: { year: number; data: CalendarPageData | null }) {

@@ -85,7 +85,7 @@ export function ReceptionTable({ rows, classes, today, canEdit }: {
             {rows.map((r) => (
               <tr key={r.id} className={selected.has(r.id) ? "bg-blue-50" : undefined}>
                 {canEdit ? <td className="px-3 py-2"><input type="checkbox" checked={selected.has(r.id)} onChange={() => toggle(r.id)} aria-label={`选择${r.studentName}`} /></td> : null}
-                <td className="px-3 py-2">{r.studentName}{r.shanghaiFlag ? "※" : ""}</td>
+                <td className="px-3 py-2"><a className="text-blue-700 underline" href={`/students/${r.id}`}>{r.studentName}</a>{r.shanghaiFlag ? "※" : ""}</td>
                 <td className="px-3 py-2">{r.sex === "MALE" ? "男" : "女"}</td>
                 <td className="px-3 py-2 font-mono">{r.idMasked}</td>
                 <td className="px-3 py-2">{r.countyName}</td><td className="px-3 py-2">{r.middleSchoolName}</td>

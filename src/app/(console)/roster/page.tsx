@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { now } from "@/server/clock";
 import { db } from "@/server/db";
@@ -80,7 +81,7 @@ async function SchoolView({ actor, year }: { actor: Actor; year: number }) {
       </section>
       <Table caption="当前名单" head={["序号", "学生姓名", "性别", "身份证号码", "所属县市", "原初中学校", "原班级", "所在班级", "学号"]}>
         {rows.map((r, i) => (
-          <tr key={r.enrolmentId}><Td>{i + 1}</Td><Td>{r.studentName}</Td><Td>{r.sex}</Td><Td className="font-mono">{maskIdNumber(r.idNumber)}</Td><Td>{r.countyName}</Td><Td>{r.middleSchoolName}</Td><Td>{r.middleSchoolClass}</Td><Td>{r.vocationalClass}</Td><Td className="font-mono">{r.vocationalStudentNo}</Td></tr>
+          <tr key={r.enrolmentId}><Td>{i + 1}</Td><Td><Link className="text-blue-700 underline" href={`/students/${r.enrolmentId}`}>{r.studentName}</Link></Td><Td>{r.sex}</Td><Td className="font-mono">{maskIdNumber(r.idNumber)}</Td><Td>{r.countyName}</Td><Td>{r.middleSchoolName}</Td><Td>{r.middleSchoolClass}</Td><Td>{r.vocationalClass}</Td><Td className="font-mono">{r.vocationalStudentNo}</Td></tr>
         ))}
       </Table>
     </>
@@ -128,7 +129,7 @@ async function CountyView({ actor, year }: { actor: Actor; year: number }) {
           <Table caption={`${part.schoolName}名单`} head={["学生姓名", "性别", "身份证号码", "原初中学校", "原班级", "所在班级", "学号", "核对"]}>
             {part.rows.map((r) => (
               <tr key={r.enrolmentId}>
-                <Td>{r.studentName}</Td><Td>{r.sex}</Td><Td className="font-mono">{maskIdNumber(r.idNumber)}</Td><Td>{r.middleSchoolName}</Td>
+                <Td><Link className="text-blue-700 underline" href={`/students/${r.enrolmentId}`}>{r.studentName}</Link></Td><Td>{r.sex}</Td><Td className="font-mono">{maskIdNumber(r.idNumber)}</Td><Td>{r.middleSchoolName}</Td>
                 <Td>{r.middleSchoolClass}</Td><Td>{r.vocationalClass}</Td><Td className="font-mono">{r.vocationalStudentNo}</Td>
                 <Td>{r.check ? (
                   <span>{CHECK_LABEL[r.check.status]}{r.check.comment ? `：${r.check.comment}` : ""}{r.check.answer ? `；学校答复：${r.check.answer}` : ""}</span>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { can } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
@@ -62,7 +63,7 @@ export default async function SendOffPage({ searchParams }: { searchParams: Sear
           <Table caption="未报到学生" head={["学生姓名", "初中学校", "班级", "职业学校", "送读日期", "状态", "监护人", "监护人电话"]}>
             {overdue.map((o) => (
               <tr key={o.id}>
-                <Td>{o.studentName}</Td><Td>{o.middleSchoolName}</Td><Td>{o.className}</Td><Td>{o.vocationalSchoolName}</Td>
+                <Td><Link className="text-blue-700 underline" href={`/students/${o.id}`}>{o.studentName}</Link></Td><Td>{o.middleSchoolName}</Td><Td>{o.className}</Td><Td>{o.vocationalSchoolName}</Td>
                 <Td>{o.sentOffOn}</Td><Td>{o.arrivalStatus === "NOT_ARRIVED" ? "未报到" : "待登记"}</Td>
                 <Td>{o.guardianName}</Td><Td className="font-mono">{o.guardianPhone}</Td>
               </tr>
