@@ -92,7 +92,7 @@ describe("audit rows of the send-off path", () => {
   test("the 附件4 export route audits the download before the file leaves the server", async () => {
     session.actor = voc;
     const { GET } = await import("@/app/api/exports/annex4/route");
-    const res = await GET(new Request(`http://localhost/api/exports/annex4?year=2020&school=${p.vocA.id}&source=live`));
+    const res = await GET(new Request(`http://localhost/api/exports/annex4?year=2020&school=${p.vocA.id}&source=live`), undefined);
     expect(res.status).toBe(200);
     expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     await expectAudit("export.annex4", voc, { type: "VocationalSchool", id: p.vocA.id }, { year: 2020, source: "live", rowCount: 3, sheets: [p.vocA.name] });
