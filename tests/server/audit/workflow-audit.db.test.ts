@@ -5,6 +5,7 @@ import { actorFor, testDb } from "../../support/db";
 import { expectAudit } from "../../support/audit";
 import { createMiniPrefecture } from "../../factories";
 import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
+import { approveImplementationPlans } from "../../factories/filings";
 import { sendOff } from "@/server/send-off/send-off";
 import { assignToClass, recordArrival, saveClass, setStudentNo, setStudentNoPattern } from "@/server/reception/reception";
 import { answerDiscrepancy, checkRosterRow, confirmAllRows, receiveRoster, releaseRoster, schoolDiscrepancies, submitRoster } from "@/server/roster/roster";
@@ -31,6 +32,8 @@ beforeAll(async () => {
     counties: [{ countyId: p.countyA.id, sendOffCap: 100 }, { countyId: p.countyB.id, sendOffCap: 100 }],
     vocational: [{ vocationalSchoolId: p.vocA.id, enrolCap: 100 }, { vocationalSchoolId: p.vocP.id, enrolCap: 100 }],
   });
+  // Send-off needs an approved 实施方案 (filings gate); this test is about something else.
+  await approveImplementationPlans(testDb(), { year: 2020, countyIds: [p.countyA.id, p.countyB.id], vocationalSchoolIds: [p.vocP.id], byUserId: p.users.prefecture.id });
   await allocate(testDb(), 2020, p.schoolA.id, 100);
   appIds = await createApplications(testDb(), { count: 3, middleSchoolId: p.schoolA.id, vocationalSchoolId: p.vocA.id, enteredById: p.users.schoolA.id });
   [county, voc, prefecture] = await Promise.all([p.users.countyA, p.users.vocA, p.users.prefecture].map(actorFor));

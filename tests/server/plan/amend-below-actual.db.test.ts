@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
 import { createMiniPrefecture } from "../../factories";
 import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
+import { approveImplementationPlans } from "../../factories/filings";
 import { discardDraft, issueVersion, saveDraft } from "@/server/plan/write";
 import { saveAllocations } from "@/server/plan/allocation";
 import { sendOff } from "@/server/send-off/send-off";
@@ -26,6 +27,8 @@ beforeAll(async () => {
     counties: [{ countyId: p.countyA.id, sendOffCap: 10, cohortBase: 40 }, { countyId: p.countyB.id, sendOffCap: 10, cohortBase: 40 }],
     vocational: [{ vocationalSchoolId: p.vocA.id, enrolCap: 10 }, { vocationalSchoolId: p.vocP.id, enrolCap: 10 }],
   });
+  // Send-off needs an approved 实施方案 (filings gate); this test is about something else.
+  await approveImplementationPlans(testDb(), { year: YEAR, countyIds: [p.countyA.id, p.countyB.id], vocationalSchoolIds: [p.vocP.id], byUserId: p.users.prefecture.id });
   await allocate(testDb(), YEAR, p.schoolA.id, 10);
   zhou = await actorFor(p.users.prefecture);
   countyA = await actorFor(p.users.countyA);

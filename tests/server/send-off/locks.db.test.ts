@@ -5,6 +5,7 @@ import { describe, expect } from "vitest";
 import { actorFor, dbKind, raceTest, testDb, waitForLockWait } from "../../support/db";
 import { createMiddleSchool, createMiniPrefecture, createUser } from "../../factories";
 import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
+import { approveImplementationPlans } from "../../factories/filings";
 import { sendOff } from "@/server/send-off/send-off";
 import { saveAllocations } from "@/server/plan/allocation";
 import { discardDraft, issueVersion, saveDraft } from "@/server/plan/write";
@@ -22,6 +23,8 @@ async function world(caps: { countyA: number; countyB: number; vocA: number; voc
     counties: [{ countyId: p.countyA.id, sendOffCap: caps.countyA }, { countyId: p.countyB.id, sendOffCap: caps.countyB }],
     vocational: [{ vocationalSchoolId: p.vocA.id, enrolCap: caps.vocA }, { vocationalSchoolId: p.vocP.id, enrolCap: caps.vocP }],
   });
+  // Send-off needs an approved 实施方案 (filings gate); this test is about something else.
+  await approveImplementationPlans(testDb(), { year: 2020, countyIds: [p.countyA.id, p.countyB.id], vocationalSchoolIds: [p.vocP.id], byUserId: p.users.prefecture.id });
   for (const s of [p.schoolA, p.schoolB, schoolA2]) await allocate(testDb(), 2020, s.id, caps.allocation);
   const userA2 = await createUser(testDb(), { role: "MIDDLE_SCHOOL", orgId: schoolA2.id });
   return { ...p, schoolA2, userA2 };

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
 import { createMiniPrefecture, createUser } from "../../factories";
 import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
+import { approveImplementationPlans } from "../../factories/filings";
 import { fakeExe, tinyPdf, tinyPng } from "../../factories/applications";
 import { sendOff } from "@/server/send-off/send-off";
 import { recordArrival } from "@/server/reception/reception";
@@ -29,6 +30,8 @@ beforeAll(async () => {
     counties: [{ countyId: p.countyA.id, sendOffCap: 50 }, { countyId: p.countyB.id, sendOffCap: 50 }],
     vocational: [{ vocationalSchoolId: p.vocA.id, enrolCap: 50 }, { vocationalSchoolId: p.vocP.id, enrolCap: 50 }],
   });
+  // Send-off needs an approved 实施方案 (filings gate); this test is about something else.
+  await approveImplementationPlans(testDb(), { year: 2020, countyIds: [p.countyA.id, p.countyB.id], vocationalSchoolIds: [p.vocP.id], byUserId: p.users.prefecture.id });
   await allocate(testDb(), 2020, p.schoolA.id, 20);
   const ids = await createApplications(testDb(), { count: 8, middleSchoolId: p.schoolA.id, vocationalSchoolId: p.vocA.id, enteredById: p.users.schoolA.id });
   await sendOff(await actorFor(p.users.schoolA), { applicationIds: ids }, MAY_6);
