@@ -143,6 +143,7 @@ describe("saving the yearly calendar", () => {
     expect(parsed).toEqual({
       year: 2020, version: 3, mayDayHolidayEnd: "2020-05-05", extraNonWorkingDays: ["2020-05-06", "2020-05-07"],
       makeUpWorkingDays: [], makeUpSaturdaysCount: true, autumnRegistrationDate: null,
+      countyPlanDeadline: null, teachingPlanDeadline: null, annualReportDeadline: null,
     });
     const bad = calendarSettingsFormSchema.safeParse({ year: "2020", version: "1", mayDayHolidayEnd: "2020-02-30", extraNonWorkingDays: "5月7日" });
     expect(bad.success).toBe(false);
