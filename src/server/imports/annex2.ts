@@ -21,7 +21,7 @@ import "server-only";
  */
 import ExcelJS from "exceljs";
 import { AppError } from "@/server/errors";
-import { assertXlsxWithinLimits, DEFAULT_XLSX_LIMITS } from "@/server/imports/xlsx-guard";
+import { assertXlsxWithinLimits, DEFAULT_XLSX_LIMITS, XlsxDamagedError } from "@/server/imports/xlsx-guard";
 
 /** 附件2 has one row per county and vocational school (≈ 130 in 楚雄州): 1,000 rows is ample. */
 const ANNEX2_MAX_ROWS = 1000;
@@ -493,6 +493,7 @@ export async function parseAnnex2Workbook(
   try {
     assertXlsxWithinLimits(bytes, "附件2", { ...DEFAULT_XLSX_LIMITS, maxRows: ANNEX2_MAX_ROWS });
   } catch (err) {
+    if (err instanceof XlsxDamagedError) return { fatal: ANNEX2_UNREADABLE_MESSAGE };
     if (err instanceof AppError) return { fatal: err.message };
     throw err;
   }

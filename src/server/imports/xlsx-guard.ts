@@ -26,6 +26,9 @@ export const DEFAULT_XLSX_LIMITS: Omit<XlsxLimits, "maxRows"> = {
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
+/** The file is not a readable zip at all (as opposed to a readable file over a limit). */
+export class XlsxDamagedError extends AppError {}
+
 function refuse(message: string): never {
   throw new AppError("VALIDATION", message, { file: message });
 }
@@ -33,7 +36,10 @@ function refuse(message: string): never {
 type Entry = { name: string; method: number; compressed: number; uncompressed: number; localOffset: number };
 
 function readDirectory(b: Buffer, fileName: string, limits: XlsxLimits): Entry[] {
-  const broken = () => refuse(`文件“${fileName}”不是完整的 .xlsx 表格（可能已损坏）。请用 WPS 或 Excel 打开后重新保存为 .xlsx 再上传。`);
+  const broken = (): never => {
+    const message = `文件“${fileName}”不是完整的 .xlsx 表格（可能已损坏）。请用 WPS 或 Excel 打开后重新保存为 .xlsx 再上传。`;
+    throw new XlsxDamagedError("VALIDATION", message, { file: message });
+  };
   let eocd = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
     if (b.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
