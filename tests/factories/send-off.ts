@@ -20,7 +20,8 @@ export async function createIssuedPlan(
 ) {
   const plan = await db.quotaPlan.upsert({ where: { year: opts.year }, update: {}, create: { year: opts.year, cohortBaseYear: opts.year - 3 } });
   const last = await db.planVersion.findFirst({ where: { planId: plan.id }, orderBy: { version: "desc" } });
-  if (last?.status === "ISSUED") await db.planVersion.update({ where: { id: last.id }, data: { status: "SUPERSEDED" } });
+  // Whatever the latest version is (a discarded draft may follow the issued one), the issued one is superseded.
+  await db.planVersion.updateMany({ where: { planId: plan.id, status: "ISSUED" }, data: { status: "SUPERSEDED" } });
   return db.planVersion.create({
     data: {
       planId: plan.id, version: (last?.version ?? 0) + 1, status: "ISSUED", createdById: opts.createdById, issuedById: opts.createdById, issuedAt: new Date(),
