@@ -20,7 +20,7 @@ export async function createIssuedPlan(
 ) {
   const plan = await db.quotaPlan.upsert({ where: { year: opts.year }, update: {}, create: { year: opts.year, cohortBaseYear: opts.year - 3 } });
   const last = await db.planVersion.findFirst({ where: { planId: plan.id }, orderBy: { version: "desc" } });
-  // Another suite may have left a draft on top of the issued version: supersede whichever version is issued.
+  // Whatever the latest version is (a discarded draft may follow the issued one), the issued one is superseded.
   await db.planVersion.updateMany({ where: { planId: plan.id, status: "ISSUED" }, data: { status: "SUPERSEDED" } });
   return db.planVersion.create({
     data: {
