@@ -168,6 +168,25 @@ const fresh = {
     });
     return c.id;
   },
+  /** A 附件4 submission of a vocational school (fresh one unless given), its rows the given students, received or not. */
+  async rosterSubmission(prefectureId: string, enrolments: { id: string; countyId: string }[], opts: { vocationalSchoolId?: string; received?: boolean } = {}) {
+    const vocationalSchoolId = opts.vocationalSchoolId ?? (await createVocationalSchool(testDb(), prefectureId)).id;
+    const version = (await testDb().rosterSubmission.count({ where: { vocationalSchoolId, year: 2020 } })) + 1;
+    const rows = enrolments.map((e) => ({ enrolmentId: e.id, countyId: e.countyId, studentName: "测试学生" }));
+    return testDb().rosterSubmission.create({
+      data: {
+        vocationalSchoolId, year: 2020, version, rows, rowCount: rows.length, submittedById: p.users.vocA.id,
+        ...(opts.received ? { receivedAt: new Date(), receivedById: p.users.prefecture.id } : {}),
+      },
+    });
+  },
+  /** A roster released to a county with one of its students: own = county A's, other = county B's. */
+  async releasedRoster(role: Role, which: Which) {
+    const e = await fresh.enrolment(role, which);
+    const sub = await fresh.rosterSubmission(p.prefecture.id, [e], { received: true });
+    await testDb().rosterRelease.create({ data: { submissionId: sub.id, countyId: e.countyId, releasedById: p.users.prefecture.id } });
+    return { submissionId: sub.id, enrolmentId: e.id };
+  },
   /** A submitted 附件5 the role may read: own = of p.vocA (filed with county A); other = of a school elsewhere (another prefecture / county / school). */
   async teachingPlan(role: Role, which: Which) {
     const v =
@@ -241,6 +260,23 @@ const SCOPE_CASES: Record<string, ScopeCase> = {
   },
   assignClassAction: { kind: "action", input: async (r, w) => ({ classId: await fresh.vocationalClass(w), enrolmentIds: [(await fresh.enrolment(r, w)).id] }) },
   setStudentNoAction: { kind: "action", input: async (r, w) => ({ enrolmentId: (await fresh.enrolment(r, w)).id, studentNo: `S${Date.now()}` }) },
+  // 附件4 名单 (接收、反馈、核对、答复)
+  receiveRosterAction: { kind: "action", input: async (_r, w) => ({ submissionId: (await fresh.rosterSubmission((w === "own" ? p : q).prefecture.id, [])).id }) },
+  releaseRosterAction: {
+    kind: "action",
+    input: async (_r, w) => ({ submissionId: (await fresh.rosterSubmission((w === "own" ? p : q).prefecture.id, [{ id: "e", countyId: (w === "own" ? p : q).countyA.id }], { received: true })).id }),
+  },
+  checkRowAction: { kind: "action", input: async (r, w) => ({ ...(await fresh.releasedRoster(r, w)), status: "CONFIRMED" }) },
+  confirmAllAction: { kind: "action", input: async (r, w) => ({ submissionId: (await fresh.releasedRoster(r, w)).submissionId }) },
+  answerAction: {
+    kind: "action",
+    input: async (r, w) => {
+      const e = await fresh.enrolment(r, w);
+      const sub = await fresh.rosterSubmission(p.prefecture.id, [e], { vocationalSchoolId: e.vocationalSchoolId, received: true });
+      const check = await testDb().rosterCheck.create({ data: { submissionId: sub.id, enrolmentId: e.id, countyId: e.countyId, status: "DISCREPANCY", comment: "该生已回原校", checkedById: p.users.countyA.id } });
+      return { checkId: check.id, answer: "已核实，该生在校就读" };
+    },
+  },
   // 报送材料 (issue 14)
   reviewFilingAction: { kind: "action", input: async (r, w) => ({ id: await fresh.filing(r, w), decision: "APPROVE" }) },
   waiveSendOffGateAction: {
@@ -299,7 +335,6 @@ const NO_SCOPED_ID: Record<string, string> = {
 /** Take a scoped id but are not in part 2 yet (roster and reception fixtures): listed so that none is forgotten. */
 const NOT_YET_IN_MATRIX = [
   "saveAllocationsAction", "changeSchoolAction", "recordConsentAction",
-  "receiveRosterAction", "releaseRosterAction", "checkRowAction", "confirmAllAction", "answerAction",
   "POST /api/send-off", "GET /api/exports/annex4",
   // The 秋季注册 window is checked (assertInPhase) before the ids are looked up; the mocked clock is in 送读期.
   "decideRegistrationAction",
