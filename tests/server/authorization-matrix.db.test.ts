@@ -70,11 +70,11 @@ async function callAction(name: string, role: Role, input: Record<string, unknow
   return r?.ok ? "OK" : (r?.code ?? "NO_CODE");
 }
 
-async function callRoute(key: string, role: Role, url: string, ctx: unknown = {}) {
+async function callRoute(key: string, role: Role, url: string, ctx: unknown = {}, body: unknown = {}) {
   current.actor = own[role]!;
   const method = key.split(" ")[0];
   const init: RequestInit = { method, headers: { origin: "http://zjb.test", host: "zjb.test", "content-type": "application/json" } };
-  if (method !== "GET") init.body = "{}";
+  if (method !== "GET") init.body = JSON.stringify(body);
   return ROUTES[key](new Request(`http://zjb.test${url}`, init), ctx);
 }
 
@@ -212,6 +212,8 @@ type ScopeCase = {
   input: (role: Role, which: Which) => Promise<Record<string, unknown>>;
   /** routes: the URL built from the input (default: /api/documents/<id>) */
   url?: (input: Record<string, unknown>) => string;
+  /** routes with a JSON body: the input is sent as the body */
+  json?: boolean;
 };
 const proofFile = () => new File([new Uint8Array(tinyPng())], "回校就读证明.png", { type: "image/png" });
 const SCOPE_CASES: Record<string, ScopeCase> = {
@@ -235,6 +237,9 @@ const SCOPE_CASES: Record<string, ScopeCase> = {
       return { id: a.id, values: applicationInput(p.vocA.id, { idNumber: a.idNumber, studentNumber: a.studentNumber }) };
     },
   },
+  recordConsentAction: { kind: "action", input: async (r, w) => ({ id: (await fresh.application(r, w, "DRAFT")).id, studentSigned: "on", guardianSigned: "on" }) },
+  changeSchoolAction: { kind: "action", input: async (r, w) => ({ id: (await fresh.application(r, w, "SIGNED")).id, toVocationalSchoolId: p.vocP.id, file: proofFile() }) },
+  "POST /api/send-off": { kind: "route", json: true, input: async (r, w) => ({ applicationIds: [(await fresh.application(r, w, "APPROVED")).id] }), url: () => "/api/send-off" },
   sendOffAction: { kind: "action", input: async (r, w) => ({ applicationIds: [(await fresh.application(r, w, "APPROVED")).id] }) },
   // 学生状态 (issue 13)
   recordLeaveAction: { kind: "action", input: async (r, w) => ({ enrolmentId: (await fresh.enrolment(r, w)).id, type: "LEFT_DROPOUT", occurredOn: "2020-05-07", comment: "家长要求回家务农" }) },
@@ -334,8 +339,8 @@ const NO_SCOPED_ID: Record<string, string> = {
 };
 /** Take a scoped id but are not in part 2 yet (roster and reception fixtures): listed so that none is forgotten. */
 const NOT_YET_IN_MATRIX = [
-  "saveAllocationsAction", "changeSchoolAction", "recordConsentAction",
-  "POST /api/send-off", "GET /api/exports/annex4",
+  "saveAllocationsAction",
+  "GET /api/exports/annex4",
   // The 秋季注册 window is checked (assertInPhase) before the ids are looked up; the mocked clock is in 送读期.
   "decideRegistrationAction",
 ];
@@ -356,7 +361,7 @@ describe("part 2: out-of-scope ids are always 'not found'", () => {
     const outcome = async (which: Which) => {
       const input = await c.input(role, which);
       if (c.kind === "action") return callAction(name, role, input);
-      const res = await callRoute(name, role, c.url ? c.url(input) : `/api/documents/${String(input.id)}`, { params: Promise.resolve(input) });
+      const res = await callRoute(name, role, c.url ? c.url(input) : `/api/documents/${String(input.id)}`, { params: Promise.resolve(input) }, c.json ? input : {});
       return res.status === 404 ? "NOT_FOUND" : res.status === 403 ? "FORBIDDEN" : res.ok ? "OK" : `HTTP_${res.status}`;
     };
     const mine = await outcome("own");
