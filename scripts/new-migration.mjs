@@ -14,6 +14,11 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   console.error("用法 / usage: npm run db:new-migration -- <snake_case_name>  （与 git 中最后提交的 prisma/schema.prisma 比较）");
   process.exit(2);
 }
+// The driver adapter in prisma.config.ts opens a connection even for a datamodel-to-datamodel diff.
+if (!process.env.DATABASE_URL) {
+  console.error("请设置 DATABASE_URL（任意可连接的 PostgreSQL，例如 postgresql://postgres@127.0.0.1:5432/postgres；不会写入数据）");
+  process.exit(2);
+}
 const base = process.env.ZJB_MIGRATION_BASE ?? "HEAD";
 const tmp = mkdtempSync(path.join(os.tmpdir(), "zjb-schema-"));
 const from = path.join(tmp, "schema.prisma");
