@@ -147,6 +147,15 @@ const SCOPE_CASES: Record<string, ScopeCase> = {
     },
   },
   sendOffAction: { kind: "action", input: async (r, w) => ({ applicationIds: [(await fresh.application(r, w, "APPROVED")).id] }) },
+  // Issue 14: the prefecture assesses its prefecture-level schools, a county its own 县市职中 (another
+  // county's school, or a prefecture-level one, is "not found" for a county).
+  signAssessmentAction: {
+    kind: "action",
+    input: async (r, w) => ({
+      vocationalSchoolId: r === "PREFECTURE" ? (w === "own" ? p : q).vocP.id : (w === "own" ? p.vocA.id : p.vocP.id),
+      year: 2020, result: "PASS", comment: "巩固工作扎实", method: "按巩固率 95% 考核",
+    }),
+  },
   "GET /api/documents/[id]": {
     kind: "route",
     input: async (r, w) => {
@@ -174,6 +183,7 @@ const NO_SCOPED_ID: Record<string, string> = {
   saveAllocationsAction: "allocations are keyed by the actor's own county (tests/server/plan/allocation.db.test.ts)",
   submitRosterAction: "submits the actor's own school's roster",
   setPatternAction: "sets the actor's own school's 学号 pattern",
+  recordExplanationAction: "records the actor's own school's explanation",
   "GET /api/exports/annex2": "the 附件2 plan belongs to the one prefecture of an installation",
   "GET /api/exports/application-template": "the actor's own school's template",
   "POST /api/applications/import": "imports into the actor's own school",
