@@ -36,6 +36,7 @@ export default async function RetentionPage({ searchParams }: { searchParams: Se
           </tr>
         ))}
       </Table>
+      {actor.role === "COUNTY" ? <h2 className="-mb-4 text-base font-semibold">{actor.orgName}计入中职招生完成数（州属职业学校，按巩固率 95%，超出 95% 的按实际比例）</h2> : null}
       {actor.role === "COUNTY" ? (
         <Table caption={`${actor.orgName}计入中职招生完成数（州属职业学校）`} head={["州属职业学校", "学校巩固率", "本县市确认学生", "计入人数", "计算"]}>
           {credits.map((c) => (

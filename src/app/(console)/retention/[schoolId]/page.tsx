@@ -42,14 +42,17 @@ export default async function RetentionSchoolPage({ params, searchParams }: Prop
             </dl>
             {f.retention.meetsTarget === false ? <p className="font-semibold text-red-700">未达 95%，须说明原因</p> : null}
           </section>
+          <h2 className="-mb-4 text-base font-semibold">不计入考核的离校学生（有有效证明）</h2>
           <Table caption="不计入考核的离校学生（有有效证明）" head={["学生", "所属县市", "离校类型", "离校日期"]}>
             {f.exempt.length ? f.exempt.map((l) => <tr key={l.enrolmentId}><Td><Link className="text-blue-700 underline" href={`/students/${l.enrolmentId}`}>{l.studentName}</Link></Td><Td>{l.countyName}</Td><Td>{l.typeLabel}</Td><Td>{l.occurredOn}</Td></tr>)
               : <tr><Td className="text-slate-500">无</Td><Td>{""}</Td><Td>{""}</Td><Td>{""}</Td></tr>}
           </Table>
+          <h2 className="-mb-4 text-base font-semibold">计入流失的离校学生</h2>
           <Table caption="计入流失的离校学生" head={["学生", "所属县市", "离校类型", "离校日期"]}>
             {f.lost.length ? f.lost.map((l) => <tr key={l.enrolmentId}><Td><Link className="text-blue-700 underline" href={`/students/${l.enrolmentId}`}>{l.studentName}</Link></Td><Td>{l.countyName}</Td><Td>{l.typeLabel}</Td><Td>{l.occurredOn}</Td></tr>)
               : <tr><Td className="text-slate-500">无</Td><Td>{""}</Td><Td>{""}</Td><Td>{""}</Td></tr>}
           </Table>
+          {f.prefectureLevel ? <h2 className="-mb-4 text-base font-semibold">计入生源地县市中职招生完成数（按巩固率 95%，超出 95% 的按实际比例；四舍五入取整，括号内为精确值）</h2> : null}
           {f.prefectureLevel ? (
             <Table caption="计入生源地县市中职招生完成数（按巩固率 95%，超出 95% 的按实际比例；四舍五入取整，括号内为精确值）" head={["生源地县市", "确认学生", "计入比例", "计入人数", "计算"]}>
               {f.counties.filter((c) => actor.role !== "COUNTY" || c.countyId === actor.countyId).map((c) => (
