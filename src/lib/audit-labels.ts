@@ -73,4 +73,6 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "annex6.submit": "报送附件6",
   "annex6.receive": "接收附件6",
   "export.annex6": "导出附件6",
+  "retention.explain": "填写巩固率未达 95% 的原因",
+  "retention.assess": "签署巩固考核结果",
 };

@@ -19,6 +19,7 @@ const ITEMS: NavItem[] = [
   { href: "/filings", label: "报送材料", permission: "filing.read" },
   { href: "/students", label: "学生与离校", permission: "student.read" },
   { href: "/registration", label: "秋季注册（附件6）", permission: "annex6.read" },
+  { href: "/retention", label: "巩固考核", permission: "retention.read" },
 ];
 
 /** Navigation shown to this actor (a convenience: every page and action checks again). */

@@ -297,7 +297,7 @@ const SCOPE_CASES: Record<string, ScopeCase> = {
       return { checkId: check.id, answer: "已核实，该生在校就读" };
     },
   },
-  // 报送材料 (issue 14)
+  // 报送材料 (issue 12)
   reviewFilingAction: { kind: "action", input: async (r, w) => ({ id: await fresh.filing(r, w), decision: "APPROVE" }) },
   waiveSendOffGateAction: {
     kind: "action",
@@ -337,6 +337,15 @@ const SCOPE_CASES: Record<string, ScopeCase> = {
     },
     url: (i) => `/api/exports/annex4?year=2020&school=${String(i.school)}&source=${String(i.source)}`,
   },
+  // Issue 14: the prefecture assesses its prefecture-level schools, a county its own 县市职中 (another
+  // county's school, or a prefecture-level one, is "not found" for a county).
+  signAssessmentAction: {
+    kind: "action",
+    input: async (r, w) => ({
+      vocationalSchoolId: r === "PREFECTURE" ? (w === "own" ? p : q).vocP.id : (w === "own" ? p.vocA.id : p.vocP.id),
+      year: 2020, result: "PASS", comment: "巩固工作扎实", method: "按巩固率 95% 考核",
+    }),
+  },
   "GET /api/documents/[id]": {
     kind: "route",
     input: async (r, w) => {
@@ -363,6 +372,7 @@ const NO_SCOPED_ID: Record<string, string> = {
   acceptAnnex2ImportAction: "the 附件2 plan belongs to the one prefecture of an installation",
   submitRosterAction: "submits the actor's own school's roster",
   setPatternAction: "sets the actor's own school's 学号 pattern",
+  recordExplanationAction: "records the actor's own school's explanation",
   "GET /api/exports/annex2": "the 附件2 plan belongs to the one prefecture of an installation",
   "GET /api/exports/application-template": "the actor's own school's template",
   "POST /api/applications/import": "imports into the actor's own school",

@@ -55,6 +55,10 @@ export const PERMISSIONS = {
   "annex6.receive": ["PREFECTURE"],
   "annex6.read": ["PREFECTURE", "COUNTY", "VOCATIONAL_SCHOOL"],
   "annex6.export": ["PREFECTURE", "COUNTY", "VOCATIONAL_SCHOOL"],
+  // Retention assessment (issue 14): 巩固率, 考核, credited counts.
+  "retention.read": ["PREFECTURE", "COUNTY", "VOCATIONAL_SCHOOL"],
+  "retention.explain": ["VOCATIONAL_SCHOOL"],
+  "retention.assess": ["PREFECTURE", "COUNTY"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -121,6 +125,9 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "annex6.receive": "接收职业学校报送的附件6",
   "annex6.read": "查看附件6 报送情况",
   "annex6.export": "导出附件6",
+  "retention.read": "查看巩固率、考核结果和计入生源地县市的招生完成数",
+  "retention.explain": "巩固率未达 95% 时填写原因说明",
+  "retention.assess": "对职业学校进行巩固考核并签署考核结果",
 };
 
 export function permissionsOf(role: Role): Permission[] {

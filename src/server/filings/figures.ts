@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { db, Tx } from "@/server/db";
 import type { ReportFigures } from "@/lib/schemas/filings";
 import type { Filer } from "./rules";
+import { retention } from "@/lib/retention";
 
 type Row = {
   sentOff: number; arrived: number; registered: number; confirmed: number;
@@ -39,11 +40,14 @@ export async function reportFigures(client: Tx | ReturnType<typeof db>, year: nu
            (SELECT count(*)::int FROM lastLeft WHERE type = 'LEFT_DROPOUT') AS dropout,
            (SELECT count(*)::int FROM lastLeft WHERE type = 'LEFT_OTHER') AS other,
            (SELECT count(*)::int FROM lastLeft WHERE exempt) AS "exemptLeavers"`;
-  const denominator = row.confirmed - row.exemptLeavers;
+  const leavers = row.returnMiddleSchool + row.otherHighSchool + row.dropout + row.other;
+  // The one formula (src/lib/retention.ts): still enrolled ÷ (confirmed − exempt leavers). Before the
+  // roster is confirmed there can be more leavers than confirmed students: no figure yet.
+  const rate = leavers <= row.confirmed ? retention({ confirmed: row.confirmed, exemptLeavers: row.exemptLeavers, lostLeavers: leavers - row.exemptLeavers }).rate : null;
   return {
     sentOff: row.sentOff, arrived: row.arrived, confirmed: row.confirmed,
     left: { returnMiddleSchool: row.returnMiddleSchool, otherHighSchool: row.otherHighSchool, dropout: row.dropout, other: row.other },
     exemptLeavers: row.exemptLeavers, registered: row.registered,
-    retention: denominator > 0 ? row.registered / denominator : null,
+    retention: rate,
   };
 }
