@@ -6,7 +6,7 @@
 // (b) the same kind of id from another organisation of the same kind is always NOT_FOUND.
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, test, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { actorFor, testDb } from "../support/db";
 import { createCounty, createMiddleSchool, createMiniPrefecture, createUser, createVocationalSchool } from "../factories";
 import { createYearCalendar } from "../factories/calendar";
@@ -54,6 +54,7 @@ for (const f of files(path.join(root, "src/app"), (n) => n === "route.ts")) {
 
 const ROLES: Role[] = ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"];
 type Mini = Awaited<ReturnType<typeof createMiniPrefecture>>;
+let autumnOverrideId: string;
 let p: Mini, q: Mini; // q: another prefecture (another organisation of the same kind for PREFECTURE)
 const own: Partial<Record<Role, Actor>> = {};
 
@@ -73,8 +74,13 @@ beforeAll(async () => {
   });
   for (const s of [p.schoolA, p.schoolB]) await allocate(testDb(), 2020, s.id, 50);
   // The bureau opens the 秋季注册 window early (an override), so registration is not refused by its phase guard (only it uses that window).
-  await testDb().phaseOverride.create({ data: { year: 2020, phase: "AUTUMN_REGISTRATION", start: "2020-05-01", end: "2020-05-31", reason: "授权矩阵测试", createdById: p.users.prefecture.id } });
+  autumnOverrideId = (await testDb().phaseOverride.create({ data: { year: 2020, phase: "AUTUMN_REGISTRATION", start: "2020-05-01", end: "2020-05-31", reason: "授权矩阵测试", createdById: p.users.prefecture.id } })).id;
   await approveImplementationPlans(testDb(), { year: 2020, countyIds: [p.countyA.id, p.countyB.id], vocationalSchoolIds: [p.vocP.id], byUserId: p.users.prefecture.id });
+});
+// The test database is shared by the files of a run: the 秋季注册 window opened for this file must not
+// stay open for the registration tests that run after it.
+afterAll(async () => {
+  await testDb().phaseOverride.update({ where: { id: autumnOverrideId }, data: { revokedAt: new Date(), revokedById: p.users.prefecture.id } });
 });
 
 async function callAction(name: string, role: Role, input: Record<string, unknown>) {
