@@ -223,18 +223,28 @@ export async function answerDiscrepancy(actor: Actor, input: { checkId: string; 
   });
 }
 
-/** Rows for a 附件4 export, scoped: a school its own (live or latest submission), a county its part, the prefecture any. */
-export async function annex4Sheets(actor: Actor, input: { year: number; schoolId?: string; source: "live" | "submitted" }) {
-  assertCan(actor, "roster.export");
-  if (actor.role === "VOCATIONAL_SCHOOL" && input.schoolId && input.schoolId !== actor.vocationalSchoolId) throw notFound("职业学校");
+/**
+ * The vocational schools whose sheets an annex export (附件4, 附件6) may contain, in official order:
+ * a school only its own, the others any school of the prefecture or the one asked for.
+ * Another school's id is "not found".
+ */
+export async function exportSchools(actor: Actor, schoolId?: string) {
+  if (actor.role === "VOCATIONAL_SCHOOL" && schoolId && schoolId !== actor.vocationalSchoolId) throw notFound("职业学校");
   const schools = await db().vocationalSchool.findMany({
     where: {
       prefectureId: actor.prefectureId,
-      ...(actor.role === "VOCATIONAL_SCHOOL" ? { id: actor.vocationalSchoolId! } : input.schoolId ? { id: input.schoolId } : {}),
+      ...(actor.role === "VOCATIONAL_SCHOOL" ? { id: actor.vocationalSchoolId! } : schoolId ? { id: schoolId } : {}),
     },
     orderBy: { sortOrder: "asc" },
   });
-  if (input.schoolId && schools.length === 0) throw notFound("职业学校");
+  if (schoolId && schools.length === 0) throw notFound("职业学校");
+  return schools;
+}
+
+/** Rows for a 附件4 export, scoped: a school its own (live or latest submission), a county its part, the prefecture any. */
+export async function annex4Sheets(actor: Actor, input: { year: number; schoolId?: string; source: "live" | "submitted" }) {
+  assertCan(actor, "roster.export");
+  const schools = await exportSchools(actor, input.schoolId);
   const sheets: { schoolName: string; rows: Annex4Row[] }[] = [];
   for (const s of schools) {
     if (input.source === "live" && actor.role !== "COUNTY") {

@@ -6,6 +6,7 @@ import { audit } from "@/server/audit";
 import { AppError, notFound } from "@/server/errors";
 import { assertInPhase } from "@/server/calendar/calendar";
 import { sortAnnex4Rows } from "@/server/exports/annex4";
+import { exportSchools } from "@/server/roster/roster";
 import type { Annex6Row } from "@/server/exports/annex6";
 import { AUTUMN_REGISTRATION_WINDOW, chinaDateOf } from "@/lib/calendar";
 import { LEAVE_TYPES, REGISTRATION_LABELS, annex6LossColumns, type LeaveType, type RegistrationDecision } from "@/lib/student-status";
@@ -173,15 +174,7 @@ export async function annex6Board(actor: Actor, year: number) {
 /** Sheets for a 附件6 export: a school its own (live or submitted), a county its part of each submission, the prefecture any. */
 export async function annex6Sheets(actor: Actor, input: { year: number; schoolId?: string; source: "live" | "submitted" }) {
   assertCan(actor, "annex6.export");
-  if (actor.role === "VOCATIONAL_SCHOOL" && input.schoolId && input.schoolId !== actor.vocationalSchoolId) throw notFound("职业学校");
-  const schools = await db().vocationalSchool.findMany({
-    where: {
-      prefectureId: actor.prefectureId,
-      ...(actor.role === "VOCATIONAL_SCHOOL" ? { id: actor.vocationalSchoolId! } : input.schoolId ? { id: input.schoolId } : {}),
-    },
-    orderBy: { sortOrder: "asc" },
-  });
-  if (input.schoolId && schools.length === 0) throw notFound("职业学校");
+  const schools = await exportSchools(actor, input.schoolId);
   const sheets: { schoolName: string; rows: Annex6Row[] }[] = [];
   for (const s of schools) {
     if (input.source === "live" && actor.role !== "COUNTY") {
