@@ -3,8 +3,15 @@
 import { NextResponse } from "next/server";
 import { auth } from "@/auth";
 import { contentSecurityPolicy } from "@/lib/security-headers";
+import { DB_DOWN_AT_KEY, DB_UNAVAILABLE_HTML, recentlyDown } from "@/lib/db-outage";
 
 export const proxy = auth((req) => {
+  // The app saw the database refuse a connection less than 2 s ago (src/server/db-health.ts): a 503
+  // page at once. No database call here; after 2 s the next request tries the database again.
+  const downAt = (globalThis as Record<string, unknown>)[DB_DOWN_AT_KEY] as number | undefined;
+  if (recentlyDown(downAt, Date.now())) {
+    return new NextResponse(DB_UNAVAILABLE_HTML, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "5", "Cache-Control": "no-store" } });
+  }
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== "production");
   const { pathname } = req.nextUrl;

@@ -45,14 +45,39 @@ export async function startPglite(dataDir, port) {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
   const p = port ?? (await freePort());
-  const server = new PGLiteSocketServer({ db, port: p, host: "127.0.0.1", maxConnections: 1 });
+  const server = new (queuedServer(PGLiteSocketServer))({ db, port: p, host: "127.0.0.1", maxConnections: 1 });
   await server.start();
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${p}/postgres?sslmode=disable`,
+    db,
     async close() {
       await server.stop();
       await db.close();
     },
+  };
+}
+
+/**
+ * PGLiteSocketServer refuses ("Too many connections") a connection that arrives while its one slot is
+ * taken. After any failed statement outside a transaction (a refused unique key, a bad value) the pg
+ * pool discards its connection and opens a new one at once, before the server has noticed the old
+ * socket's close: the next query, often another user's, failed. Here a new connection waits for the
+ * slot (up to `waitMs`) instead of being refused. Decision 050.
+ */
+export function queuedServer(Base, waitMs = 15_000) {
+  return class QueuedSocketServer extends Base {
+    async start() {
+      await super.start();
+      // Node itself drops connections past net.Server#maxConnections, before handleConnection sees them.
+      this.server.maxConnections = this.maxConnections + 64;
+    }
+    async handleConnection(socket) {
+      const deadline = Date.now() + waitMs;
+      while (this.active && this.handlers.size >= this.maxConnections && !socket.destroyed && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      return super.handleConnection(socket);
+    }
   };
 }
 
@@ -106,6 +131,23 @@ export async function migrate(url, { quiet = true } = {}) {
     env: { ...process.env, DATABASE_URL: url },
     quiet,
   });
+}
+
+/** Migrations in prisma/migrations not yet applied at `url` (all of them when the table is missing). */
+export async function pendingMigrations(url) {
+  const { readdirSync } = await import("node:fs");
+  const names = readdirSync(path.join(root, "prisma/migrations"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const done = await client.query(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
+    const applied = new Set(done.rows.map((r) => r.migration_name));
+    return names.filter((n) => !applied.has(n)).length;
+  } catch {
+    return names.length;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 export async function seed(url, extraEnv = {}) {

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { requireActor, type Actor } from "@/server/auth/actor";
 import { assertCan, type Permission } from "@/server/auth/permissions";
 import { AppError } from "@/server/errors";
+import { DB_UNAVAILABLE_MESSAGE, isDbUnavailable, noteDbUnavailable } from "@/server/db-health";
 import { assertMayAct } from "@/server/auth/gate";
 import { fieldErrorsFromZod } from "@/lib/form";
 import type { ActionState } from "@/lib/form";
@@ -29,6 +30,10 @@ function formToObject(input: FormData | Record<string, unknown>): unknown {
 export function toActionError(err: unknown): ActionState {
   unstable_rethrow(err);
   if (err instanceof AppError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors, code: err.code };
+  if (isDbUnavailable(err)) {
+    noteDbUnavailable();
+    return { ok: false, message: `${DB_UNAVAILABLE_MESSAGE}您填写的内容没有保存。`, fieldErrors: {} };
+  }
   const requestId = randomUUID().slice(0, 8);
   console.error(`[action error ${requestId}]`, err);
   return {

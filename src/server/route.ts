@@ -6,6 +6,7 @@ import { assertCan, type Permission } from "@/server/auth/permissions";
 import { AppError } from "@/server/errors";
 import { fieldErrorsFromZod } from "@/lib/form";
 import { assertMayAct } from "@/server/auth/gate";
+import { DB_UNAVAILABLE_MESSAGE, isDbUnavailable, noteDbUnavailable } from "@/server/db-health";
 
 const STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, VALIDATION: 400, CONFLICT: 409,
@@ -18,7 +19,17 @@ function internal(err: unknown) {
   return `系统出错（编号 ${requestId}），请稍后重试；如仍失败，请把编号告知系统管理员。`;
 }
 
+/** An outage is not the user's fault and not a bug: 503 with the Chinese text, and retry in a few seconds. */
+function unavailable(err: unknown) {
+  if (!isDbUnavailable(err)) return false;
+  noteDbUnavailable();
+  console.error("[database unavailable]", err instanceof Error ? err.message.split("\n").pop() : err);
+  return true;
+}
+const RETRY = { "Retry-After": "5", "Cache-Control": "no-store" };
+
 export function errorResponse(err: unknown): Response {
+  if (unavailable(err)) return Response.json({ ok: false, code: "DB_UNAVAILABLE", message: DB_UNAVAILABLE_MESSAGE }, { status: 503, headers: RETRY });
   if (err instanceof AppError) {
     return Response.json({ ok: false, code: err.code, message: err.message, fieldErrors: err.fieldErrors }, { status: STATUS[err.code] ?? 400 });
   }
@@ -27,6 +38,7 @@ export function errorResponse(err: unknown): Response {
 
 /** The same refusal as plain text, for links a user opens in the browser (downloads). */
 export function errorText(err: unknown): Response {
+  if (unavailable(err)) return new Response(DB_UNAVAILABLE_MESSAGE, { status: 503, headers: { ...RETRY, "Content-Type": "text/plain; charset=utf-8" } });
   const [status, body] = err instanceof AppError ? [STATUS[err.code] ?? 400, err.message] : [500, internal(err)];
   return new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }

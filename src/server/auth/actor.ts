@@ -4,6 +4,7 @@ import { auth } from "@/auth";
 import { AppError } from "@/server/errors";
 import { loadActor, type Actor } from "./load-actor";
 import { sessionExpired } from "@/lib/session-policy";
+import { DbUnavailableError, isDbUnavailable, noteDbUnavailable } from "@/server/db-health";
 
 export { loadActor, type Actor };
 
@@ -15,7 +16,16 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const sv = claims?.sv;
   if (!id || typeof sv !== "number") return null;
   if (sessionExpired(claims?.at, Date.now())) return null;
-  return loadActor(id, sv);
+  try {
+    return await loadActor(id, sv);
+  } catch (err) {
+    // Every signed-in page loads the actor first: an outage shows its own page (app/error.tsx), not a bug report.
+    if (isDbUnavailable(err)) {
+      noteDbUnavailable();
+      throw new DbUnavailableError(err);
+    }
+    throw err;
+  }
 });
 
 export async function requireActor(): Promise<Actor> {

@@ -1,0 +1,110 @@
+// Faults on real PostgreSQL (the harness's own cluster, ./lib.mjs ownPostgres): items 3, 5 and 6 of issue 17.
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createDatabase, migrate, root, run } from "../lib/db.mjs";
+import { countApplications, fixture, importAcknowledged, importFile, kill9, line, login, sendOff, sleep, sql, startApp, stopApp } from "./lib.mjs";
+
+const enrolled = async (url, ids) => Number((await sql(url, `SELECT count(*)::int AS n FROM "Enrolment" WHERE "applicationId" = ANY($1)`, [ids]))[0].n);
+
+export async function postgresFaults(cluster, report) {
+  const work = mkdtempSync(path.join(os.tmpdir(), "zjb-faults-pgfiles-"));
+  const url = await createDatabase(cluster.server, "zjb_faults");
+  await migrate(url);
+  const fx = await fixture(url, { sendOff: 300, batches: [2000, 40, 40, 40, 40], outDir: work });
+  const env = { DATABASE_URL: url };
+  let app = await startApp({ env });
+  let school = await login(app.base, fx.users.school);
+  let county = await login(app.base, fx.users.county);
+
+  // 3. PostgreSQL stops under the running app, then comes back.
+  {
+    await cluster.stop();
+    const health = await fetch(`${app.base}/api/health`);
+    const healthBody = await health.json().catch(() => ({}));
+    const api = await sendOff(app.base, county, fx.applicationIds.slice(0, 10));
+    const page = await fetch(`${app.base}/applications`, { headers: { cookie: school } });
+    const pageText = await page.text();
+    const chinese = "数据库暂时无法连接，请稍后重试";
+    const outageOk = health.status === 503 && healthBody.database === "unavailable" && api.status === 503 && String(api.body.message).includes(chinese)
+      && page.status === 503 && pageText.includes(chinese) && !/at .*\.js:\d+/.test(pageText);
+    await cluster.start();
+    const back = Date.now();
+    let recovery = null;
+    while (Date.now() - back < 15_000) {
+      const h = await fetch(`${app.base}/api/health`).catch(() => null);
+      const p = await fetch(`${app.base}/applications`, { headers: { cookie: school } }).catch(() => null);
+      if (h?.status === 200 && p?.status === 200) { recovery = (Date.now() - back) / 1000; break; }
+      await sleep(100);
+    }
+    const half = await enrolled(url, fx.applicationIds.slice(0, 10)); // the refused send-off wrote nothing
+    report(line({ name: "postgres-outage", survived: outageOk && recovery !== null && recovery <= 5 && half === 0, partial: half, recovery: recovery ?? 99,
+      note: `during outage: health ${health.status} database=${healthBody.database}, send-off ${api.status}, page ${page.status}${pageText.includes(chinese) ? " 中文提示" : " NO MESSAGE"}` }));
+  }
+
+  // 6a. kill -9 during a 2,000-row import; afterwards 0 rows of it; the same file again succeeds.
+  {
+    const big = fx.workbooks[0];
+    let saving = false;
+    const t0 = Date.now();
+    const req = importFile(app.base, school, big.file, { onLine: (l) => { if (l.stage === "save") saving = true; } }).catch(() => []);
+    while (!saving && Date.now() - t0 < 60_000) await sleep(5);
+    kill9(app);
+    const acked = importAcknowledged(await req);
+    const after = await countApplications(url, big.idNumbers);
+    const r0 = Date.now();
+    app = await startApp({ env });
+    school = await login(app.base, fx.users.school);
+    const retry = importAcknowledged(await importFile(app.base, school, big.file));
+    const recovery = (Date.now() - r0) / 1000;
+    const final = await countApplications(url, big.idNumbers);
+    const partial = after !== 0 && after !== 2000 ? after : 0;
+    report(line({ name: "kill9-import-2000", survived: partial === 0 && (acked ? after === 2000 : true) && retry && final === 2000, partial, lost: acked && after !== 2000 ? 2000 - after : 0, recovery,
+      note: `killed during the save stage; ${after} rows after the kill (whole batch or none), retry ${retry ? "stored" : "FAILED"} ${final}` }));
+    county = await login(app.base, fx.users.county);
+  }
+
+  // 6b. kill -9 during a send-off of 300 students at once.
+  {
+    const ids = fx.applicationIds;
+    const req = sendOff(app.base, county, ids).catch(() => ({ status: 0 }));
+    await sleep(120);
+    kill9(app);
+    const first = await req;
+    const after = await enrolled(url, ids);
+    const r0 = Date.now();
+    app = await startApp({ env });
+    county = await login(app.base, fx.users.county);
+    const retry = after === ids.length ? { status: 200 } : await sendOff(app.base, county, ids);
+    const recovery = (Date.now() - r0) / 1000;
+    const final = await enrolled(url, ids);
+    const partial = after !== 0 && after !== ids.length ? after : 0;
+    report(line({ name: "kill9-send-off-300", survived: partial === 0 && retry.status === 200 && final === ids.length && !(first.status === 200 && after !== ids.length), partial, recovery,
+      note: `first request ${first.status === 200 ? "answered before the kill" : "cut off"}; ${after} enrolments after the kill; retry ${retry.status}, ${final} enrolled` }));
+  }
+
+  // 5. Backup while imports are written (pg_dump in one snapshot), restore into an empty database.
+  {
+    school = await login(app.base, fx.users.school);
+    const load = (async () => { for (const b of fx.workbooks.slice(1)) await importFile(app.base, school, b.file).catch(() => {}); })();
+    await sleep(100);
+    const t0 = Date.now();
+    let ok = true, out = "";
+    try {
+      const bk = await run(process.execPath, [path.join(root, "scripts/backup.mjs"), "--out", work], { env: { ...process.env, DATABASE_URL: url }, quiet: true });
+      await load;
+      const target = await createDatabase(cluster.server, "zjb_faults_restored");
+      out = await run(process.execPath, [path.join(root, "scripts/restore.mjs"), bk.trim().split("\n").pop()], { env: { ...process.env, DATABASE_URL: target }, quiet: true });
+      // Taken during load: each import is in the restored copy whole or not at all.
+      for (const b of fx.workbooks.slice(1)) {
+        const n = await countApplications(target, b.idNumbers);
+        if (n !== 0 && n !== b.idNumbers.length) { ok = false; out += `\npartial import in restored copy: ${n}`; }
+      }
+    } catch (err) { ok = false; out = err.message; }
+    const tables = (out.match(/备份 +\d+ +恢复后/g) ?? []).length;
+    report(line({ name: "backup-restore-postgresql", survived: ok && /校验值全部一致/.test(out), recovery: (Date.now() - t0) / 1000,
+      note: ok ? `${tables} tables equal, ${out.match(/上传文件 (\d+) 个/)?.[1]} documents equal, taken during imports` : out.slice(-300) }));
+  }
+  await stopApp(app);
+  return { work };
+}
