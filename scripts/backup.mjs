@@ -8,7 +8,7 @@ import path from "node:path";
 import { root } from "./lib/db.mjs";
 import {
   FORMAT, askRunningServer, backupFileName, cleanup, exec, inventory, inventoryOfPgliteDump, libpqArgs, pgQuery, pgTool,
-  pgliteQuery, runningServerPid, withPg,
+  runningServerPid, withPg,
 } from "./lib/backup.mjs";
 
 const argv = process.argv.slice(2);

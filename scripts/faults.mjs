@@ -18,20 +18,24 @@ const cleanups = [];
 async function main() {
   const b = await buildIfNeeded();
   if (b.built) console.log(`[faults] built in ${b.seconds.toFixed(0)} s`);
-  if (!only || only === "postgres") {
+  // The two groups share nothing (own cluster vs own data folder, free ports): they run side by side.
+  const postgres = async () => {
     const cluster = await ownPostgres();
-    if (cluster.skip) console.log(`SKIP postgres faults: ${cluster.skip}`);
-    else {
-      cleanups.push(() => cluster.destroy());
-      console.log(`[faults] own PostgreSQL cluster on port ${cluster.port}`);
-      const r = await postgresFaults(cluster, report);
-      cleanups.push(() => rmSync(r.work, { recursive: true, force: true }));
-    }
-  }
-  if (!only || only === "embedded") {
+    if (cluster.skip) return console.log(`SKIP postgres faults: ${cluster.skip}`);
+    cleanups.push(() => cluster.destroy());
+    console.log(`[faults] own PostgreSQL cluster on port ${cluster.port}`);
+    const r = await postgresFaults(cluster, report);
+    cleanups.push(() => rmSync(r.work, { recursive: true, force: true }));
+  };
+  const embedded = async () => {
     const r = await embeddedFaults(report);
     cleanups.push(() => { rmSync(r.dataDir, { recursive: true, force: true }); rmSync(r.work, { recursive: true, force: true }); });
-  }
+  };
+  const results = await Promise.allSettled([
+    !only || only === "postgres" ? postgres() : null,
+    !only || only === "embedded" ? embedded() : null,
+  ]);
+  for (const r of results) if (r.status === "rejected") throw r.reason;
 }
 
 let code = 0;

@@ -1,4 +1,5 @@
-// `npm test`: typecheck → lint → Vitest (unit + database tests) → Playwright against a production build.
+// `npm test`: typecheck → lint → Vitest (unit + database tests) → Playwright against a production build →
+// the fault harness (`npm run faults`) on the same build.
 // Database: the real PostgreSQL at TEST_DATABASE_URL when set (a fresh database per run, dropped at
 // the end), else an embedded PGlite, so the command also passes on a machine without PostgreSQL.
 // `node scripts/test.mjs unit|e2e [-- extra args for vitest|playwright]` runs one part (npm run test:e2e).
@@ -93,6 +94,22 @@ async function main() {
   } finally {
     parts.push({ name: "playwright", database, counts: playwrightCounts(path.join(reports, "playwright.json")) });
     await cleanup().catch(() => {});
+  }
+  if (only) return;
+
+  // The fault harness (kill -9, SIGTERM, its own PostgreSQL stopped and started, backup/restore) on the
+  // build Playwright just used. Decision 054.
+  step("faults");
+  let out = "";
+  try {
+    out = await run(process.execPath, [path.join(root, "scripts/faults.mjs")], { quiet: true });
+  } catch (err) {
+    out = err.message;
+  } finally {
+    process.stdout.write(out.endsWith("\n") ? out : out + "\n");
+    const faults = out.split("\n").filter((l) => l.startsWith("FAULT "));
+    const failed = faults.filter((l) => l.includes("survived=no")).length;
+    parts.push({ name: "faults", database: "own postgresql + pglite", counts: { passed: faults.length - failed, failed: failed || (faults.length ? 0 : 1), skipped: 0, skippedNames: [] } });
   }
 }
 

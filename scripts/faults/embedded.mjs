@@ -14,7 +14,8 @@ export async function embeddedFaults(report) {
   let fx;
   try {
     await migrate(pre.url);
-    fx = await fixture(pre.url, { batches: [...Array(24).fill(5), 300], outDir: work });
+    // 5 approved applications bring 5 signed-form scans: the backup must carry documents too.
+    fx = await fixture(pre.url, { sendOff: 5, batches: [...Array(24).fill(5), 300], outDir: work });
   } finally {
     await pre.close();
   }

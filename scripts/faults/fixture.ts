@@ -46,8 +46,24 @@ async function main() {
     writeFileSync(file, await importWorkbook(raws.map((r) => importRow(r, m.vocA.name))));
     workbooks.push({ file, idNumbers: raws.map((r) => r.idNumber) });
   }
+  // A vocational school (prefecture-level) whose ROSTER students arrived, have a class and a 学号: ready
+  // to submit its 附件4 roster in the confirmation period.
+  const roster = Number(process.env.ROSTER ?? 0);
+  let voc = null;
+  if (roster) {
+    voc = await createUser(db, { role: "VOCATIONAL_SCHOOL", orgId: m.vocP.id, username: "f-voc", password: PASSWORD }).then((u) => ({ id: u.id, username: "f-voc", password: PASSWORD }));
+    const ids = await createApplications(db, { count: roster, middleSchoolId: m.schoolA.id, vocationalSchoolId: m.vocP.id, enteredById: users.school.id });
+    await db.application.updateMany({ where: { id: { in: ids } }, data: { status: "SENT_OFF" } });
+    await db.$executeRaw`INSERT INTO "VocationalClass" (id, "vocationalSchoolId", year, name, code, major, "sizeLimit", "headTeacherName", "headTeacherPhone", "updatedAt")
+      VALUES ('f-class', ${m.vocP.id}, 2020, '2020级1班', '01', '电子技术', 500, '钱老师', '13912345678', now())`;
+    await db.$executeRaw`
+      INSERT INTO "Enrolment" (id, "applicationId", year, "countyId", "middleSchoolId", "vocationalSchoolId", "sentOffAt", "sentOffById", "arrivalStatus", "arrivedOn", "classId", "studentNo", "updatedAt")
+      SELECT 'f-e' || a.id, a.id, 2020, a."countyId", a."middleSchoolId", a."vocationalSchoolId", now(), ${users.county.id}, 'ARRIVED', '2020-05-20', 'f-class',
+             '2020' || lpad((row_number() OVER (ORDER BY a.id))::text, 5, '0'), now()
+        FROM "Application" a WHERE a.id = ANY(${ids})`;
+  }
   await db.$disconnect();
-  console.log(JSON.stringify({ users, applicationIds, workbooks, vocationalSchoolId: m.vocA.id }));
+  console.log(JSON.stringify({ users: { ...users, voc }, applicationIds, workbooks, vocationalSchoolId: m.vocA.id }));
 }
 
 main().catch((err) => {

@@ -4,9 +4,11 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, chmodSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createRequire } from "node:module";
 import pg from "pg";
 import { freePort, root, run } from "../lib/db.mjs";
 
+const require_ = createRequire(import.meta.url);
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export const AUTH_SECRET = "faults-secret-0123456789abcdef0123456789";
 
@@ -94,10 +96,28 @@ export async function sendOff(base, cookie, applicationIds) {
   return { status: res.status, body: await res.json().catch(() => ({})) };
 }
 
+/** A server action by its exported name, from the build's manifest. */
+export function actionId(name) {
+  const manifest = JSON.parse(readFileSync(path.join(root, process.env.ZJB_DIST_DIR || ".next", "server/server-reference-manifest.json"), "utf8"));
+  const hit = Object.entries(manifest.node).find(([, v]) => v.exportedName === name);
+  if (!hit) throw new Error(`server action ${name} not in the build`);
+  return hit[0];
+}
+
+/** Calls a `defineAction` action (prevState, formData) over HTTP, as the page's form would. */
+export async function callAction(base, cookie, pagePath, name, fields) {
+  const { encodeReply } = require_("next/dist/compiled/react-server-dom-webpack/client.node.js");
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  const body = await encodeReply([null, form]);
+  const res = await fetch(`${base}${pagePath}`, { method: "POST", headers: { "Next-Action": actionId(name), accept: "text/x-component", origin: base, cookie }, body });
+  return { status: res.status, text: await res.text() };
+}
+
 /** The fixture (scripts/faults/fixture.ts) in the database at `url`. */
-export async function fixture(url, { sendOff = 0, batches = [], outDir }) {
+export async function fixture(url, { sendOff = 0, roster = 0, batches = [], outDir }) {
   const out = await run(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/faults/fixture.ts")], {
-    env: { ...process.env, DATABASE_URL: url, SEND_OFF: String(sendOff), BATCHES: batches.join(","), OUT_DIR: outDir }, quiet: true,
+    env: { ...process.env, DATABASE_URL: url, SEND_OFF: String(sendOff), ROSTER: String(roster), BATCHES: batches.join(","), OUT_DIR: outDir }, quiet: true,
   });
   return JSON.parse(out.trim().split("\n").pop());
 }

@@ -2,8 +2,9 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { createDatabase, migrate, root, run } from "../lib/db.mjs";
-import { countApplications, fixture, importAcknowledged, importFile, kill9, line, login, sendOff, sleep, sql, startApp, stopApp } from "./lib.mjs";
+import { callAction, countApplications, fixture, importAcknowledged, importFile, kill9, line, login, sendOff, sleep, sql, startApp, stopApp } from "./lib.mjs";
 
 const enrolled = async (url, ids) => Number((await sql(url, `SELECT count(*)::int AS n FROM "Enrolment" WHERE "applicationId" = ANY($1)`, [ids]))[0].n);
 
@@ -11,7 +12,7 @@ export async function postgresFaults(cluster, report) {
   const work = mkdtempSync(path.join(os.tmpdir(), "zjb-faults-pgfiles-"));
   const url = await createDatabase(cluster.server, "zjb_faults");
   await migrate(url);
-  const fx = await fixture(url, { sendOff: 300, batches: [2000, 40, 40, 40, 40], outDir: work });
+  const fx = await fixture(url, { sendOff: 300, roster: 200, batches: [2000, 40, 40, 40, 40], outDir: work });
   const env = { DATABASE_URL: url };
   let app = await startApp({ env });
   let school = await login(app.base, fx.users.school);
@@ -106,5 +107,40 @@ export async function postgresFaults(cluster, report) {
       note: ok ? `${tables} tables equal, ${out.match(/上传文件 (\d+) 个/)?.[1]} documents equal, taken during imports` : out.slice(-300) }));
   }
   await stopApp(app);
+
+  // 6c. kill -9 inside a roster submission's transaction. The harness holds the school's row lock that
+  //     submitRoster takes, waits until the app's transaction is blocked on it, kills the server, then
+  //     lets go: the transaction was open at the kill, so its snapshot row must not exist.
+  {
+    app = await startApp({ env: { ...env, ZJB_TRAINING_DATE: "2020-06-08" } });
+    const voc = await login(app.base, fx.users.voc);
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    await holder.query("BEGIN");
+    await holder.query(`SELECT id FROM "VocationalSchool" WHERE id = (SELECT "vocationalSchoolId" FROM "User" WHERE username = 'f-voc') FOR UPDATE`);
+    const req = callAction(app.base, voc, "/roster", "submitRosterAction", { reason: "" }).catch(() => ({ status: 0, text: "" }));
+    let waiting = false;
+    for (let i = 0; i < 300 && !waiting; i++) {
+      waiting = (await holder.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`)).rows[0].n > 0;
+      if (!waiting) await sleep(20);
+    }
+    kill9(app);
+    await req;
+    await holder.query("COMMIT");
+    await holder.end();
+    await sleep(500); // the orphaned backend gets the lock, finds its client gone, rolls back
+    const subs = async () => sql(url, `SELECT s."rowCount", jsonb_array_length(s.rows) AS n, (SELECT count(*)::int FROM "AuditLog" l WHERE l."entityId" = s.id) AS audits FROM "RosterSubmission" s`);
+    const afterKill = await subs();
+    const r0 = Date.now();
+    app = await startApp({ env: { ...env, ZJB_TRAINING_DATE: "2020-06-08" } });
+    const voc2 = await login(app.base, fx.users.voc);
+    const retry = await callAction(app.base, voc2, "/roster", "submitRosterAction", { reason: "" });
+    const recovery = (Date.now() - r0) / 1000;
+    const final = await subs();
+    const whole = final.length === 1 && final[0].rowCount === 200 && final[0].n === 200 && final[0].audits === 1;
+    report(line({ name: "kill9-roster-submit", survived: waiting && afterKill.length === 0 && whole && /已提交第 1 版/.test(retry.text), partial: afterKill.reduce((a, s) => a + s.n, 0), recovery,
+      note: `killed ${waiting ? "inside the transaction (blocked on the row lock)" : "WITHOUT reaching the lock"}; ${afterKill.length} submissions after the kill; retry: ${final.length} submission of ${final[0]?.n ?? 0} rows with ${final[0]?.audits ?? 0} audit row` }));
+    await stopApp(app);
+  }
   return { work };
 }

@@ -115,7 +115,7 @@ export function askRunningServer(dataDir, dir) {
     conn.on("end", () => {
       try {
         const r = JSON.parse(buf);
-        r.ok ? resolve() : reject(new Error(r.message));
+        if (r.ok) resolve(); else reject(new Error(r.message));
       } catch (err) { reject(err); }
     });
     conn.on("error", reject);
