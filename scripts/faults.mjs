@@ -7,7 +7,7 @@ import { rmSync } from "node:fs";
 import { buildIfNeeded } from "./lib/build.mjs";
 import { embeddedFaults } from "./faults/embedded.mjs";
 import { postgresFaults } from "./faults/postgres.mjs";
-import { ownPostgres } from "./faults/lib.mjs";
+import { killAll, ownPostgres } from "./faults/lib.mjs";
 
 const only = process.argv.slice(2).find((a) => a !== "--");
 const t0 = Date.now();
@@ -46,6 +46,7 @@ try {
   console.error(`FAULT harness survived=no lost=0 partial=0 recovery_s=0  # harness error: ${err.stack || err}`);
   code = 1;
 } finally {
+  killAll();
   for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(() => {});
 }
 console.log(`[faults] ${lines.length} faults, ${lines.filter((l) => l.includes("survived=no")).length} not survived, ${((Date.now() - t0) / 1000).toFixed(0)} s`);

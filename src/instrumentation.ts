@@ -13,7 +13,9 @@ export async function register() {
     process.exit = ((code?: number) => {
       if (closing) return exit(code);
       closing = true;
-      const closed = g.__zjbDb ? g.__zjbDb.$disconnect().catch(() => {}) : Promise.resolve();
+      const closed = g.__zjbDb
+        ? g.__zjbDb.$disconnect().then(() => console.log("[zjb] 数据库连接已关闭。"), () => {})
+        : Promise.resolve();
       void Promise.race([closed, new Promise((r) => setTimeout(r, 2_000))]).finally(() => exit(code));
     }) as typeof process.exit;
   };

@@ -1,6 +1,7 @@
 // Faults of the embedded default (PGlite inside `npm start`), items 1, 2, 4 and 5 of issue 17.
 // One data folder: prepared once (migrations + fixture), then the faults run one after another on it.
 import { mkdtempSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { freePort, migrate, root, run, startPglite } from "../lib/db.mjs";
@@ -82,19 +83,27 @@ export async function embeddedFaults(report) {
     const inflight = importFile(app.base, s, big.file, { onLine: (l) => { if (l.stage === "save") saving = true; } }).catch((err) => [{ type: "broken", message: String(err) }]);
     while (!saving && Date.now() - t0 < 30_000) await sleep(10);
     process.kill(app.child.pid, "SIGTERM");
-    await sleep(300);
-    const refused = await fetch(`${app.base}/api/health`).then(() => false, () => true);
+    // "Stop accepting": a new TCP connection (not a kept-alive one) is refused within 3 s.
+    let refused = false;
+    for (let i = 0; i < 30 && !refused; i++) {
+      refused = await new Promise((resolve) => {
+        const c = net.connect(app.port, "127.0.0.1");
+        c.on("connect", () => { c.destroy(); resolve(false); });
+        c.on("error", () => resolve(true));
+      });
+      if (!refused) await sleep(100);
+    }
     const lines = await inflight;
     await Promise.race([app.exitedPromise, sleep(20_000)]);
     const stopS = (Date.now() - t0) / 1000;
     const finished = importAcknowledged(lines);
-    const exitedClean = app.exited && /已停止/.test(app.output);
+    const exitedClean = app.exited && /已停止/.test(app.output) && /数据库连接已关闭/.test(app.output);
     app = await startApp({ env });
     const staleAgain = /没有正常停止/.test(app.output);
     const n = await count(big.idNumbers);
     const ok = finished && refused && exitedClean && !staleAgain && n === big.idNumbers.length;
     report(line({ name: "embedded-sigterm-graceful", survived: ok, lost: finished ? big.idNumbers.length - n : 0, partial: n % big.idNumbers.length, recovery: stopS,
-      note: `in-flight import ${finished ? "finished" : "LOST"}, new connection ${refused ? "refused" : "ACCEPTED"}, clean exit ${exitedClean}, second start ${staleAgain ? "found a stale lock" : "clean"}` }));
+      note: `in-flight import ${finished ? "finished" : "LOST"}, new connection ${refused ? "refused" : "ACCEPTED"}, pool and database closed ${exitedClean}, second start ${staleAgain ? "found a stale lock" : "clean"}` }));
   }
 
   // 5. Backup while the server runs and imports are written, restore into an empty data folder.

@@ -21,6 +21,7 @@ export async function startApp({ env = {}, port, readyTimeoutMs = 90_000 } = {})
     detached: true,
   });
   const app = { child, port, base: `http://127.0.0.1:${port}`, output: "", exited: false, exitCode: null };
+  started.add(app);
   child.stdout.on("data", (d) => (app.output += d));
   child.stderr.on("data", (d) => (app.output += d));
   app.exitedPromise = new Promise((resolve) => child.on("exit", (code, signal) => { app.exited = true; app.exitCode = code ?? signal; resolve(); }));
@@ -34,6 +35,12 @@ export async function startApp({ env = {}, port, readyTimeoutMs = 90_000 } = {})
   }
   kill9(app);
   throw new Error(`server not ready in ${readyTimeoutMs / 1000} s:\n${app.output.slice(-2000)}`);
+}
+
+const started = new Set();
+/** Whatever a failed fault left running (only the servers this harness started). */
+export function killAll() {
+  for (const app of started) if (!app.exited) kill9(app);
 }
 
 /** kill -9 of the whole `npm start` (the script, the embedded database in it, and Next). */

@@ -8,6 +8,30 @@ import { callAction, countApplications, fixture, importAcknowledged, importFile,
 
 const enrolled = async (url, ids) => Number((await sql(url, `SELECT count(*)::int AS n FROM "Enrolment" WHERE "applicationId" = ANY($1)`, [ids]))[0].n);
 
+/**
+ * Holds a row lock the request's transaction needs, starts the request, waits until the app's transaction
+ * is blocked on that lock (pg_stat_activity), kills the server with SIGKILL, then lets go. The kill lands
+ * inside an open transaction by construction, not by timing.
+ */
+async function killInsideTransaction(url, app, lockSql, request) {
+  const holder = new pg.Client({ connectionString: url });
+  await holder.connect();
+  await holder.query("BEGIN");
+  await holder.query(lockSql);
+  const req = request().catch(() => ({ status: 0, text: "" }));
+  let waiting = false;
+  for (let i = 0; i < 500 && !waiting; i++) {
+    waiting = (await holder.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`)).rows[0].n > 0;
+    if (!waiting) await sleep(20);
+  }
+  kill9(app);
+  const first = await req;
+  await holder.query("COMMIT");
+  await holder.end();
+  await sleep(500); // the orphaned backend gets the lock, finds its client gone, rolls back
+  return { waiting, first };
+}
+
 export async function postgresFaults(cluster, report) {
   const work = mkdtempSync(path.join(os.tmpdir(), "zjb-faults-pgfiles-"));
   const url = await createDatabase(cluster.server, "zjb_faults");
@@ -68,10 +92,8 @@ export async function postgresFaults(cluster, report) {
   // 6b. kill -9 during a send-off of 300 students at once.
   {
     const ids = fx.applicationIds;
-    const req = sendOff(app.base, county, ids).catch(() => ({ status: 0 }));
-    await sleep(120);
-    kill9(app);
-    const first = await req;
+    const last = [...ids].sort().pop(); // send-off locks the applications in id order: it blocks on the last
+    const { waiting, first } = await killInsideTransaction(url, app, `SELECT id FROM "Application" WHERE id = '${last}' FOR UPDATE`, () => sendOff(app.base, county, ids));
     const after = await enrolled(url, ids);
     const r0 = Date.now();
     app = await startApp({ env });
@@ -80,8 +102,8 @@ export async function postgresFaults(cluster, report) {
     const recovery = (Date.now() - r0) / 1000;
     const final = await enrolled(url, ids);
     const partial = after !== 0 && after !== ids.length ? after : 0;
-    report(line({ name: "kill9-send-off-300", survived: partial === 0 && retry.status === 200 && final === ids.length && !(first.status === 200 && after !== ids.length), partial, recovery,
-      note: `first request ${first.status === 200 ? "answered before the kill" : "cut off"}; ${after} enrolments after the kill; retry ${retry.status}, ${final} enrolled` }));
+    report(line({ name: "kill9-send-off-300", survived: waiting && partial === 0 && retry.status === 200 && final === ids.length && !(first.status === 200 && after !== ids.length), partial, recovery,
+      note: `killed ${waiting ? "inside the transaction (blocked on a row lock)" : "WITHOUT reaching the lock"}, request ${first.status === 200 ? "answered" : "cut off"}; ${after} enrolments after the kill; retry ${retry.status}, ${final} enrolled` }));
   }
 
   // 5. Backup while imports are written (pg_dump in one snapshot), restore into an empty database.
@@ -108,27 +130,14 @@ export async function postgresFaults(cluster, report) {
   }
   await stopApp(app);
 
-  // 6c. kill -9 inside a roster submission's transaction. The harness holds the school's row lock that
-  //     submitRoster takes, waits until the app's transaction is blocked on it, kills the server, then
-  //     lets go: the transaction was open at the kill, so its snapshot row must not exist.
+  // 6c. kill -9 inside a roster submission's transaction (blocked on the school's row lock it takes):
+  //     its snapshot row must not exist afterwards; submitting again works.
   {
     app = await startApp({ env: { ...env, ZJB_TRAINING_DATE: "2020-06-08" } });
     const voc = await login(app.base, fx.users.voc);
-    const holder = new pg.Client({ connectionString: url });
-    await holder.connect();
-    await holder.query("BEGIN");
-    await holder.query(`SELECT id FROM "VocationalSchool" WHERE id = (SELECT "vocationalSchoolId" FROM "User" WHERE username = 'f-voc') FOR UPDATE`);
-    const req = callAction(app.base, voc, "/roster", "submitRosterAction", { reason: "" }).catch(() => ({ status: 0, text: "" }));
-    let waiting = false;
-    for (let i = 0; i < 300 && !waiting; i++) {
-      waiting = (await holder.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`)).rows[0].n > 0;
-      if (!waiting) await sleep(20);
-    }
-    kill9(app);
-    await req;
-    await holder.query("COMMIT");
-    await holder.end();
-    await sleep(500); // the orphaned backend gets the lock, finds its client gone, rolls back
+    const { waiting } = await killInsideTransaction(url, app,
+      `SELECT id FROM "VocationalSchool" WHERE id = (SELECT "vocationalSchoolId" FROM "User" WHERE username = 'f-voc') FOR UPDATE`,
+      () => callAction(app.base, voc, "/roster", "submitRosterAction", { reason: "" }));
     const subs = async () => sql(url, `SELECT s."rowCount", jsonb_array_length(s.rows) AS n, (SELECT count(*)::int FROM "AuditLog" l WHERE l."entityId" = s.id) AS audits FROM "RosterSubmission" s`);
     const afterKill = await subs();
     const r0 = Date.now();
