@@ -2,7 +2,8 @@
 // servers, kill -9, SIGTERM, a PostgreSQL cluster of its own that it stops and starts (never the shared
 // one), backup and restore. Prints one line per fault
 //   FAULT <name> survived=yes|no lost=<rows> partial=<rows> recovery_s=<s>
-// and exits 1 if any fault was not survived. `npm run faults -- embedded|postgres` runs one group.
+// and exits 1 if any fault was not survived. `npm run faults -- embedded|postgres` runs one group,
+// `npm run faults -- embedded-refused-statement` only that fault.
 import { rmSync } from "node:fs";
 import { buildIfNeeded } from "./lib/build.mjs";
 import { embeddedFaults } from "./faults/embedded.mjs";
@@ -28,12 +29,13 @@ async function main() {
     cleanups.push(() => rmSync(r.work, { recursive: true, force: true }));
   };
   const embedded = async () => {
-    const r = await embeddedFaults(report);
+    const r = await embeddedFaults(report, only);
+    if (r.stop) await r.stop();
     cleanups.push(() => { rmSync(r.dataDir, { recursive: true, force: true }); rmSync(r.work, { recursive: true, force: true }); });
   };
   const results = await Promise.allSettled([
     !only || only === "postgres" ? postgres() : null,
-    !only || only === "embedded" ? embedded() : null,
+    !only || only.startsWith("embedded") ? embedded() : null,
   ]);
   for (const r of results) if (r.status === "rejected") throw r.reason;
 }
