@@ -68,6 +68,7 @@ async function main() {
   const t0 = Date.now();
   mkdirSync(outDir, { recursive: true });
   const work = mkdtempSync(path.join(os.tmpdir(), "zjb-backup-"));
+  process.on("exit", () => cleanup(work)); // also when fail() exits early
   try {
     const url = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
     const manifest = { format: FORMAT, createdAt: new Date().toISOString(), ...(url ? await postgres(work, url) : await embedded(work)) };

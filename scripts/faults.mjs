@@ -31,7 +31,7 @@ async function main() {
   const embedded = async () => {
     const r = await embeddedFaults(report, only);
     if (r.stop) await r.stop();
-    cleanups.push(() => { rmSync(r.dataDir, { recursive: true, force: true }); rmSync(r.work, { recursive: true, force: true }); });
+    cleanups.push(() => { for (const d of [r.dataDir, r.work, r.restoredDir]) if (d) rmSync(d, { recursive: true, force: true }); });
   };
   const results = await Promise.allSettled([
     !only || only === "postgres" ? postgres() : null,

@@ -57,6 +57,7 @@ async function main() {
   if (!file || !existsSync(file) || !statSync(file).isFile()) fail("用法：npm run restore -- <备份文件 zjb-backup-….tar> [--force]");
   const t0 = Date.now();
   const work = mkdtempSync(path.join(os.tmpdir(), "zjb-restore-"));
+  process.on("exit", () => cleanup(work)); // also when fail() exits early
   try {
     await exec("tar", ["-xf", path.resolve(file), "-C", work]);
     const manifest = JSON.parse(readFileSync(path.join(work, "manifest.json"), "utf8"));

@@ -26,6 +26,7 @@ export async function embeddedFaults(report, only) {
   const dbUrl = `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`;
   const count = (ids) => countApplications(dbUrl, ids);
 
+  let restoredDir = null;
   let app = await startApp({ env });
   const school = await login(app.base, fx.users.school);
   const zhou = await login(app.base, fx.users.prefecture);
@@ -120,6 +121,7 @@ export async function embeddedFaults(report, only) {
     await stopApp(app);
     const file = out.trim().split("\n").pop();
     const target = mkdtempSync(path.join(os.tmpdir(), "zjb-faults-restored-"));
+    restoredDir = target;
     let restored = "", ok = true;
     try {
       restored = await run(process.execPath, [path.join(root, "scripts/restore.mjs"), file], { env: { ...process.env, ZJB_DATA_DIR: target, DATABASE_URL: "" }, quiet: true });
@@ -128,7 +130,7 @@ export async function embeddedFaults(report, only) {
     report(line({ name: "backup-restore-embedded", survived: ok && /校验值全部一致/.test(restored), recovery: (Date.now() - t0) / 1000,
       note: ok ? `${tables} tables equal, ${restored.match(/上传文件 (\d+) 个/)?.[1]} documents equal; ${path.basename(file)}` : restored.slice(-300) }));
   }
-  return { dataDir, work };
+  return { dataDir, work, restoredDir };
 }
 
 async function checkBatches(count, batches, acked) {
