@@ -25,7 +25,8 @@ import {
   type ImportColumnKey,
 } from "@/lib/schemas/application-import";
 import { assertXlsxWithinLimits, DEFAULT_XLSX_LIMITS } from "@/server/imports/xlsx-guard";
-import { applicationColumns, duplicateMessage, findLiveDuplicates, listVocationalSchoolChoices } from "./applications";
+import { applicationColumns, duplicateMessage, findLiveDuplicates } from "./rules";
+import { listVocationalSchoolChoices } from "./read";
 
 /**
  * 批量导入报名申请 (SPEC §5, issue 5 §4): every row is checked with the same schema as the entry

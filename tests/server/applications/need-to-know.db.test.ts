@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
 import { createMiniPrefecture } from "../../factories";
 import { createApplicationRow, nextIdNumber } from "../../factories/applications";
-import { applicationHistory, getApplication, listApplications, statusCounts } from "@/server/applications/applications";
+import { applicationHistory, getApplication, listApplications, statusCounts } from "@/server/applications/read";
 import { listSendable } from "@/server/send-off/send-off";
 import { applicationListQuerySchema } from "@/lib/schemas/application-workflow";
 import type { Actor } from "@/server/auth/load-actor";

@@ -7,7 +7,7 @@ import { actorFor, testDb } from "../../support/db";
 import { createMiniPrefecture } from "../../factories";
 import { createApplications, ensureCalendar } from "../../factories/send-off";
 import { applicationInput } from "../../factories/applications";
-import { createApplication, recordConsent, updateApplication } from "@/server/applications/applications";
+import { createApplication, recordConsent, updateApplication } from "@/server/applications/write";
 import { changeChosenSchool } from "@/server/applications/change-school";
 import type { Actor } from "@/server/auth/load-actor";
 

@@ -11,7 +11,8 @@ import { saveMiddleSchool, saveVocationalSchool, setMiddleSchoolActive, setVocat
 import { discardDraft, issueVersion, saveDraft } from "@/server/plan/write";
 import { exportAnnex2 } from "@/server/plan/export";
 import { applicationTemplate } from "@/server/applications/template";
-import { createApplication, getApplication, recordConsent, reviewApplication, updateApplication, withdrawApplication } from "@/server/applications/applications";
+import { createApplication, recordConsent, reviewApplication, updateApplication, withdrawApplication } from "@/server/applications/write";
+import { getApplication } from "@/server/applications/read";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import type { Actor } from "@/server/auth/load-actor";
 

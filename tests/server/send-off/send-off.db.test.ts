@@ -5,7 +5,7 @@ import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "
 import { approveImplementationPlans } from "../../factories/filings";
 import { sendOff } from "@/server/send-off/send-off";
 import { AppError } from "@/server/errors";
-import { withdrawApplication } from "@/server/applications/applications";
+import { withdrawApplication } from "@/server/applications/write";
 import { changeChosenSchool } from "@/server/applications/change-school";
 
 const IN_WINDOW = new Date("2020-05-08T02:00:00Z"); // 10:00 Beijing, Friday of 送读期 2020-05-06..14

@@ -7,7 +7,8 @@ import { enrolmentScope } from "@/server/send-off/scope";
 import { can } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
 import { AppError } from "@/server/errors";
-import { applicationHistory, getApplication, missingConsent } from "@/server/applications/applications";
+import { applicationHistory, getApplication, listVocationalSchoolChoices } from "@/server/applications/read";
+import { missingConsent } from "@/server/applications/rules";
 import { chinaDateOf, formatChineseDate } from "@/lib/calendar";
 import { ELIGIBILITY_GROUND_LABELS, SEX_LABELS } from "@/lib/schemas/application";
 import { EDITABLE_STATUSES, WITHDRAWABLE_STATUSES } from "@/lib/schemas/application-workflow";
@@ -22,7 +23,6 @@ import { ReviewForm } from "./_components/review-form";
 import { WithdrawForm } from "./_components/withdraw-form";
 import { ChangeSchoolForm } from "./_components/change-school-form";
 import { CHOICE_CHANGE_STATUSES } from "@/server/applications/change-school";
-import { listVocationalSchoolChoices } from "@/server/applications/applications";
 
 const dt = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
 
