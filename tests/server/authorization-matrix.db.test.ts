@@ -292,9 +292,9 @@ const SCOPE_CASES: Record<string, ScopeCase> = {
     kind: "action",
     input: async (_r, w) => ({ submissionId: (await fresh.rosterSubmission((w === "own" ? p : q).prefecture.id, [{ id: "e", countyId: (w === "own" ? p : q).countyA.id }], { received: true })).id }),
   },
-  checkRowAction: { kind: "action", input: async (r, w) => ({ ...(await fresh.releasedRoster(r, w)), status: "CONFIRMED" }) },
-  confirmAllAction: { kind: "action", input: async (r, w) => ({ submissionId: (await fresh.releasedRoster(r, w)).submissionId }) },
-  answerAction: {
+  checkRosterRowAction: { kind: "action", input: async (r, w) => ({ ...(await fresh.releasedRoster(r, w)), status: "CONFIRMED" }) },
+  confirmAllRowsAction: { kind: "action", input: async (r, w) => ({ submissionId: (await fresh.releasedRoster(r, w)).submissionId }) },
+  answerDiscrepancyAction: {
     kind: "action",
     input: async (r, w) => {
       const e = await fresh.enrolment(r, w);
@@ -377,7 +377,7 @@ const NO_SCOPED_ID: Record<string, string> = {
   previewAnnex2ImportAction: "the 附件2 plan belongs to the one prefecture of an installation",
   acceptAnnex2ImportAction: "the 附件2 plan belongs to the one prefecture of an installation",
   submitRosterAction: "submits the actor's own school's roster",
-  setPatternAction: "sets the actor's own school's 学号 pattern",
+  setStudentNoPatternAction: "sets the actor's own school's 学号 pattern",
   recordExplanationAction: "records the actor's own school's explanation",
   "GET /api/exports/annex2": "the 附件2 plan belongs to the one prefecture of an installation",
   "GET /api/exports/application-template": "the actor's own school's template",

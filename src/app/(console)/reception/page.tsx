@@ -9,7 +9,8 @@ import { PageTitle, Table, Td } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
 import { VocationalProgress } from "@/components/progress/progress-tables";
 import { EntityForm } from "@/components/ui/entity-form";
-import { saveClassAction, setPatternAction } from "@/actions/reception/actions";
+import { saveClassAction } from "@/actions/reception/save-class";
+import { setStudentNoPatternAction } from "@/actions/reception/set-student-no-pattern";
 import { ReceptionTable } from "./reception-table";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -85,7 +86,7 @@ export default async function ReceptionPage({ searchParams }: { searchParams: Se
           <div className="rounded-lg border border-slate-200 bg-white p-4">
             <h3 className="mb-3 font-medium">学号规则</h3>
             <p className="mb-3 text-sm text-slate-600">可用占位符：{"{year}"} 年份，{"{class:N}"} 班级代码（补足 N 位），{"{seq:N}"} 班内序号（补足 N 位）。例如 {"{year}{class:2}{seq:3}"} → 202001001。</p>
-            <EntityForm action={setPatternAction} submitLabel="保存学号规则" fields={[{ name: "pattern", label: "学号规则", defaultValue: school.studentNoPattern }]} />
+            <EntityForm action={setStudentNoPatternAction} submitLabel="保存学号规则" fields={[{ name: "pattern", label: "学号规则", defaultValue: school.studentNoPattern }]} />
           </div>
         </div>
       </section>

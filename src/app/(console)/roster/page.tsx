@@ -9,7 +9,11 @@ import { formatChineseRange, getPhase } from "@/lib/calendar";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { InlineAction } from "@/components/ui/inline-action";
-import { answerAction, confirmAllAction, receiveRosterAction, releaseRosterAction, submitRosterAction } from "@/actions/roster/actions";
+import { answerDiscrepancyAction } from "@/actions/roster/answer-discrepancy";
+import { confirmAllRowsAction } from "@/actions/roster/confirm-all-rows";
+import { receiveRosterAction } from "@/actions/roster/receive-roster";
+import { releaseRosterAction } from "@/actions/roster/release-roster";
+import { submitRosterAction } from "@/actions/roster/submit-roster";
 import { RowCheck } from "./row-check";
 
 const fmt = (d: Date | null) => (d ? d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }) : "");
@@ -70,7 +74,7 @@ async function SchoolView({ actor, year }: { actor: Actor; year: number }) {
             <tr key={d.id}>
               <Td>{d.countyName}</Td><Td>{d.studentName}</Td><Td>{d.vocationalClass}</Td><Td>{d.comment}</Td><Td>{CHECK_LABEL[d.status]}</Td>
               <Td>{d.answer ?? (
-                <InlineAction action={answerAction} hidden={{ checkId: d.id }} label="答复">
+                <InlineAction action={answerDiscrepancyAction} hidden={{ checkId: d.id }} label="答复">
                   <label className="flex flex-col text-sm">答复内容<input name="answer" className="rounded border border-slate-300 px-2 py-1" /></label>
                 </InlineAction>
               )}</Td>
@@ -124,7 +128,7 @@ async function CountyView({ actor, year }: { actor: Actor; year: number }) {
         <section key={part.submissionId} aria-label={part.schoolName} className="flex flex-col gap-2">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 className="font-semibold">{part.schoolName}（第 {part.version} 版，{part.rows.length} 人）</h2>
-            <InlineAction action={confirmAllAction} hidden={{ submissionId: part.submissionId }} label="其余学生全部确认" variant="secondary" />
+            <InlineAction action={confirmAllRowsAction} hidden={{ submissionId: part.submissionId }} label="其余学生全部确认" variant="secondary" />
           </div>
           <Table caption={`${part.schoolName}名单`} head={["学生姓名", "性别", "身份证号码", "原初中学校", "原班级", "所在班级", "学号", "核对"]}>
             {part.rows.map((r) => (
