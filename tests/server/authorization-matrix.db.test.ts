@@ -8,11 +8,11 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { actorFor, testDb } from "../support/db";
-import { createCounty, createMiddleSchool, createMiniPrefecture, createUser, createVocationalSchool } from "../factories";
-import { createYearCalendar } from "../factories/calendar";
-import { allocate, createIssuedPlan } from "../factories/send-off";
-import { approveImplementationPlans } from "../factories/filings";
-import { applicationInput, createApplicationRow, tinyPng } from "../factories/applications";
+import { createCounty, createMiddleSchool, createMiniPrefecture, createUser, createVocationalSchool } from "../../prisma/factories";
+import { createYearCalendar } from "../../prisma/factories/calendar";
+import { allocate, createIssuedPlan } from "../../prisma/factories/plan";
+import { approveImplementationPlans } from "../../prisma/factories/filings";
+import { applicationInput, createApplicationRow, tinyPng } from "../../prisma/factories/applications";
 import type { Actor } from "@/server/auth/load-actor";
 import type { Role } from "@/generated/prisma/enums";
 

@@ -3,9 +3,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
 import { expectAudit } from "../../support/audit";
-import { createMiniPrefecture } from "../../factories";
-import { ensureCalendar } from "../../factories/send-off";
-import { applicationInput } from "../../factories/applications";
+import { createMiniPrefecture } from "../../../prisma/factories";
+import { createStandardCalendar } from "../../../prisma/factories/calendar";
+import { applicationInput } from "../../../prisma/factories/applications";
 import { changeOwnPassword, createUser, resetPassword, setUserActive, updateUser } from "@/server/users/users";
 import { saveMiddleSchool, saveVocationalSchool, setMiddleSchoolActive, setVocationalSchoolActive, updateCounty } from "@/server/orgs/orgs";
 import { discardDraft, issueVersion, saveDraft } from "@/server/plan/write";
@@ -23,7 +23,7 @@ let p: Awaited<ReturnType<typeof createMiniPrefecture>>;
 let zhou: Actor, county: Actor, school: Actor;
 beforeAll(async () => {
   p = await createMiniPrefecture(testDb());
-  await ensureCalendar(testDb());
+  await createStandardCalendar(testDb());
   [zhou, county, school] = await Promise.all([p.users.prefecture, p.users.countyA, p.users.schoolA].map(actorFor));
 });
 
