@@ -5,10 +5,10 @@ import { assertCan } from "@/server/auth/permissions";
 import { db } from "@/server/db";
 import { audit } from "@/server/audit";
 import { notFound } from "@/server/errors";
-import { loadCalendar, programmeYear } from "@/server/calendar/calendar";
+import { phaseStatus, programmeYear } from "@/server/calendar/calendar";
 import { pageArgs, toPage } from "@/server/pagination";
 import { idNumberSearch } from "@/server/id-search";
-import { APPLICATION_ENTRY_WINDOW, checkWindow, formatChineseRange, windowRange } from "@/lib/calendar";
+import { APPLICATION_ENTRY_WINDOW, formatChineseRange } from "@/lib/calendar";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import { guardianRelationFromCode, type GuardianRelation } from "@/lib/schemas/application";
 import { EDITABLE_STATUSES, type ApplicationListQuery, type ApplicationStatus } from "@/lib/schemas/application-workflow";
@@ -17,16 +17,8 @@ import { auditSummary, ownMiddleSchool, schoolLabel } from "./rules";
 
 /** The application entry window of the current year, for the pages (the guard itself is assertInPhase). */
 export async function entryWindowInfo(now: Date): Promise<{ open: boolean; text: string }> {
-  const year = programmeYear(now);
-  const calendar = await loadCalendar(db(), year);
-  if (!calendar) {
-    return { open: false, text: `${year}年的工作日历尚未设置，暂时不能录入报名。请联系州教育体育局在“工作日历”中设置。` };
-  }
-  const range = windowRange(calendar, APPLICATION_ENTRY_WINDOW);
-  const check = checkWindow(calendar, APPLICATION_ENTRY_WINDOW, now, "录入报名");
-  return check.ok
-    ? { open: true, text: `${APPLICATION_ENTRY_WINDOW.label}：${formatChineseRange(range)}` }
-    : { open: false, text: check.message };
+  const status = await phaseStatus({ now, phase: APPLICATION_ENTRY_WINDOW, verb: "录入报名" });
+  return status.open ? { open: true, text: `${status.label}：${formatChineseRange(status.range)}` } : { open: false, text: status.message };
 }
 
 /** Number of applications per status (in scope, one year), for the list header. */

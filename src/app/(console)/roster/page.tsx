@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { now } from "@/server/clock";
-import { db } from "@/server/db";
-import { loadCalendar, programmeYear } from "@/server/calendar/calendar";
-import { countyRoster, liveRoster, rosterBoard, schoolDiscrepancies } from "@/server/roster/roster";
+import { phaseStatus, programmeYear } from "@/server/calendar/calendar";
+import { countyRoster, ownRoster, rosterBoard, schoolDiscrepancies } from "@/server/roster/roster";
 import type { Actor } from "@/server/auth/load-actor";
-import { formatChineseRange, getPhase } from "@/lib/calendar";
+import { formatChineseRange } from "@/lib/calendar";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { InlineAction } from "@/components/ui/inline-action";
@@ -25,12 +24,11 @@ const ExportLink = ({ href, children }: { href: string; children: React.ReactNod
 export default async function RosterPage() {
   const actor = await pageActor("roster.read");
   const year = programmeYear(now());
-  const calendar = await loadCalendar(db(), year);
-  const window = calendar ? getPhase(calendar, "confirmation") : null;
+  const phase = await phaseStatus({ now: now(), phase: "confirmation", year });
   return (
     <div className="flex flex-col gap-6">
       <PageTitle>{year}年在读学生名单（附件4）</PageTitle>
-      <p className="text-sm text-slate-600">{window ? `确认期：${formatChineseRange(window)}。职业学校在确认期内提交名单，州教育体育局反馈给各县市，县市核对确认。` : `${year}年工作日历尚未设置。`}</p>
+      <p className="text-sm text-slate-600">{phase.range ? `确认期：${formatChineseRange(phase.range)}。职业学校在确认期内提交名单，州教育体育局反馈给各县市，县市核对确认。` : phase.message}</p>
       {actor.role === "VOCATIONAL_SCHOOL" ? <SchoolView actor={actor} year={year} /> : null}
       {actor.role === "PREFECTURE" ? <PrefectureView actor={actor} year={year} /> : null}
       {actor.role === "COUNTY" ? <CountyView actor={actor} year={year} /> : null}
@@ -39,11 +37,7 @@ export default async function RosterPage() {
 }
 
 async function SchoolView({ actor, year }: { actor: Actor; year: number }) {
-  const [rows, subs, discrepancies] = await Promise.all([
-    liveRoster(db(), actor.vocationalSchoolId!, year),
-    db().rosterSubmission.findMany({ where: { vocationalSchoolId: actor.vocationalSchoolId!, year }, orderBy: { version: "desc" } }),
-    schoolDiscrepancies(actor, year),
-  ]);
+  const [{ rows, submissions: subs }, discrepancies] = await Promise.all([ownRoster(actor, year), schoolDiscrepancies(actor, year)]);
   const last = subs[0];
   return (
     <>
