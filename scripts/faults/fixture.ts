@@ -5,11 +5,11 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../src/generated/prisma/client";
-import { createMiniPrefecture, createUser } from "../../tests/factories";
-import { createYearCalendar } from "../../tests/factories/calendar";
-import { allocate, createApplications, createIssuedPlan } from "../../tests/factories/send-off";
-import { approveImplementationPlans } from "../../tests/factories/filings";
-import { applicationInput, importRow, importWorkbook } from "../../tests/factories/applications";
+import { createMiniPrefecture, createUser } from "../../prisma/factories";
+import { createYearCalendar } from "../../prisma/factories/calendar";
+import { allocate, createIssuedPlan } from "../../prisma/factories/plan";
+import { approveImplementationPlans } from "../../prisma/factories/filings";
+import { applicationInput, createApplications, importRow, importWorkbook } from "../../prisma/factories/applications";
 
 const PASSWORD = "faults1234";
 
