@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useRef } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button, Field, FormMessage, Select, TextArea, TextInput } from "@/components/ui/form";
 import type { ActionState } from "@/lib/form";
@@ -12,10 +12,14 @@ type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 export function FollowUpForm({ action, enrolmentId, today, side }: { action: Action; enrolmentId: string; today: string; side: "MIDDLE_SCHOOL" | "VOCATIONAL_SCHOOL" }) {
   const { state, onSubmit, pending } = useFormAction(action);
   useRefreshOnSuccess(state);
-  const [risk, setRisk] = useState(false);
+  // After a successful save the form empties (a second click must not record the visit twice).
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
   const e = state?.fieldErrors ?? {};
   return (
-    <form onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-3" noValidate aria-label="登记跟踪回访">
+    <form ref={form} onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-3" noValidate aria-label="登记跟踪回访">
       <input type="hidden" name="enrolmentId" value={enrolmentId} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="回访方式" name="kind" error={e.kind}>
@@ -39,15 +43,18 @@ export function FollowUpForm({ action, enrolmentId, today, side }: { action: Act
       <Field label="回访情况记录" name="notes" error={e.notes} hint="家庭情况等属于未成年人敏感信息：不在列表中显示，查看记录内容会记入操作日志。">
         <TextArea name="notes" rows={4} error={e.notes} />
       </Field>
-      <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
-        <input type="checkbox" name="risk" checked={risk} onChange={(ev) => setRisk(ev.currentTarget.checked)} className="h-4 w-4" />
-        该生有流失风险（原初中、职业学校和县市教育体育局都会看到，直至解除或学生离校）
-      </label>
-      {risk ? (
-        <Field label="流失风险原因" name="riskReason" error={e.riskReason}>
-          <TextInput name="riskReason" error={e.riskReason} />
-        </Field>
-      ) : null}
+      {/* The reason shows while the box is ticked (CSS only: a reset form hides it again). */}
+      <div className="group flex flex-col gap-3">
+        <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+          <input type="checkbox" name="risk" className="h-4 w-4" />
+          该生有流失风险（原初中、职业学校和县市教育体育局都会看到，直至解除或学生离校）
+        </label>
+        <div className="hidden group-has-[:checked]:block">
+          <Field label="流失风险原因" name="riskReason" error={e.riskReason}>
+            <TextInput name="riskReason" error={e.riskReason} />
+          </Field>
+        </div>
+      </div>
       <FormMessage state={state} />
       <div><Button type="submit" disabled={pending}>{pending ? "正在保存…" : "登记回访"}</Button></div>
     </form>
