@@ -1,7 +1,5 @@
 "use client";
-import { useEffect, useRef } from "react";
-import { useRouter } from "next/navigation";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useFormAction, useResetOnSuccess } from "@/components/ui/use-form-action";
 import { Button, Field, FormMessage, Select, TextArea, TextInput } from "@/components/ui/form";
 import type { ActionState } from "@/lib/form";
 import { UPLOAD_ACCEPT, UPLOAD_KINDS_LABEL } from "@/lib/schemas/application-workflow";
@@ -12,14 +10,7 @@ type School = { id: string; label: string; countyId: string };
 /** 登记宣传走访: which middle school, when, who went, what was presented, how many students and parents, photos. */
 export function VisitForm({ action, schools, ownCountyId, today }: { action: Action; schools: School[]; ownCountyId: string | null; today: string }) {
   const { state, onSubmit, pending } = useFormAction(action);
-  const router = useRouter();
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) {
-      form.current?.reset();
-      router.refresh();
-    }
-  }, [state, router]);
+  const form = useResetOnSuccess(state);
   const e = state?.fieldErrors ?? {};
   // The school's own county first (a county-level 职中 mostly visits its own county), then the others.
   const own = schools.filter((s) => s.countyId === ownCountyId);

@@ -1,22 +1,15 @@
 "use client";
-import { useEffect, useRef } from "react";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useFormAction, useResetOnSuccess } from "@/components/ui/use-form-action";
 import { Button, Field, FormMessage, Select, TextArea, TextInput } from "@/components/ui/form";
 import type { ActionState } from "@/lib/form";
 import { FOLLOW_UP_KINDS, FOLLOW_UP_KIND_LABELS } from "@/lib/fieldwork";
-import { useRefreshOnSuccess } from "./status-forms";
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 
 /** 登记跟踪回访: how, when, who from which side, what was found, and optionally a 流失风险 flag. */
 export function FollowUpForm({ action, enrolmentId, today, side }: { action: Action; enrolmentId: string; today: string; side: "MIDDLE_SCHOOL" | "VOCATIONAL_SCHOOL" }) {
   const { state, onSubmit, pending } = useFormAction(action);
-  useRefreshOnSuccess(state);
-  // After a successful save the form empties (a second click must not record the visit twice).
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
+  const form = useResetOnSuccess(state);
   const e = state?.fieldErrors ?? {};
   return (
     <form ref={form} onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-3" noValidate aria-label="登记跟踪回访">
@@ -64,9 +57,9 @@ export function FollowUpForm({ action, enrolmentId, today, side }: { action: Act
 /** 解除流失风险标记, with a reason. */
 export function ClearFlagForm({ action, flagId }: { action: Action; flagId: string }) {
   const { state, onSubmit, pending } = useFormAction(action);
-  useRefreshOnSuccess(state);
+  const form = useResetOnSuccess(state);
   return (
-    <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" noValidate aria-label="解除流失风险标记">
+    <form ref={form} onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" noValidate aria-label="解除流失风险标记">
       <input type="hidden" name="flagId" value={flagId} />
       <Field label="解除原因" name="reason" error={state?.fieldErrors?.reason}>
         <TextInput name="reason" error={state?.fieldErrors?.reason} placeholder="如：学生已稳定，家长同意继续就读" size={30} />
