@@ -1,7 +1,7 @@
 // Issue 21: publicity visits (宣传期), follow-ups and home visits (稳定期/巩固期), the 流失风险 flag's
 // lifecycle (raised → listed and in the inbox → cleared or the student leaves), scope and bad input.
 import { beforeAll, describe, expect, test } from "vitest";
-import { actorFor, testDb } from "../../support/db";
+import { actorFor, afterConstraintError, raceTest, testDb, waitForLockWait } from "../../support/db";
 import { expectAudit } from "../../support/audit";
 import { createMiddleSchool, createMiniPrefecture, createUser } from "../../factories";
 import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
@@ -197,5 +197,40 @@ describe("counts feed the September report and the county's list", () => {
     const rows = await fieldworkBySchool(a.countyA, 2020);
     expect(rows.middle.find((m) => m.id === p.schoolA.id)).toMatchObject({ visitsReceived: 1, confirmed: 1, followUpsBySchool: 3, followUpsByVocational: 2, openFlags: 2 });
     expect(rows.vocational.find((v) => v.id === p.vocA.id)).toMatchObject({ visitsMade: 1, followUpsByVocational: 2 });
+  });
+});
+
+describe("one open flag per student, also when both schools flag at the same moment", () => {
+  raceTest("two simultaneous flagged follow-ups wait on the student's row lock: both are recorded, one flag", async () => {
+    // Another transaction holds the student's row; both calls must queue behind it (proved through
+    // pg_stat_activity, not by timing), then run one after the other.
+    let release!: () => void;
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = testDb().$transaction(async (tx) => {
+      // NO KEY UPDATE: blocks the code's FOR UPDATE, not the foreign-key checks of the inserts.
+      await tx.$queryRaw`SELECT id FROM "Enrolment" WHERE id = ${e[3]} FOR NO KEY UPDATE`;
+      locked();
+      await new Promise<void>((r) => (release = r));
+    }, { timeout: 30_000 });
+    await isLocked;
+    const both = Promise.all([
+      recordFollowUp(a.schoolA, followUp(e[3], { kind: "PHONE", risk: true, riskReason: "家长来电说想让孩子回家" }), JUNE_20),
+      recordFollowUp(a.vocA, followUp(e[3], { kind: "PHONE", risk: true, riskReason: "连续三天未到校" }), JUNE_20),
+    ]);
+    const waited = await waitForLockWait("%FOR UPDATE%", both).finally(() => release());
+    await holder;
+    expect(waited, "the follow-ups queue behind the student's row lock").toBe(true);
+    const [m, v] = await both;
+    expect([m.alreadyFlagged, v.alreadyFlagged].sort()).toEqual([false, true]);
+    expect(await testDb().riskFlag.count({ where: { enrolmentId: e[3] } })).toBe(1);
+    expect(await testDb().followUp.count({ where: { enrolmentId: e[3] } })).toBe(2);
+  });
+
+  test("the database itself refuses a second open flag for a student (partial unique index)", async () => {
+    const f = await testDb().followUp.create({ data: { enrolmentId: e[3], kind: "OTHER", occurredOn: "2020-06-19", recorderRole: "MIDDLE_SCHOOL", notes: "直接写入", recordedById: p.users.schoolA.id } });
+    await expect(testDb().riskFlag.create({ data: { enrolmentId: e[3], followUpId: f.id, reason: "第二个标记", raisedOn: "2020-06-19", raisedById: p.users.schoolA.id } })).rejects.toThrow();
+    await afterConstraintError();
+    expect(await testDb().riskFlag.count({ where: { enrolmentId: e[3], clearedAt: null } })).toBe(1);
   });
 });
