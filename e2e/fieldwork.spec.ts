@@ -46,6 +46,13 @@ test("a vocational school records a publicity visit; the middle school confirms 
   await expect(coverage.getByRole("row", { name: /双柏县妥甸中学/ })).toContainText("本年度尚无职业学校走访");
   await expect(page.getByRole("heading", { name: /所本年度尚无职业学校走访/ })).toBeVisible();
   await shot(page, "fieldwork-county-coverage");
+
+  // The counts feed the September 招生情况及工作总结 (computed now, frozen when the county submits).
+  await page.goto("/filings/annual-report?year=2020");
+  const figures = page.getByRole("table", { name: "招生情况（按当前数据生成，提交时固定）" });
+  await expect(figures.getByRole("row", { name: /宣传期走访初中学校次数/ })).toContainText("1");
+  await expect(figures.getByRole("row", { name: /走访到的初中学校数/ })).toContainText("1 / 3");
+  await shot(page, "fieldwork-report-figures");
 });
 
 test("a middle school records a home visit with a 流失风险 flag; it shows for the vocational school", async ({ page }) => {
