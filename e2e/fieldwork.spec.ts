@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { loginAs, shot } from "./fixtures";
-import { tinyPng } from "../tests/factories/applications";
+import { tinyPng } from "../prisma/factories/applications";
 
 // Issue 21 (field work). The base server's training clock is 2020-05-08 (送读期). 楚雄技师学院 records its
 // 宣传期 visit to 双柏县第一中学, which confirms it; 双柏县 sees which of its schools nobody visited. Then

@@ -5,7 +5,7 @@
 // Runs after seed-student-status.ts (it needs the 2019 students). Plain Prisma, rows dated as in 2019.
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../src/generated/prisma/client";
-import { tinyPng } from "../tests/factories/applications";
+import { tinyPng } from "./factories/applications";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Db = PrismaClient<never, any>;

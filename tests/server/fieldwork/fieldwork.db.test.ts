@@ -3,10 +3,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, afterConstraintError, raceTest, testDb, waitForLockWait } from "../../support/db";
 import { expectAudit } from "../../support/audit";
-import { createMiddleSchool, createMiniPrefecture, createUser } from "../../factories";
-import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
-import { approveImplementationPlans } from "../../factories/filings";
-import { tinyPng } from "../../factories/applications";
+import { createMiddleSchool, createMiniPrefecture, createUser } from "../../../prisma/factories";
+import { allocate, createIssuedPlan } from "../../../prisma/factories/plan";
+import { createStandardCalendar } from "../../../prisma/factories/calendar";
+import { approveImplementationPlans } from "../../../prisma/factories/filings";
+import { createApplications, tinyPng } from "../../../prisma/factories/applications";
 import { sendOff } from "@/server/send-off/send-off";
 import { recordArrival } from "@/server/reception/reception";
 import { correctEvent, recordLeave } from "@/server/student-status/write";
@@ -43,7 +44,7 @@ beforeAll(async () => {
   p = await createMiniPrefecture(testDb());
   q = await createMiniPrefecture(testDb());
   schoolA2 = (await createMiddleSchool(testDb(), p.countyA.id)).id;
-  await ensureCalendar(testDb()); // 2020: 送读期 5月6日–5月14日, autumn registration completed 2020-09-15
+  await createStandardCalendar(testDb()); // 2020: 送读期 5月6日–5月14日, autumn registration completed 2020-09-15
   await createIssuedPlan(testDb(), {
     year: 2020, createdById: p.users.prefecture.id,
     counties: [{ countyId: p.countyA.id, sendOffCap: 50 }, { countyId: p.countyB.id, sendOffCap: 50 }],
