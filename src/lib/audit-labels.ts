@@ -75,4 +75,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "export.annex6": "导出附件6",
   "retention.explain": "填写巩固率未达 95% 的原因",
   "retention.assess": "签署巩固考核结果",
+  "publicity.record": "登记宣传走访",
+  "publicity.confirm": "确认宣传走访",
+  "publicity.void": "作废宣传走访记录",
+  "followUp.record": "登记跟踪回访",
+  "followUp.open": "查看回访记录内容",
+  "riskFlag.clear": "解除流失风险标记",
 };

@@ -15,6 +15,7 @@ const ITEMS: NavItem[] = [
   { href: "/reception", label: "接收与编班", permission: "reception.edit" },
   { href: "/roster", label: "在读名单", permission: "roster.read" },
   { href: "/students", label: "学生与离校", permission: "student.read" },
+  { href: "/fieldwork", label: "走访与回访", permission: "publicity.read" },
   { href: "/registration", label: "秋季注册（附件6）", permission: "annex6.read" },
   { href: "/retention", label: "巩固考核", permission: "retention.read" },
   { href: "/orgs", label: "组织机构", permission: "org.read" },

@@ -224,6 +224,21 @@ const fresh = {
     });
     return f.id;
   },
+  /** A visit to a middle school by a vocational school: own = p.vocA at p.schoolA; other = elsewhere (another school / another prefecture). */
+  async visit(role: Role, which: Which) {
+    const voc = which === "own" ? p.vocA : role === "VOCATIONAL_SCHOOL" ? p.vocP : q.vocA;
+    const school = which === "own" ? p.schoolA : role === "MIDDLE_SCHOOL" ? p.schoolB : q.schoolA;
+    const v = await testDb().publicityVisit.create({
+      data: { year: 2020, vocationalSchoolId: voc.id, middleSchoolId: school.id, visitedOn: "2020-04-24", people: "王老师", content: "招生宣传", studentsReached: 50, parentsReached: 10, recordedById: p.users.vocA.id },
+    });
+    return v.id;
+  },
+  /** An open 流失风险 flag on a student the role may (own) or may not (other) see. */
+  async riskFlag(role: Role, which: Which) {
+    const e = await fresh.enrolment(role, which);
+    const f = await testDb().followUp.create({ data: { enrolmentId: e.id, kind: "HOME_VISIT", occurredOn: "2020-05-07", recorderRole: "MIDDLE_SCHOOL", notes: "家访", riskRaised: true, recordedById: p.users.schoolA.id } });
+    return (await testDb().riskFlag.create({ data: { enrolmentId: e.id, followUpId: f.id, reason: "家长犹豫", raisedOn: "2020-05-07", raisedById: p.users.schoolA.id } })).id;
+  },
 };
 
 type ScopeCase = {
@@ -352,6 +367,19 @@ const SCOPE_CASES: Record<string, ScopeCase> = {
       year: 2020, result: "PASS", comment: "巩固工作扎实", method: "按巩固率 95% 考核",
     }),
   },
+  // Field work (issue 21): visits by the vocational school (any middle school of its prefecture, decision 060),
+  // confirmed by the school visited; follow-ups and flags scoped like the student (enrolmentScope).
+  recordVisitAction: {
+    kind: "action",
+    input: async (_r, w) => ({ middleSchoolId: (w === "own" ? p : q).schoolA.id, visitedOn: "2020-04-24", people: "王老师", content: "招生宣传", studentsReached: "50", parentsReached: "10" }),
+  },
+  confirmVisitAction: { kind: "action", input: async (r, w) => ({ visitId: await fresh.visit(r, w) }) },
+  voidVisitAction: { kind: "action", input: async (r, w) => ({ visitId: await fresh.visit(r, w), reason: "登记错学校" }) },
+  recordFollowUpAction: {
+    kind: "action",
+    input: async (r, w) => ({ enrolmentId: (await fresh.enrolment(r, w)).id, kind: "HOME_VISIT", occurredOn: "2020-05-07", middleSchoolParticipants: "张老师", notes: "学生在校表现稳定", risk: "on", riskReason: "家长犹豫" }),
+  },
+  clearRiskFlagAction: { kind: "action", input: async (r, w) => ({ flagId: await fresh.riskFlag(r, w), reason: "学生已稳定" }) },
   "GET /api/documents/[id]": {
     kind: "route",
     input: async (r, w) => {

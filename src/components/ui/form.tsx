@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 /** A labelled input whose error is tied to it (aria-describedby) and announced. */
 export function Field({
@@ -20,6 +20,19 @@ const inputClass =
 export function TextInput({ name, error, ...rest }: InputHTMLAttributes<HTMLInputElement> & { name: string; error?: string }) {
   return (
     <input
+      id={name}
+      name={name}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? `${name}-error` : undefined}
+      className={inputClass}
+      {...rest}
+    />
+  );
+}
+
+export function TextArea({ name, error, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string; error?: string }) {
+  return (
+    <textarea
       id={name}
       name={name}
       aria-invalid={error ? true : undefined}

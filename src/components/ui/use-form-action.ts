@@ -1,5 +1,6 @@
 "use client";
-import { startTransition, useActionState, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
 import type { ActionState } from "@/lib/form";
 
 /**
@@ -16,4 +17,20 @@ export function useFormAction<R = unknown>(action: (prev: ActionState<R>, fd: Fo
     startTransition(() => dispatch(fd));
   };
   return { state, onSubmit, pending };
+}
+
+/**
+ * After a successful submission: empties the form (a second click must not record the same thing twice)
+ * and refreshes the server-rendered page around it. Returns the ref to put on the <form>.
+ */
+export function useResetOnSuccess(state: ActionState<unknown> | null) {
+  const form = useRef<HTMLFormElement>(null);
+  const router = useRouter();
+  useEffect(() => {
+    if (state?.ok) {
+      form.current?.reset();
+      router.refresh();
+    }
+  }, [state, router]);
+  return form;
 }

@@ -118,6 +118,11 @@ export type ReportFigures = {
   exemptLeavers: number; registered: number;
   /** registered ÷ (confirmed − exempt leavers); null when the denominator is 0 (shown "—"). */
   retention: number | null;
+  /** 宣传走访 and 跟踪回访 counts (issue 21); absent in reports frozen before they existed. */
+  fieldwork?: {
+    publicityVisits: number; visitedMiddleSchools: number; middleSchools: number | null;
+    followUps: number; homeVisits: number; riskFlagsRaised: number;
+  };
 };
 
 /** "96.5%" or "—" (a zero denominator is never shown as 100 %). */

@@ -59,6 +59,14 @@ export const PERMISSIONS = {
   "retention.read": ["PREFECTURE", "COUNTY", "VOCATIONAL_SCHOOL"],
   "retention.explain": ["VOCATIONAL_SCHOOL"],
   "retention.assess": ["PREFECTURE", "COUNTY"],
+  // Field work (issue 21): 宣传走访 in 宣传期, 跟踪回访/家访 and 流失风险 in 稳定期/巩固期. Scope in server/fieldwork/rules.ts.
+  "publicity.read": ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
+  "publicity.record": ["VOCATIONAL_SCHOOL"],
+  "publicity.confirm": ["MIDDLE_SCHOOL"],
+  "publicity.coverage": ["PREFECTURE", "COUNTY"],
+  "followUp.read": ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
+  "followUp.record": ["MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
+  "riskFlag.clear": ["MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -128,6 +136,13 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "retention.read": "查看巩固率、考核结果和计入生源地县市的招生完成数",
   "retention.explain": "巩固率未达 95% 时填写原因说明",
   "retention.assess": "对职业学校进行巩固考核并签署考核结果",
+  "publicity.read": "查看宣传期职业学校到初中学校的宣传走访记录",
+  "publicity.record": "登记到初中学校的招生宣传走访（人员、内容、覆盖学生和家长人数、照片），作废登记错误的记录",
+  "publicity.confirm": "确认职业学校到本校的宣传走访",
+  "publicity.coverage": "查看哪些初中学校本年度还没有职业学校走访，以及各校走访、回访次数",
+  "followUp.read": "查看学生的跟踪回访、家访记录（打开记录内容会记入操作日志）和流失风险标记",
+  "followUp.record": "登记学生的跟踪回访、家访、电话联系，标记流失风险",
+  "riskFlag.clear": "解除学生的流失风险标记（须写明原因）",
 };
 
 export function permissionsOf(role: Role): Permission[] {

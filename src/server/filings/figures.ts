@@ -4,6 +4,7 @@ import type { db, Tx } from "@/server/db";
 import type { ReportFigures } from "@/lib/schemas/filings";
 import type { Filer } from "./rules";
 import { retention } from "@/lib/retention";
+import { fieldworkFigures } from "@/server/fieldwork/counts";
 
 type Row = {
   sentOff: number; arrived: number; registered: number; confirmed: number;
@@ -14,7 +15,7 @@ type Row = {
  * The September report's figures for a county (its students) or a prefecture-level school (students
  * sent to it), read from the data as it stands: 送读 = enrolments, 报到 = arrivals, 确认 = rows of the
  * live 附件4 submissions, 流失 = leavers by their latest live LEFT_* event (an exempt one has a proof),
- * 注册 = autumn 中职学籍 registrations. Frozen into the filing at submission.
+ * 注册 = autumn 中职学籍 registrations; 宣传走访 and 跟踪回访 counts (server/fieldwork/counts.ts). Frozen into the filing at submission.
  */
 export async function reportFigures(client: Tx | ReturnType<typeof db>, year: number, filer: Pick<Filer, "countyId" | "vocationalSchoolId">): Promise<ReportFigures> {
   const mine = filer.countyId
@@ -49,5 +50,6 @@ export async function reportFigures(client: Tx | ReturnType<typeof db>, year: nu
     left: { returnMiddleSchool: row.returnMiddleSchool, otherHighSchool: row.otherHighSchool, dropout: row.dropout, other: row.other },
     exemptLeavers: row.exemptLeavers, registered: row.registered,
     retention: rate,
+    fieldwork: await fieldworkFigures(client, year, { countyId: filer.countyId ?? null, vocationalSchoolId: filer.vocationalSchoolId ?? null }),
   };
 }

@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
+import { userLabels } from "@/server/user-labels";
 import { notFound } from "@/server/errors";
 import { enrolmentScope } from "@/server/send-off/scope";
 import { pageArgs, toPage } from "@/server/pagination";
@@ -106,17 +107,7 @@ export async function getStudent(actor: Actor, enrolmentId: string) {
     });
     if (!e) throw notFound("学生");
     await audit(tx, actor, "student.reveal", { type: "Enrolment", id: e.id }, { studentName: e.application.studentName, purpose: "page" });
-    const userIds = [...new Set([e.sentOffById, ...e.events.flatMap((ev) => [ev.recordedById, ev.revokedById, ev.returnConfirmedById]), e.registrationDecidedById].filter((x): x is string => !!x))];
-    const users = await tx.user.findMany({
-      where: { id: { in: userIds } },
-      select: { id: true, displayName: true, county: { select: { bureauName: true } }, middleSchool: { select: { name: true } }, vocationalSchool: { select: { name: true } }, prefecture: { select: { bureauName: true } } },
-    });
-    const who = (id: string | null | undefined) => {
-      const u = users.find((x) => x.id === id);
-      if (!u) return "";
-      const org = u.vocationalSchool?.name ?? u.middleSchool?.name ?? u.county?.bureauName ?? u.prefecture?.bureauName ?? "";
-      return u.displayName.startsWith(org) ? u.displayName : `${org} ${u.displayName}`.trim();
-    };
+    const who = await userLabels(tx, [e.sentOffById, ...e.events.flatMap((ev) => [ev.recordedById, ev.revokedById, ev.returnConfirmedById]), e.registrationDecidedById]);
     const submissions = await tx.rosterSubmission.findMany({
       where: { vocationalSchoolId: e.vocationalSchoolId, year: e.year, supersededAt: null },
       select: { version: true, submittedAt: true, rows: true },

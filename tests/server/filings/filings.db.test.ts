@@ -211,6 +211,8 @@ describe("the September report freezes the figures at submission", () => {
     expect((row.content as { figures: unknown }).figures).toEqual({
       sentOff: 2, arrived: 1, confirmed: 0, left: { returnMiddleSchool: 0, otherHighSchool: 0, dropout: 0, other: 0 },
       exemptLeavers: 0, registered: 0, retention: null,
+      // Issue 21: no publicity visit or follow-up in county A yet; it has 1 active middle school.
+      fieldwork: { publicityVisits: 0, visitedMiddleSchools: 0, middleSchools: 1, followUps: 0, homeVisits: 0, riskFlagsRaised: 0 },
     });
     await testDb().enrolment.updateMany({ where: { countyId: p.countyA.id }, data: { arrivalStatus: "ARRIVED" } });
     const again = await testDb().filing.findUniqueOrThrow({ where: { id: r.id } });

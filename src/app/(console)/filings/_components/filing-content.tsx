@@ -51,6 +51,14 @@ export function FiguresTable({ figures, caption }: { figures: ReportFigures; cap
     ["流失：辍学", f.left.dropout], ["流失：其他", f.left.other], ["其中有有效证明（不计入巩固考核）", f.exemptLeavers],
     ["注册中职学籍人数", f.registered], ["巩固率", formatRetention(f.retention)],
   ];
+  if (f.fieldwork) {
+    const w = f.fieldwork;
+    cells.push(
+      ["宣传期走访初中学校次数", w.publicityVisits],
+      ["走访到的初中学校数", w.middleSchools === null ? w.visitedMiddleSchools : `${w.visitedMiddleSchools} / ${w.middleSchools}`],
+      ["跟踪回访次数（含家访、电话联系）", w.followUps], ["其中家访次数", w.homeVisits], ["标记流失风险人次", w.riskFlagsRaised],
+    );
+  }
   return (
     <table className="text-sm" aria-label={caption}>
       <caption className="pb-1 text-left font-medium">{caption}</caption>

@@ -18,6 +18,7 @@ import { confirmReturnAction } from "@/actions/student-status/confirm-return";
 import { recordExamReturnAction } from "@/actions/student-status/record-exam-return";
 import { recordExamBackAction } from "@/actions/student-status/record-exam-back";
 import { CorrectForm, ExamBackForm, ExamReturnForm, LeaveForm, ProofForm } from "./_components/status-forms";
+import { FollowUpsCard } from "./_components/follow-ups-card";
 
 const dt = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
 const ARRIVAL: Record<string, string> = { PENDING: "待登记", ARRIVED: "已报到", NOT_ARRIVED: "未报到" };
@@ -149,6 +150,11 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
           })}
         </ol>
       </Card>
+
+      <FollowUpsCard
+        actor={actor} today={today}
+        student={{ id: s.id, middleSchoolId: s.middleSchoolId, vocationalSchoolId: s.vocationalSchoolId, status: s.status, inProgramme: s.status === "ENROLLED" && !s.registration }}
+      />
 
       {canLeave && inProgramme ? (
         <div className="grid gap-4 lg:grid-cols-2">

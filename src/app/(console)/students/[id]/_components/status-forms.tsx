@@ -11,7 +11,7 @@ type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 const input = "rounded border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600 disabled:bg-slate-100";
 
 /** Refreshes the page after a successful submission (the timeline is server-rendered). */
-function useRefreshOnSuccess(state: ActionState) {
+export function useRefreshOnSuccess(state: ActionState) {
   const router = useRouter();
   useEffect(() => {
     if (state?.ok) router.refresh();
