@@ -345,9 +345,10 @@ export type ApplicationView = {
 };
 
 /**
- * One application for its own page, the edit form or the printout, with the full ID number.
- * Showing the full number is a reveal (SPEC §10): `purpose` "page" / "print" writes
- * `application.reveal` / `application.print` in the same transaction; "edit" writes `application.reveal` too.
+ * One application for its own page, the edit form or the printout. The page ("page") gets the ID
+ * number masked only: the full number comes from the "显示完整身份证号" click (reveal.ts, audited as
+ * `idNumber.reveal`), never with the page. The printout and the edit form need the full number:
+ * "print" / "edit" write `application.print` / `application.reveal` in the same transaction (SPEC §10).
  */
 export async function getApplication(actor: Actor, id: string, purpose: "page" | "print" | "edit"): Promise<ApplicationView> {
   assertCan(actor, "application.read");
@@ -371,7 +372,8 @@ export async function getApplication(actor: Actor, id: string, purpose: "page" |
     const userIds = [a.enteredById, a.reviewedById].filter((x): x is string => !!x);
     const users = await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } });
     const nameOf = (uid: string | null) => (uid ? (users.find((u) => u.id === uid)?.displayName ?? "（未知）") : null);
-    await audit(tx, actor, purpose === "print" ? "application.print" : "application.reveal", { type: "Application", id: a.id }, auditSummary(a, { purpose }));
+    const full = showContact && purpose !== "page";
+    if (full) await audit(tx, actor, purpose === "print" ? "application.print" : "application.reveal", { type: "Application", id: a.id }, auditSummary(a, { purpose }));
     return {
       id: a.id,
       year: a.year,
@@ -384,10 +386,10 @@ export async function getApplication(actor: Actor, id: string, purpose: "page" |
       studentName: a.studentName,
       sex: a.sex,
       studentNumber: hide(a.studentNumber, ""),
-      // A vocational school sees the full ID number (and birth date) only of students sent off to it.
-      idNumber: showContact ? a.idNumber : "",
+      // The full ID number (and birth date) only for the printout and the edit form; a vocational school only of students sent off to it.
+      idNumber: full ? a.idNumber : "",
       idNumberMasked: hide(maskIdNumber(a.idNumber), ""),
-      birthDate: showContact ? a.birthDate : "",
+      birthDate: full ? a.birthDate : "",
       guardianName: hide(a.guardianName, ""),
       guardianRelation: guardianRelationFromCode(a.guardianRelation),
       contact: showContact
@@ -431,7 +433,7 @@ export async function applicationHistory(actor: Actor, id: string) {
   if (!a) throw notFound("报名申请");
   if (limitedView(actor, a)) return []; // the middle school's steps are not the vocational school's business before send-off
   const rows = await db().auditLog.findMany({
-    where: { entityType: "Application", entityId: id, action: { notIn: ["application.reveal", "application.print"] } },
+    where: { entityType: "Application", entityId: id, action: { notIn: ["application.reveal", "application.print", "idNumber.reveal"] } },
     orderBy: { at: "asc" },
     select: { id: true, at: true, action: true, orgLabel: true, actorId: true, summary: true },
   });

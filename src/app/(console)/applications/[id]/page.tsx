@@ -16,6 +16,7 @@ import { PageTitle } from "@/components/ui/table";
 import { recordConsentAction } from "@/actions/applications/record-consent";
 import { reviewApplicationAction } from "@/actions/applications/review-application";
 import { withdrawApplicationAction } from "@/actions/applications/withdraw-application";
+import { RevealIdNumber } from "@/components/reveal-id-number";
 import { StatusTag } from "../_components/status-tag";
 import { ConsentForm } from "./_components/consent-form";
 import { ReviewForm } from "./_components/review-form";
@@ -52,7 +53,7 @@ export default async function ApplicationPage({
   const actor = await pageActor("application.read");
   const { id } = await params;
   const sp = await searchParams;
-  // Renders the full ID number: recorded as `application.reveal` in the audit log.
+  // The ID number is masked; "显示完整身份证号" fetches it and writes `idNumber.reveal` (decision 072).
   const a = await getApplication(actor, id, "page").catch((e) => {
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
@@ -94,7 +95,7 @@ export default async function ApplicationPage({
           <Item label="学生姓名">{a.studentName}</Item>
           <Item label="性别">{SEX_LABELS[a.sex]}</Item>
           <Item label="学生联系电话">{c ? c.studentPhone : HIDDEN}</Item>
-          <Item label="身份证号码">{a.idNumber ? <><span className="font-mono">{a.idNumber}</span>（出生日期 {a.birthDate}）</> : HIDDEN}</Item>
+          <Item label="身份证号码">{c ? <RevealIdNumber applicationId={a.id} masked={a.idNumberMasked} page="application" /> : HIDDEN}</Item>
           <Item label="初中学籍号">{a.limited ? HIDDEN : <span className="font-mono">{a.studentNumber}</span>}</Item>
           <Item label="家庭住址">
             {c ? [c.address.county, c.address.township, c.address.village, c.address.street].join(" ") : HIDDEN}
