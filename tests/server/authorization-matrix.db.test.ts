@@ -352,6 +352,14 @@ const SCOPE_CASES: Record<string, ScopeCase> = {
       year: 2020, result: "PASS", comment: "巩固工作扎实", method: "按巩固率 95% 考核",
     }),
   },
+  // Issue 15: the one reveal of a full ID number (student page and application page); own = a student sent off within the caller's scope.
+  revealIdNumberAction: { kind: "action", input: async (r, w) => ({ applicationId: (await fresh.enrolment(r, w)).applicationId, page: "student" }) },
+  // The 操作日志 export: its one id is the organisation filter (own = a middle school in the caller's county / prefecture).
+  "GET /api/exports/audit": {
+    kind: "route",
+    input: async (r, w) => ({ org: `middle:${await fresh.middleSchool(r, w)}` }),
+    url: (i) => `/api/exports/audit?org=${String(i.org)}`,
+  },
   "GET /api/documents/[id]": {
     kind: "route",
     input: async (r, w) => {
