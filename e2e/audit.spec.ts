@@ -57,7 +57,7 @@ test("failed sign-ins are logged with the username tried; the bureau filters the
   const form = page.getByRole("search", { name: "筛选日志" });
   await form.getByLabel("开始日期").fill(beijingToday());
   await form.getByLabel("结束日期").fill(beijingToday());
-  await form.getByLabel("操作").selectOption({ label: "登录失败" });
+  await form.getByLabel("操作", { exact: true }).selectOption({ label: "登录失败" });
   await form.getByRole("button", { name: "查询" }).click();
   await expect(page).toHaveURL(/action=auth.signInFailed/);
   const table = page.getByRole("table", { name: "操作日志" });
@@ -71,7 +71,7 @@ test("failed sign-ins are logged with the username tried; the bureau filters the
   await page.goto("/audit?action=auth.signInFailed");
   await expect(page.getByRole("table", { name: "操作日志" })).toContainText("有人以用户名“chuxiong-cz1”登录失败");
   await expect(page.getByRole("table", { name: "操作日志" })).not.toContainText(unknown);
-  await page.getByRole("search", { name: "筛选日志" }).getByLabel("单位").selectOption({ label: "楚雄市第一中学" });
+  await page.getByRole("search", { name: "筛选日志" }).getByLabel("单位", { exact: true }).selectOption({ label: "楚雄市第一中学" });
   await page.getByRole("search", { name: "筛选日志" }).getByRole("button", { name: "查询" }).click();
   await expect(page.getByText(/筛选条件：单位 楚雄市第一中学，操作 登录失败/)).toBeVisible();
   await expect(page.getByRole("table", { name: "操作日志" })).toContainText("有人以用户名“chuxiong-cz1”登录失败");

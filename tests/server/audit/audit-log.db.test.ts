@@ -13,6 +13,7 @@ import { verifyCredentials, MAX_FAILED_LOGINS } from "@/server/auth/sign-in";
 import { revealIdNumber } from "@/server/applications/reveal";
 import { getApplication } from "@/server/applications/applications";
 import { getStudent } from "@/server/student-status/read";
+import { previewAnnex2Import } from "@/server/plan/import";
 import { auditFilterSchema } from "@/lib/schemas/audit";
 import type { Actor } from "@/server/auth/load-actor";
 
@@ -134,6 +135,17 @@ describe("sign-in attempts are logged with the username tried", () => {
     await verifyCredentials(u.username, "right1234", new Date(Date.now() + 16 * 60_000));
     const ok = await testDb().auditLog.findFirstOrThrow({ where: { action: "auth.signIn", entityId: u.id } });
     expect(ok).toMatchObject({ actorId: u.id, actorRole: "MIDDLE_SCHOOL", orgLabel: schoolA.orgName });
+  });
+});
+
+describe("refused imports", () => {
+  test("a 附件2 file that cannot be read is refused and logged: who tried which file, and why", async () => {
+    const fileName = `附件2-${uniq()}.xls`;
+    await expect(previewAnnex2Import(zhou, { fileName, bytes: Buffer.from("not a workbook") })).rejects.toMatchObject({ code: "VALIDATION" });
+    const a = await testDb().auditLog.findFirstOrThrow({ where: { action: "plan.importRefused", summary: { path: ["fileName"], equals: fileName } } });
+    expect(a).toMatchObject({ actorId: zhou.userId, orgLabel: zhou.orgName, summary: { message: expect.stringContaining("不是 .xlsx 文件") } });
+    const line = (await listAudit(zhou, filter({ action: "plan.importRefused" }))).items.find((i) => i.id === a.id.toString())!;
+    expect(line.text).toMatch(new RegExp(`^${zhou.orgName} 导入附件2 文件“${fileName}”被拒绝：`));
   });
 });
 

@@ -41,7 +41,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <label className="flex flex-col text-sm">开始日期<input type="date" name="from" defaultValue={f.from} className={input} /></label>
         <label className="flex flex-col text-sm">结束日期<input type="date" name="to" defaultValue={f.to} className={input} /></label>
         <label className="flex flex-col text-sm">单位
-          <select name="org" defaultValue={f.org} className={`${input} max-w-64`}>
+          <select name="org" aria-label="单位" defaultValue={f.org} className={`${input} max-w-64`}>
             <option value="">全部单位</option>
             {GROUPS.map((g) => {
               const list = orgs.filter((o) => o.group === g);
@@ -50,13 +50,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </select>
         </label>
         <label className="flex flex-col text-sm">操作
-          <select name="action" defaultValue={f.action} className={`${input} max-w-64`}>
+          <select name="action" aria-label="操作" defaultValue={f.action} className={`${input} max-w-64`}>
             <option value="">全部操作</option>
             {Object.entries(AUDIT_ACTION_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
           </select>
         </label>
         <label className="flex flex-col text-sm">对象
-          <select name="entity" defaultValue={f.entity} className={input}>
+          <select name="entity" aria-label="对象" defaultValue={f.entity} className={input}>
             <option value="">全部对象</option>
             {Object.entries(AUDIT_ENTITY_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
           </select>
