@@ -65,6 +65,11 @@ test("failed sign-ins are logged with the username tried; the bureau filters the
   await expect(table.getByRole("row").filter({ hasText: "有人以用户名“chuxiong-cz1”登录失败" }).first()).toBeVisible();
   await expect(table).not.toContainText("{");
   await shot(page, "audit-filtered-prefecture");
+  // Unfiltered: every kind the demo wrote (附件2 import and issue, 落实到校, sign-ins, reveals…) reads as Chinese.
+  await page.goto("/audit");
+  await expect(table.getByRole("row")).toHaveCount(51); // header + a page of 50
+  expect(await table.innerText()).not.toMatch(/[{}"]|undefined|null/);
+  await shot(page, "audit-prefecture-all");
 
   // The county sees its own school's attempt, not the unknown username; the organisation filter narrows it.
   await loginAs(page, "chuxiong");
