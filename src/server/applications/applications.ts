@@ -4,6 +4,7 @@ import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { db, type Db, type Tx } from "@/server/db";
 import { audit } from "@/server/audit";
+import { renderAudit } from "@/lib/audit-render";
 import { AppError, isUniqueViolation, forbidden, notFound } from "@/server/errors";
 import { assertInPhase, loadCalendar, programmeYear } from "@/server/calendar/calendar";
 import { pageArgs, toPage } from "@/server/pagination";
@@ -441,12 +442,17 @@ export async function applicationHistory(actor: Actor, id: string) {
     where: { id: { in: rows.map((r) => r.actorId).filter((x): x is string => !!x) } },
     select: { id: true, displayName: true },
   });
-  return rows.map((r) => ({
-    id: String(r.id),
-    at: r.at,
-    action: r.action,
-    who: `${r.orgLabel ?? ""} ${users.find((u) => u.id === r.actorId)?.displayName ?? ""}`.trim(),
-  }));
+  return rows.map((r) => {
+    const actorName = users.find((u) => u.id === r.actorId)?.displayName ?? null;
+    return {
+      id: String(r.id),
+      at: r.at,
+      action: r.action,
+      actorName,
+      // the same sentence as in 操作日志 (decision 070)
+      text: renderAudit({ action: r.action, orgLabel: r.orgLabel, actorName, entityLabel: null, summary: r.summary }),
+    };
+  });
 }
 
 // ───── writes (middle school) ─────

@@ -11,7 +11,6 @@ import { applicationHistory, getApplication, missingConsent } from "@/server/app
 import { chinaDateOf, formatChineseDate } from "@/lib/calendar";
 import { ELIGIBILITY_GROUND_LABELS, SEX_LABELS } from "@/lib/schemas/application";
 import { EDITABLE_STATUSES, WITHDRAWABLE_STATUSES } from "@/lib/schemas/application-workflow";
-import { AUDIT_ACTION_LABELS } from "@/lib/audit-labels";
 import { PageTitle } from "@/components/ui/table";
 import { recordConsentAction } from "@/actions/applications/record-consent";
 import { reviewApplicationAction } from "@/actions/applications/review-application";
@@ -167,7 +166,7 @@ export default async function ApplicationPage({
         <ol className="flex flex-col gap-1 text-sm">
           {history.map((h) => (
             <li key={h.id}>
-              <span className="text-slate-500">{dt(h.at)}</span> {AUDIT_ACTION_LABELS[h.action] ?? h.action} · {h.who}
+              <span className="text-slate-500">{dt(h.at)}</span> {h.text}{h.actorName ? `（${h.actorName}）` : ""}
             </li>
           ))}
         </ol>
