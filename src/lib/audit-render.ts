@@ -20,7 +20,7 @@ type S = Record<string, unknown>;
 type Ctx = { who: string; s: S; e: AuditEntry; nameOf: (id: string) => string | undefined };
 type Template = (c: Ctx) => string;
 
-const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+const str = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "object" ? valueText(v) : String(v));
 const opt = (prefix: string, v: unknown, suffix = "") => (v === null || v === undefined || v === "" ? "" : `${prefix}${valueText(v)}${suffix}`);
 const student = (c: Ctx) => str(c.s.studentName) || c.e.entityLabel || "一名学生";
 const target = (c: Ctx) => c.e.entityLabel || str(c.s.username) || str(c.s.name) || "";
@@ -61,8 +61,8 @@ const TEMPLATES: Record<string, Template> = {
   "plan.issue": (c) => `${c.who} 下达 ${yearVersion(c.s)} 送读招生计划${c.s.supersedes ? `，取代第 ${str(c.s.supersedes)} 版` : ""}${opt("，调整原因：", c.s.reason)}`,
   "plan.discard": (c) => `${c.who} 作废 ${yearVersion(c.s)} 送读招生计划草稿`,
   "allocation.save": (c) => {
-    const list = Array.isArray(c.s.changes) ? (c.s.changes as { school: string; before: number; after: number }[]) : [];
-    const parts = list.map((x) => `把 ${x.school} 的名额由 ${x.before} 改为 ${x.after}`);
+    const list = (Array.isArray(c.s.changes) ? c.s.changes : []).filter((x): x is S => !!x && typeof x === "object");
+    const parts = list.map((x) => `把 ${str(x.school)} 的名额由 ${valueText(x.before)} 改为 ${valueText(x.after)}`);
     return `${c.who} ${parts.join("，") || "分解送读计划"}（${str(c.s.year)} 年，已分配 ${str(c.s.total)} / ${str(c.s.cap)} 人）`;
   },
   "export.annex2": (c) => `${c.who} 导出 ${yearVersion(c.s)} 附件2（${valueText(c.s.state)}）`,

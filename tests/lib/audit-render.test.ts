@@ -2,6 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { renderAudit, RENDERED_ACTIONS, type AuditEntry } from "@/lib/audit-render";
 import { AUDIT_ACTION_LABELS } from "@/lib/audit-labels";
+import { AUDIT_FIELD_LABELS } from "@/lib/audit-format";
 
 const entry = (action: string, summary: unknown, more: Partial<AuditEntry> = {}): AuditEntry => ({
   action, orgLabel: "楚雄市教育体育局", actorName: "张三", entityLabel: null, summary, ...more,
@@ -41,9 +42,21 @@ describe("one sentence per kind of action", () => {
     }
   });
 
-  test("every action that has a Chinese name also has a sentence", () => {
-    expect(Object.keys(AUDIT_ACTION_LABELS).filter((a) => !RENDERED_ACTIONS.includes(a))).toEqual([]);
+  test("every action that has a Chinese name reads as Chinese (its template, or the fallback for kinds added later)", () => {
+    for (const action of Object.keys(AUDIT_ACTION_LABELS)) {
+      const text = renderAudit(entry(action, { year: 2020, studentName: "王小明", fileName: "a.xlsx", before: { name: "甲" }, after: { name: "乙" } }));
+      expect(text, action).toMatch(/[\u4e00-\u9fff]/);
+      expect(text, action).not.toMatch(NOT_JSON);
+      expect(text, action).not.toContain(action);
+    }
   });
+});
+
+test("whatever shape a summary's values have, no sentence shows JSON", () => {
+  for (const value of [{ a: 1, name: "甲" }, [1, "乙"], 3, "丙", true]) {
+    const summary = Object.fromEntries([...Object.keys(AUDIT_FIELD_LABELS), "before", "after", "changes", "enrolmentIds", "countyIds"].map((k) => [k, value]));
+    for (const action of [...RENDERED_ACTIONS, "unknown.kind"]) expect(renderAudit(entry(action, summary)), `${action} ${JSON.stringify(value)}`).not.toMatch(NOT_JSON);
+  }
 });
 
 describe("actions without a template", () => {
