@@ -38,6 +38,12 @@ test("the application page shows the ID masked; one click reveals it and writes 
   await expect(revealRows(page, "张建国")).toContainText("楚雄市教育体育局 查看了 张建国 的完整身份证号码（报名申请页面）");
   expect(await page.getByRole("table", { name: "操作日志" }).innerText()).not.toMatch(FULL_ID);
   await shot(page, "audit-reveal");
+
+  // The demo's 2019 year: its 县市职中 revealed a student's number on the student page (prisma/seed-audit.ts).
+  await page.goto("/audit?action=idNumber.reveal&from=2019-01-01&to=2019-12-31");
+  await expect(revealRows(page, "李春华")).toHaveCount(2);
+  await expect(page.getByRole("table", { name: "操作日志" })).toContainText("楚雄市职业高级中学 查看了 李春华 的完整身份证号码（学生页面）");
+  await shot(page, "audit-reveal-2019");
 });
 
 test("failed sign-ins are logged with the username tried; the bureau filters the log and exports it", async ({ page }) => {
