@@ -4,14 +4,14 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
-import { createMiniPrefecture, createUser } from "../../factories";
-import { uniq } from "../../factories/ids";
-import { createApplicationRow } from "../../factories/applications";
+import { createMiniPrefecture, createUser } from "../../../prisma/factories";
+import { uniq } from "../../../prisma/factories/ids";
+import { createApplicationRow } from "../../../prisma/factories/applications";
 import { listAudit } from "@/server/audit-read";
 import { exportAuditLog } from "@/server/exports/audit-log";
 import { verifyCredentials, MAX_FAILED_LOGINS } from "@/server/auth/sign-in";
 import { revealIdNumber } from "@/server/applications/reveal";
-import { getApplication } from "@/server/applications/applications";
+import { getApplication } from "@/server/applications/read";
 import { getStudent } from "@/server/student-status/read";
 import { previewAnnex2Import } from "@/server/plan/import";
 import { auditFilterSchema } from "@/lib/schemas/audit";
