@@ -58,7 +58,9 @@ test("a middle school enters an application, fixes a wrong ID digit, prints it, 
   const url = page.url().replace(/\?.*$/, "");
   await expect(page.getByRole("heading", { name: /报名申请：者小龙/ })).toBeVisible();
   await expect(page.getByText("草稿（待签字）").first()).toBeVisible();
-  await expect(page.getByText(good, { exact: true })).toBeVisible(); // the student's own page shows the full number
+  await expect(page.getByText(good, { exact: true })).toHaveCount(0); // masked until the click (decision 072)
+  await page.getByRole("button", { name: "显示完整身份证号" }).click();
+  await expect(page.getByText(good, { exact: true })).toBeVisible();
 
   // a correction before printing: 修改 keeps everything else as entered
   await page.getByRole("link", { name: "修改", exact: true }).click();

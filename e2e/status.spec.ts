@@ -29,7 +29,11 @@ test("the school records a 回原初中 leaver with a proof and a 辍学 leaver;
   // 者明华: back to the original middle school, with the 回校就读证明.
   await page.getByRole("link", { name: "者明华" }).click();
   await expect(page.getByRole("heading", { name: /学生：者明华/ })).toBeVisible();
-  await expect(page.getByText(/^\d{17}[\dX]$/)).toBeVisible(); // full ID on the student page (audited)
+  // The ID is masked until "显示完整身份证号" is clicked (the click is audited, not the page load).
+  await expect(page.getByTestId("id-number-masked")).toHaveText(/^\d{6}\*{8}[\dX]{4}$/);
+  await page.getByRole("button", { name: "显示完整身份证号" }).click();
+  await expect(page.getByTestId("id-number-full")).toHaveText(/^\d{17}[\dX]$/);
+  await shot(page, "student-id-revealed");
   const leave = page.getByRole("form", { name: "登记离校" });
   await leave.getByLabel("离校类型").selectOption({ label: "回原初中就读" });
   // A file that is not a scan: refused from its bytes, the choices stay.

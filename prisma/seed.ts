@@ -13,6 +13,7 @@ import { seedDemoFilings } from "./seed-filings";
 import { seedStudentStatusDemo } from "./seed-student-status";
 import { seedRetentionDemo } from "./seed-retention";
 import { seedFieldworkDemo } from "./seed-fieldwork";
+import { seedAuditDemo } from "./seed-audit";
 
 async function main() {
   const url = process.env.DATABASE_URL;
@@ -43,6 +44,7 @@ async function main() {
     await seedStudentStatusDemo(db); // 2019 完整一年：离校（各类型）、回校确认、秋季注册、附件6
     await seedRetentionDemo(db); // 2019 巩固考核：楚雄技师学院（四个县市的学生，计入数），楚雄市职中原因说明与县市考核
     await seedFieldworkDemo(db); // 2019 宣传走访（含跨县市、已作废）、跟踪回访与家访、流失风险标记（已解除 / 学生已离校）: prisma/seed-fieldwork.ts
+    await seedAuditDemo(db); // 2019 操作日志：谁显示了李春华的完整身份证号、登录失败（含不存在的用户名）与账号锁定
     console.log(`[zjb] 已载入演示数据：楚雄州、10 个县市、12 所职业学校、演示初中学校及各单位账号（${Date.now() - t0} ms）`);
   } finally {
     await db.$disconnect();

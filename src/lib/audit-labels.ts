@@ -1,6 +1,13 @@
 /** Chinese names of audit actions (shown in 操作日志). Each feature adds its own actions here. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "auth.signIn": "登录",
+  "auth.signOut": "退出登录",
+  "auth.signInFailed": "登录失败",
+  "auth.lock": "密码错误过多，账号锁定",
+  "setup.firstAdmin": "创建第一个管理员",
+  "user.unlock": "解除账号锁定",
+  "audit.export": "导出操作日志",
+  "idNumber.reveal": "显示完整身份证号",
   "user.create": "开设账号",
   "user.update": "修改账号",
   "user.activate": "启用账号",
@@ -20,6 +27,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "plan.amend": "调整送读招生计划（新版本草稿）",
   "plan.saveDraft": "修改送读招生计划草稿",
   "plan.import": "导入附件2",
+  "plan.importRefused": "导入附件2被拒绝",
   "plan.issue": "下达送读招生计划",
   "plan.discard": "作废送读招生计划草稿",
   "allocation.save": "分解送读计划到学校",
@@ -31,6 +39,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "application.withdraw": "撤回报名申请",
   "application.import": "批量导入报名申请",
   "application.importBatch": "批量导入报名申请（整批）",
+  "application.importRefused": "批量导入报名申请被拒绝",
   "application.reveal": "查看完整身份证号码",
   "application.print": "打印报名申请表",
   "document.upload": "上传文件",
@@ -81,4 +90,25 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "followUp.record": "登记跟踪回访",
   "followUp.open": "查看回访记录内容",
   "riskFlag.clear": "解除流失风险标记",
+};
+
+/** Chinese names of the kinds of record an audit row is about (the 操作日志 "对象" filter). */
+export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  User: "账号",
+  County: "县市",
+  MiddleSchool: "初中学校",
+  VocationalSchool: "职业学校",
+  YearCalendar: "工作日历",
+  PlanVersion: "送读招生计划",
+  Application: "报名申请",
+  ImportBatch: "导入批次",
+  Document: "上传文件",
+  Enrolment: "学生",
+  VocationalClass: "班级",
+  RosterSubmission: "在读学生名单（附件4）",
+  RosterCheck: "名单核对",
+  Filing: "报送材料",
+  FilingWaiver: "实施方案审核豁免",
+  Annex6Submission: "附件6",
+  AuditLog: "操作日志",
 };

@@ -380,6 +380,14 @@ const SCOPE_CASES: Record<string, ScopeCase> = {
     input: async (r, w) => ({ enrolmentId: (await fresh.enrolment(r, w)).id, kind: "HOME_VISIT", occurredOn: "2020-05-07", middleSchoolParticipants: "张老师", notes: "学生在校表现稳定", risk: "on", riskReason: "家长犹豫" }),
   },
   clearRiskFlagAction: { kind: "action", input: async (r, w) => ({ flagId: await fresh.riskFlag(r, w), reason: "学生已稳定" }) },
+  // Issue 15: the one reveal of a full ID number (student page and application page); own = a student sent off within the caller's scope.
+  revealIdNumberAction: { kind: "action", input: async (r, w) => ({ applicationId: (await fresh.enrolment(r, w)).applicationId, page: "student" }) },
+  // The 操作日志 export: its one id is the organisation filter (own = a middle school in the caller's county / prefecture).
+  "GET /api/exports/audit": {
+    kind: "route",
+    input: async (r, w) => ({ org: `middle:${await fresh.middleSchool(r, w)}` }),
+    url: (i) => `/api/exports/audit?org=${String(i.org)}`,
+  },
   "GET /api/documents/[id]": {
     kind: "route",
     input: async (r, w) => {

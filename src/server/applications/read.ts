@@ -10,6 +10,7 @@ import { pageArgs, toPage } from "@/server/pagination";
 import { idNumberSearch } from "@/server/id-search";
 import { APPLICATION_ENTRY_WINDOW, formatChineseRange } from "@/lib/calendar";
 import { maskIdNumber } from "@/lib/validators/id-number";
+import { renderAudit } from "@/lib/audit-render";
 import { guardianRelationFromCode, type GuardianRelation } from "@/lib/schemas/application";
 import { EDITABLE_STATUSES, type ApplicationListQuery, type ApplicationStatus } from "@/lib/schemas/application-workflow";
 import { applicationScope, contactVisible, limitedView } from "./scope";
@@ -186,9 +187,10 @@ export type ApplicationView = {
 };
 
 /**
- * One application for its own page, the edit form or the printout, with the full ID number.
- * Showing the full number is a reveal (SPEC §10): `purpose` "page" / "print" writes
- * `application.reveal` / `application.print` in the same transaction; "edit" writes `application.reveal` too.
+ * One application for its own page, the edit form or the printout. The page ("page") gets the ID
+ * number masked only: the full number comes from the "显示完整身份证号" click (reveal.ts, audited as
+ * `idNumber.reveal`), never with the page. The printout and the edit form need the full number:
+ * "print" / "edit" write `application.print` / `application.reveal` in the same transaction (SPEC §10).
  */
 export async function getApplication(actor: Actor, id: string, purpose: "page" | "print" | "edit"): Promise<ApplicationView> {
   assertCan(actor, "application.read");
@@ -212,7 +214,8 @@ export async function getApplication(actor: Actor, id: string, purpose: "page" |
     const userIds = [a.enteredById, a.reviewedById].filter((x): x is string => !!x);
     const users = await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } });
     const nameOf = (uid: string | null) => (uid ? (users.find((u) => u.id === uid)?.displayName ?? "（未知）") : null);
-    await audit(tx, actor, purpose === "print" ? "application.print" : "application.reveal", { type: "Application", id: a.id }, auditSummary(a, { purpose }));
+    const full = showContact && purpose !== "page";
+    if (full) await audit(tx, actor, purpose === "print" ? "application.print" : "application.reveal", { type: "Application", id: a.id }, auditSummary(a, { purpose }));
     return {
       id: a.id,
       year: a.year,
@@ -225,10 +228,10 @@ export async function getApplication(actor: Actor, id: string, purpose: "page" |
       studentName: a.studentName,
       sex: a.sex,
       studentNumber: hide(a.studentNumber, ""),
-      // A vocational school sees the full ID number (and birth date) only of students sent off to it.
-      idNumber: showContact ? a.idNumber : "",
+      // The full ID number (and birth date) only for the printout and the edit form; a vocational school only of students sent off to it.
+      idNumber: full ? a.idNumber : "",
       idNumberMasked: hide(maskIdNumber(a.idNumber), ""),
-      birthDate: showContact ? a.birthDate : "",
+      birthDate: full ? a.birthDate : "",
       guardianName: hide(a.guardianName, ""),
       guardianRelation: guardianRelationFromCode(a.guardianRelation),
       contact: showContact
@@ -272,7 +275,7 @@ export async function applicationHistory(actor: Actor, id: string) {
   if (!a) throw notFound("报名申请");
   if (limitedView(actor, a)) return []; // the middle school's steps are not the vocational school's business before send-off
   const rows = await db().auditLog.findMany({
-    where: { entityType: "Application", entityId: id, action: { notIn: ["application.reveal", "application.print"] } },
+    where: { entityType: "Application", entityId: id, action: { notIn: ["application.reveal", "application.print", "idNumber.reveal"] } },
     orderBy: { at: "asc" },
     select: { id: true, at: true, action: true, orgLabel: true, actorId: true, summary: true },
   });
@@ -280,10 +283,15 @@ export async function applicationHistory(actor: Actor, id: string) {
     where: { id: { in: rows.map((r) => r.actorId).filter((x): x is string => !!x) } },
     select: { id: true, displayName: true },
   });
-  return rows.map((r) => ({
-    id: String(r.id),
-    at: r.at,
-    action: r.action,
-    who: `${r.orgLabel ?? ""} ${users.find((u) => u.id === r.actorId)?.displayName ?? ""}`.trim(),
-  }));
+  return rows.map((r) => {
+    const actorName = users.find((u) => u.id === r.actorId)?.displayName ?? null;
+    return {
+      id: String(r.id),
+      at: r.at,
+      action: r.action,
+      actorName,
+      // the same sentence as in 操作日志 (decision 070)
+      text: renderAudit({ action: r.action, orgLabel: r.orgLabel, actorName, entityLabel: null, summary: r.summary }),
+    };
+  });
 }

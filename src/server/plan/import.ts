@@ -54,11 +54,17 @@ export type ImportPreview = {
   target: { year: number; nextVersion: number; openDraft: number | null; issuedVersion: number | null } | null;
 };
 
-/** Step 1: read the uploaded file and report every problem. Nothing is stored. */
+/** A file the import cannot read is refused — and audited (who tried which file, and why), like the 报名 import. */
+async function refuseImport(actor: Actor, fileName: string, message: string, fieldErrors: Record<string, string>): Promise<never> {
+  await db().$transaction((tx) => audit(tx, actor, "plan.importRefused", {}, { fileName, message }));
+  throw new AppError("VALIDATION", message, fieldErrors);
+}
+
+/** Step 1: read the uploaded file and report every problem. Nothing is stored but the refusal of an unreadable file (audited). */
 export async function previewAnnex2Import(actor: Actor, upload: Annex2Upload): Promise<ImportPreview> {
   assertCan(actor, "plan.edit");
   const report = await readUpload(db(), actor.prefectureId, upload);
-  if ("fatal" in report) throw new AppError("VALIDATION", report.fatal, { file: report.fatal });
+  if ("fatal" in report) return refuseImport(actor, upload.fileName, report.fatal, { file: report.fatal });
   let target: ImportPreview["target"] = null;
   if (report.fileYear) {
     const plan = await db().quotaPlan.findUnique({ where: { year: report.fileYear }, include: { versions: true } });
@@ -93,9 +99,9 @@ export async function acceptAnnex2Import(
   assertCan(actor, "plan.edit");
   const client: Db = opts.client ?? db();
   const report = await readUpload(client, actor.prefectureId, input);
-  if ("fatal" in report) throw new AppError("VALIDATION", report.fatal, { file: report.fatal });
+  if ("fatal" in report) return refuseImport(actor, input.fileName, report.fatal, { file: report.fatal });
   if (report.fileYear && report.fileYear !== input.year) {
-    throw new AppError("VALIDATION", `文件标题中的年度是${report.fileYear}年，与所选的${input.year}年不一致。请确认文件或所选年度。`, { year: "与文件年度不一致" });
+    return refuseImport(actor, input.fileName, `文件标题中的年度是${report.fileYear}年，与所选的${input.year}年不一致。请确认文件或所选年度。`, { year: "与文件年度不一致" });
   }
   const clean = report.problems.length === 0;
   return client.$transaction(async (tx) => {

@@ -2,7 +2,6 @@ import "server-only";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
-import { audit } from "@/server/audit";
 import { userLabels } from "@/server/user-labels";
 import { notFound } from "@/server/errors";
 import { enrolmentScope } from "@/server/send-off/scope";
@@ -79,8 +78,8 @@ export async function listStudents(actor: Actor, query: StudentQuery, year: numb
 }
 
 /**
- * Everything about one student (one enrolment) for a role that may see them. The page shows the full
- * ID number (SPEC §10), so reading it writes a `student.reveal` audit row in the same transaction.
+ * Everything about one student (one enrolment) for a role that may see them. The ID number is masked:
+ * the full number comes only from the "显示完整身份证号" click (applications/reveal.ts, audited).
  */
 export async function getStudent(actor: Actor, enrolmentId: string) {
   assertCan(actor, "student.read");
@@ -106,7 +105,6 @@ export async function getStudent(actor: Actor, enrolmentId: string) {
       },
     });
     if (!e) throw notFound("学生");
-    await audit(tx, actor, "student.reveal", { type: "Enrolment", id: e.id }, { studentName: e.application.studentName, purpose: "page" });
     const who = await userLabels(tx, [e.sentOffById, ...e.events.flatMap((ev) => [ev.recordedById, ev.revokedById, ev.returnConfirmedById]), e.registrationDecidedById]);
     const submissions = await tx.rosterSubmission.findMany({
       where: { vocationalSchoolId: e.vocationalSchoolId, year: e.year, supersededAt: null },
@@ -118,7 +116,8 @@ export async function getStudent(actor: Actor, enrolmentId: string) {
       id: e.id, year: e.year, status: e.status, arrivalStatus: e.arrivalStatus, arrivedOn: e.arrivedOn,
       sentOffOn: chinaDateOf(e.sentOffAt), sentOffBy: who(e.sentOffById), studentNo: e.studentNo,
       middleSchoolId: e.middleSchoolId, vocationalSchoolId: e.vocationalSchoolId,
-      application: e.application, countyName: e.county.name, middleSchoolName: e.middleSchool.name,
+      // never the full ID number with the page (decision 072)
+      application: (({ idNumber, ...rest }) => ({ ...rest, idNumberMasked: maskIdNumber(idNumber) }))(e.application), countyName: e.county.name, middleSchoolName: e.middleSchool.name,
       vocationalSchoolName: e.vocationalSchool.fullName, class: e.class,
       registration: e.registrationDecision ? { label: REGISTRATION_LABELS[e.registrationDecision], at: e.registrationDecidedAt, by: who(e.registrationDecidedById) } : null,
       roster: {

@@ -5,6 +5,7 @@ import { createYearCalendar } from "../../../prisma/factories/calendar";
 import { applicationInput, createApplicationRow, fakeExe, nextIdNumber, tinyPdf, tinyPng } from "../../../prisma/factories/applications";
 import { createApplication, recordConsent, reviewApplication, updateApplication, withdrawApplication } from "@/server/applications/write";
 import { getApplication, listApplications } from "@/server/applications/read";
+import { revealIdNumber } from "@/server/applications/reveal";
 import { getDocumentForDownload } from "@/server/documents/documents";
 import { applicationListQuerySchema } from "@/lib/schemas/application-workflow";
 import { AppError } from "@/server/errors";
@@ -324,15 +325,18 @@ describe("scoping", () => {
     expect((await rejection(getApplication(vocA, signedId, "print"))).code).toBe("NOT_FOUND");
   });
 
-  test("lists mask ID numbers; the student page reveals the full number and records the reveal", async () => {
+  test("lists and the page mask ID numbers; the full number only on the 显示完整身份证号 click, which records the reveal", async () => {
     const list = await listApplications(schoolA, query({ q: "同意生" }), NOW);
     expect(list.items).toHaveLength(1);
     expect(list.items[0].idNumberMasked).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
     expect(JSON.stringify(list)).not.toMatch(/\d{18}|\d{17}X/);
-    const before = await testDb().auditLog.count({ where: { action: "application.reveal", entityId: signedId } });
+    const reveals = () => testDb().auditLog.count({ where: { action: { in: ["application.reveal", "idNumber.reveal"] }, entityId: signedId } });
+    const before = await reveals();
     const view = await getApplication(schoolA, signedId, "page");
-    expect(view.idNumber).toMatch(/^\d{17}[\dX]$/);
-    expect(await testDb().auditLog.count({ where: { action: "application.reveal", entityId: signedId } })).toBe(before + 1);
+    expect(view.idNumber).toBe("");
+    expect(await reveals()).toBe(before);
+    expect((await revealIdNumber(schoolA, { applicationId: signedId, page: "application" })).idNumber).toMatch(/^\d{17}[\dX]$/);
+    expect(await reveals()).toBe(before + 1);
     await getApplication(schoolA, signedId, "print");
     expect(await testDb().auditLog.count({ where: { action: "application.print", entityId: signedId } })).toBe(1);
   });

@@ -4,6 +4,7 @@ import { actorFor, testDb } from "../../support/db";
 import { createMiniPrefecture } from "../../../prisma/factories";
 import { createApplicationRow, nextIdNumber } from "../../../prisma/factories/applications";
 import { applicationHistory, getApplication, listApplications, statusCounts } from "@/server/applications/read";
+import { revealIdNumber } from "@/server/applications/reveal";
 import { listSendable } from "@/server/send-off/send-off";
 import { applicationListQuerySchema } from "@/lib/schemas/application-workflow";
 import type { Actor } from "@/server/auth/load-actor";
@@ -60,7 +61,9 @@ describe("a vocational school before send-off sees only what it needs to plan cl
   test("a student sent off to it shows everything", async () => {
     const v = await getApplication(vocA, rows.SENT_OFF.id, "page");
     expect(v.limited).toBe(false);
-    expect(v.idNumber).toBe(rows.SENT_OFF.idNumber);
+    expect(v.idNumber).toBe(""); // masked on the page; the full number only on the 显示完整身份证号 click (decision 072)
+    expect(v.idNumberMasked.slice(-4)).toBe(rows.SENT_OFF.idNumber.slice(-4));
+    expect((await revealIdNumber(vocA, { applicationId: rows.SENT_OFF.id, page: "application" })).idNumber).toBe(rows.SENT_OFF.idNumber);
     expect(v.studentNumber).toBe(rows.SENT_OFF.studentNumber);
     expect(v.reason).toContain("家庭困难");
     expect(v.shanghaiFlag).toBe(true);

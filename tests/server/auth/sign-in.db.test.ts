@@ -15,7 +15,7 @@ describe("sign-in", () => {
     const ok = await verifyCredentials(u.username, "right1234");
     expect(ok).toMatchObject({ ok: true, user: { id: u.id, role: "MIDDLE_SCHOOL" } });
     expect(await testDb().auditLog.count({ where: { action: "auth.signIn", entityId: u.id } })).toBe(1);
-    await expectAudit("auth.signIn", null, { type: "User", id: u.id }, { username: u.username });
+    await expectAudit("auth.signIn", await actorFor(u), { type: "User", id: u.id }, { username: u.username }); // the account is the actor
     expect(await verifyCredentials(u.username, "wrong1234")).toEqual({ ok: false, reason: "INVALID" });
     expect(await verifyCredentials("no-such-user", "right1234")).toEqual({ ok: false, reason: "INVALID" });
   });

@@ -11,11 +11,11 @@ import { missingConsent } from "@/server/applications/rules";
 import { chinaDateOf, formatChineseDate } from "@/lib/calendar";
 import { ELIGIBILITY_GROUND_LABELS, SEX_LABELS } from "@/lib/schemas/application";
 import { EDITABLE_STATUSES, WITHDRAWABLE_STATUSES } from "@/lib/schemas/application-workflow";
-import { AUDIT_ACTION_LABELS } from "@/lib/audit-labels";
 import { PageTitle } from "@/components/ui/table";
 import { recordConsentAction } from "@/actions/applications/record-consent";
 import { reviewApplicationAction } from "@/actions/applications/review-application";
 import { withdrawApplicationAction } from "@/actions/applications/withdraw-application";
+import { RevealIdNumber } from "@/components/reveal-id-number";
 import { StatusTag } from "../_components/status-tag";
 import { ConsentForm } from "./_components/consent-form";
 import { ReviewForm } from "./_components/review-form";
@@ -51,7 +51,7 @@ export default async function ApplicationPage({
   const actor = await pageActor("application.read");
   const { id } = await params;
   const sp = await searchParams;
-  // Renders the full ID number: recorded as `application.reveal` in the audit log.
+  // The ID number is masked; "显示完整身份证号" fetches it and writes `idNumber.reveal` (decision 072).
   const a = await getApplication(actor, id, "page").catch((e) => {
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
@@ -93,7 +93,7 @@ export default async function ApplicationPage({
           <Item label="学生姓名">{a.studentName}</Item>
           <Item label="性别">{SEX_LABELS[a.sex]}</Item>
           <Item label="学生联系电话">{c ? c.studentPhone : HIDDEN}</Item>
-          <Item label="身份证号码">{a.idNumber ? <><span className="font-mono">{a.idNumber}</span>（出生日期 {a.birthDate}）</> : HIDDEN}</Item>
+          <Item label="身份证号码">{c ? <RevealIdNumber applicationId={a.id} masked={a.idNumberMasked} page="application" /> : HIDDEN}</Item>
           <Item label="初中学籍号">{a.limited ? HIDDEN : <span className="font-mono">{a.studentNumber}</span>}</Item>
           <Item label="家庭住址">
             {c ? [c.address.county, c.address.township, c.address.village, c.address.street].join(" ") : HIDDEN}
@@ -165,7 +165,7 @@ export default async function ApplicationPage({
         <ol className="flex flex-col gap-1 text-sm">
           {history.map((h) => (
             <li key={h.id}>
-              <span className="text-slate-500">{dt(h.at)}</span> {AUDIT_ACTION_LABELS[h.action] ?? h.action} · {h.who}
+              <span className="text-slate-500">{dt(h.at)}</span> {h.text}{h.actorName ? `（${h.actorName}）` : ""}
             </li>
           ))}
         </ol>

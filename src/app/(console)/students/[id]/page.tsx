@@ -10,6 +10,7 @@ import { chinaDateOf, formatChineseDate } from "@/lib/calendar";
 import { ELIGIBILITY_GROUND_LABELS } from "@/lib/schemas/application";
 import { ENROLMENT_STATUS_LABELS, EVENT_TYPE_LABELS, isLeaveType, proofName, takesProof } from "@/lib/student-status";
 import { PageTitle } from "@/components/ui/table";
+import { RevealIdNumber } from "@/components/reveal-id-number";
 import { InlineAction } from "@/components/ui/inline-action";
 import { recordLeaveAction } from "@/actions/student-status/record-leave";
 import { attachProofAction } from "@/actions/student-status/attach-proof";
@@ -54,7 +55,7 @@ function eventText(ev: Event) {
 export default async function StudentPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await pageActor("student.read");
   const { id } = await params;
-  // Shows the full ID number: recorded as `student.reveal` in the audit log.
+  // The ID number is masked; "显示完整身份证号" fetches it and writes `idNumber.reveal` (decision 072).
   const s = await getStudent(actor, id).catch((e) => {
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
@@ -84,7 +85,7 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title="报名申请（附件3）">
           <dl className="grid gap-3 sm:grid-cols-2">
-            <Item label="身份证号码（完整显示已记入操作日志）"><span className="font-mono">{a.idNumber}</span></Item>
+            <Item label="身份证号码"><RevealIdNumber applicationId={a.id} masked={a.idNumberMasked} page="student" /></Item>
             <Item label="性别">{a.sex === "MALE" ? "男" : "女"}</Item>
             <Item label="原初中学校">{s.countyName} {s.middleSchoolName} {a.className}</Item>
             <Item label="初中学籍号"><span className="font-mono">{a.studentNumber}</span></Item>
