@@ -18,7 +18,7 @@ import {
  */
 
 /** Locks the enrolment (scoped: out of scope = not found) and returns it with what the rules need. */
-async function lockEnrolment(tx: Tx, actor: Actor, enrolmentId: string) {
+export async function lockEnrolment(tx: Tx, actor: Actor, enrolmentId: string) {
   const scoped = await tx.enrolment.findFirst({ where: { AND: [enrolmentScope(actor), { id: enrolmentId }] }, select: { id: true } });
   if (!scoped) throw notFound("学生");
   await tx.$queryRaw`SELECT id FROM "Enrolment" WHERE id = ${enrolmentId} FOR UPDATE`;
@@ -46,7 +46,7 @@ function assertInProgramme(e: { arrivalStatus: string; arrivedOn: string | null;
   }
 }
 
-function checkDate(date: string, e: { arrivedOn: string | null }, now: Date, field: string, what: string) {
+export function checkDate(date: string, e: { arrivedOn: string | null }, now: Date, field: string, what: string) {
   const today = chinaDateOf(now);
   if (date > today) throw new AppError("VALIDATION", `${what}（${formatChineseDate(date)}）不能晚于今天（${formatChineseDate(today)}）。`, { [field]: "不能晚于今天" });
   if (e.arrivedOn && date < e.arrivedOn) {
