@@ -75,4 +75,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "export.annex6": "导出附件6",
   "retention.explain": "填写巩固率未达 95% 的原因",
   "retention.assess": "签署巩固考核结果",
+  "graduation.complete": "登记完成义务教育",
+  "graduation.sendGrades": "登记成绩和档案送回原初中",
+  "graduation.receiveGrades": "登记原初中接收成绩和档案",
+  "graduation.compulsoryCertificate": "登记义务教育证书",
+  "graduation.skillCertificate": "登记职业技能等级证书",
+  "graduation.void": "作废证书或档案移交记录",
+  "graduation.continuation": "登记升学去向",
 };

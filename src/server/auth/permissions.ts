@@ -59,6 +59,11 @@ export const PERMISSIONS = {
   "retention.read": ["PREFECTURE", "COUNTY", "VOCATIONAL_SCHOOL"],
   "retention.explain": ["VOCATIONAL_SCHOOL"],
   "retention.assess": ["PREFECTURE", "COUNTY"],
+  // Graduation (issue 14 items 4–5): 完成义务教育, files sent back, certificates, 升学去向.
+  "graduation.read": ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
+  "graduation.vocational": ["VOCATIONAL_SCHOOL"],
+  "graduation.middle": ["MIDDLE_SCHOOL"],
+  "graduation.void": ["VOCATIONAL_SCHOOL", "MIDDLE_SCHOOL"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -128,6 +133,10 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "retention.read": "查看巩固率、考核结果和计入生源地县市的招生完成数",
   "retention.explain": "巩固率未达 95% 时填写原因说明",
   "retention.assess": "对职业学校进行巩固考核并签署考核结果",
+  "graduation.read": "查看毕业学生的档案移交、义务教育证书、职业技能等级证书和升学去向",
+  "graduation.vocational": "登记完成义务教育、成绩和档案送回原初中、职业技能等级证书、升学去向",
+  "graduation.middle": "登记接收学生成绩和档案、颁发义务教育证书",
+  "graduation.void": "作废登记错误的证书或档案移交记录（须写原因）",
 };
 
 export function permissionsOf(role: Role): Permission[] {

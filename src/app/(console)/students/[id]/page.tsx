@@ -18,6 +18,7 @@ import { confirmReturnAction } from "@/actions/student-status/confirm-return";
 import { recordExamReturnAction } from "@/actions/student-status/record-exam-return";
 import { recordExamBackAction } from "@/actions/student-status/record-exam-back";
 import { CorrectForm, ExamBackForm, ExamReturnForm, LeaveForm, ProofForm } from "./_components/status-forms";
+import { GraduationCard } from "./_components/graduation-card";
 
 const dt = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
 const ARRIVAL: Record<string, string> = { PENDING: "待登记", ARRIVED: "已报到", NOT_ARRIVED: "未报到" };
@@ -46,6 +47,8 @@ type Event = StudentDetail["events"][number];
 function eventText(ev: Event) {
   const parts = [EVENT_TYPE_LABELS[ev.type] ?? ev.type];
   if (ev.otherSchoolName) parts.push(`（${ev.otherSchoolName}）`);
+  if (ev.certificateNo) parts.push(`：${ev.certificateName ? `${ev.certificateName}（${ev.certificateLevel}），` : ""}编号 ${ev.certificateNo}`);
+  if (ev.type === "GRADES_SENT") parts.push(ev.receivedOn ? `，原初中 ${ev.receivedOn} 已接收` : "，原初中尚未接收");
   if (ev.type === "EXAM_RETURN") parts.push(`，考试至 ${ev.examUntil ?? "—"}，${ev.examBackOn ? `${ev.examBackOn} 已返回职业学校` : "尚未返回职业学校"}`);
   return parts.join("");
 }
@@ -108,6 +111,8 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
           </dl>
         </Card>
       </div>
+
+      {s.arrivalStatus === "ARRIVED" ? <GraduationCard s={s} ownSchool={ownSchool && can(actor.role, "graduation.vocational")} ownMiddle={ownMiddle && can(actor.role, "graduation.middle")} today={today} /> : null}
 
       <Card title="状态时间线">
         {s.events.length === 0 ? <p className="text-sm text-slate-500">暂无离校、考试返校或注册记录。</p> : null}
