@@ -82,4 +82,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "graduation.skillCertificate": "登记职业技能等级证书",
   "graduation.void": "作废证书或档案移交记录",
   "graduation.continuation": "登记升学去向",
+  "aid.student": "登记学生资助或补助",
+  "aid.school": "登记县市对职业学校的补助",
+  "aid.void": "作废资助或补助记录",
 };

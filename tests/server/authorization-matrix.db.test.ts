@@ -370,6 +370,23 @@ const SCOPE_CASES: Record<string, ScopeCase> = {
     kind: "action",
     input: async (r, w) => ({ eventId: (await fresh.graduate(r, w, r === "MIDDLE_SCHOOL" ? "COMPULSORY_CERTIFICATE" : "SKILL_CERTIFICATE")).eventId, reason: "编号录错" }),
   },
+  // Issue 14 aid (decision 026): a county records for its own students and the schools it may subsidise.
+  recordStudentAidAction: { kind: "action", input: async (r, w) => ({ enrolmentId: (await fresh.enrolment(r, w)).id, kind: "LIVING", amount: "625.50", period: "2020年春季学期", paidOn: "2020-05-08" }) },
+  recordSchoolSubsidyAction: {
+    kind: "action",
+    input: async (_r, w) => ({
+      vocationalSchoolId: w === "own" ? p.vocA.id : (await createVocationalSchool(testDb(), p.prefecture.id, { countyId: p.countyB.id })).id,
+      year: "2020", amount: "50000", paidOn: "2020-05-08",
+    }),
+  },
+  voidAidAction: {
+    kind: "action",
+    input: async (r, w) => {
+      const e = await fresh.enrolment(r, w);
+      const row = await testDb().studentAid.create({ data: { enrolmentId: e.id, countyId: e.countyId, kind: "LIVING", amountFen: 100, period: "2020年春季学期", paidOn: "2020-05-07", recordedById: p.users.countyA.id } });
+      return { id: row.id, target: "STUDENT", reason: "金额录错" };
+    },
+  },
   "GET /api/documents/[id]": {
     kind: "route",
     input: async (r, w) => {
