@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button, FormMessage } from "@/components/ui/form";
@@ -14,16 +14,23 @@ export type FieldSpec = { name: string; label: string; type?: "text" | "date" | 
  * A small labelled form for one graduation record (files sent / received, a certificate, the path).
  * Field errors show under their field; a refused submission keeps what was typed; success refreshes the page.
  */
-export function RecordForm({ action, label, submit, hidden, fields, variant = "secondary" }: {
+export function RecordForm({ action, label, submit, hidden, fields, variant = "secondary", keepValues = false }: {
   action: Action; label: string; submit: string; hidden: Record<string, string>; fields: FieldSpec[]; variant?: "primary" | "secondary";
+  /** keep what was typed after a success (a setting such as the path); by default the form is cleared for the next record */
+  keepValues?: boolean;
 }) {
   const { state, onSubmit, pending } = useFormAction(action);
   const router = useRouter();
-  useEffect(() => { if (state?.ok) router.refresh(); }, [state, router]);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!state?.ok) return;
+    if (!keepValues) form.current?.reset();
+    router.refresh();
+  }, [state, router, keepValues]);
   const e = state?.fieldErrors ?? {};
   const prefix = `${label}-${Object.values(hidden).join("-")}`.replace(/\s/g, "");
   return (
-    <form onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-2" noValidate aria-label={label}>
+    <form ref={form} onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-2" noValidate aria-label={label}>
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       <div className="flex flex-wrap items-start gap-3">
         {fields.map((f) => {

@@ -76,7 +76,7 @@ export default async function GraduationPage({ searchParams }: { searchParams: S
         <Table caption="完成义务教育的学生" head={["姓名", "原初中", "职业学校、班级", "完成日期", "升学去向", "成绩和档案", "义务教育证书", "职业技能等级证书", "尚缺"]}>
           {board.rows.map((g) => (
             <tr key={g.id}>
-              <Td><Link className="text-blue-700 underline" href={`/students/${g.id}`}>{g.studentName}</Link></Td>
+              <Td className="whitespace-nowrap"><Link className="text-blue-700 underline" href={`/students/${g.id}`}>{g.studentName}</Link></Td>
               <Td>{g.countyName} {g.middleSchoolName}</Td>
               <Td>{g.vocationalSchoolName} {g.className}</Td>
               <Td>{g.graduatedOn ? formatChineseDate(g.graduatedOn) : "—"}</Td>

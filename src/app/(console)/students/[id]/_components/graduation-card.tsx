@@ -42,7 +42,7 @@ export function GraduationCard({ s, ownSchool, ownMiddle, today }: { s: StudentD
           <h3 className="text-sm font-semibold">升学去向</h3>
           <p className="text-sm">{s.continuationPath ? `${CONTINUATION_LABELS[s.continuationPath]}${s.continuationNote ? `（${s.continuationNote}）` : ""}` : "未登记"}</p>
           {ownSchool ? (
-            <RecordForm action={setContinuationAction} label="登记升学去向" submit="保存升学去向" hidden={{ enrolmentId: s.id }} fields={[
+            <RecordForm action={setContinuationAction} label="登记升学去向" submit="保存升学去向" keepValues hidden={{ enrolmentId: s.id }} fields={[
               { name: "path", label: "升学去向", type: "select", options: CONTINUATION_PATHS.map((p) => [p, CONTINUATION_LABELS[p]]), defaultValue: s.continuationPath ?? "" },
               { name: "note", label: "说明（报考的学校或其他去向）", defaultValue: s.continuationNote ?? "" },
             ]} />
