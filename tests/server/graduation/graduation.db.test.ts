@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
 import { expectAudit } from "../../support/audit";
-import { createMiniPrefecture } from "../../factories";
+import { createMiniPrefecture, createUser, createVocationalSchool } from "../../factories";
 import { createApplicationRow } from "../../factories/applications";
 import { ensureCalendar } from "../../factories/send-off";
 import {
@@ -190,9 +190,15 @@ describe("升学去向 feeds autumn registration", () => {
   });
 
   test("附件6 is refused while a graduate has no registration decision", async () => {
-    const id = await graduate();
-    await expect(submitAnnex6(voc, {}, 2020, SEP_10)).rejects.toThrow(/还有在读学生未办理秋季注册/);
-    await decideRegistration(voc, { enrolmentIds: [id], decision: "REGISTERED" }, SEP_10);
+    // A school of its own whose only student graduated but is not registered yet.
+    const school = await createVocationalSchool(testDb(), p.prefecture.id, { countyId: p.countyA.id });
+    const own = await actorFor(await createUser(testDb(), { role: "VOCATIONAL_SCHOOL", orgId: school.id }));
+    const id = await student("ENROLLED", p.schoolA.id, school.id);
+    await completeProgramme(own, { enrolmentIds: [id], completedOn: "2020-07-03" }, JULY_10);
+    await expect(submitAnnex6(own, {}, 2020, SEP_10)).rejects.toThrow(/还有在读学生未办理秋季注册/);
+    expect(await testDb().annex6Submission.count({ where: { vocationalSchoolId: school.id } })).toBe(0);
+    await decideRegistration(own, { enrolmentIds: [id], decision: "REGISTERED" }, SEP_10);
+    await expect(submitAnnex6(own, {}, 2020, SEP_10)).resolves.toMatchObject({ version: 1, rowCount: 1 });
   });
 
   test("a path for a student who did not graduate is refused; 其他 needs its note", async () => {
