@@ -10,10 +10,9 @@ import { chinaDateOf } from "@/lib/calendar";
 import { formatYuan } from "@/lib/money";
 import { AID_KINDS, AID_KIND_LABELS } from "@/lib/schemas/aid";
 import { PageTitle, Table, Td } from "@/components/ui/table";
-import { InlineAction } from "@/components/ui/inline-action";
 import { recordSchoolSubsidyAction } from "@/actions/aid/record-school-subsidy";
-import { voidAidAction } from "@/actions/aid/void-aid";
 import { RecordForm } from "@/app/(console)/graduation/forms";
+import { AidState } from "@/app/(console)/students/[id]/_components/aid-card";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const btn = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 aria-[current=page]:bg-slate-800 aria-[current=page]:text-white";
@@ -74,13 +73,7 @@ export default async function AidPage({ searchParams }: { searchParams: Search }
           {summary.subsidies.map((s) => (
             <tr key={s.id} className={s.voidedAt ? "text-slate-400" : undefined}>
               <Td>{s.county.name}</Td><Td>{s.vocationalSchool.name}</Td><Td>{yuan(s.amountFen)}</Td><Td>{s.purpose ?? "—"}</Td><Td>{s.paidOn}</Td>
-              <Td>
-                {s.voidedAt ? `已作废：${s.voidReason}` : isCounty && s.countyId === actor.countyId ? (
-                  <InlineAction action={voidAidAction} hidden={{ id: s.id, target: "SCHOOL" }} label="作废" variant="danger">
-                    <label className="flex flex-col text-sm">作废原因<input name="reason" className="rounded border border-slate-300 px-2 py-1.5" /></label>
-                  </InlineAction>
-                ) : "有效"}
-              </Td>
+              <Td><AidState row={s} mayVoid={isCounty && s.countyId === actor.countyId} target="SCHOOL" /></Td>
             </tr>
           ))}
           {summary.subsidies.length === 0 ? <tr><Td className="text-slate-500">没有补助记录。</Td></tr> : null}

@@ -8,6 +8,17 @@ import type { aidOf } from "@/server/aid/read";
 
 type Row = Awaited<ReturnType<typeof aidOf>>[number];
 
+/** 已作废 with its reason, or (for the paying county) a void button asking for the reason, or 有效. */
+export function AidState({ row, mayVoid, target }: { row: { id: string; voidedAt: Date | null; voidReason: string | null }; mayVoid: boolean; target: "STUDENT" | "SCHOOL" }) {
+  if (row.voidedAt) return <>已作废：{row.voidReason}</>;
+  if (!mayVoid) return <>有效</>;
+  return (
+    <InlineAction action={voidAidAction} hidden={{ id: row.id, target }} label="作废" variant="danger">
+      <label className="flex flex-col text-sm">作废原因<input name="reason" className="rounded border border-slate-300 px-2 py-1.5" /></label>
+    </InlineAction>
+  );
+}
+
 /** 资助 on the student page (policy 七): every payment in yuan with two decimals; the county records and voids. */
 export function AidCard({ enrolmentId, rows, mayRecord, today }: { enrolmentId: string; rows: Row[]; mayRecord: boolean; today: string }) {
   const live = rows.filter((r) => !r.voidedAt);
@@ -25,11 +36,7 @@ export function AidCard({ enrolmentId, rows, mayRecord, today }: { enrolmentId: 
                 <td className="px-3 py-2">{AID_KIND_LABELS[r.kind]}</td><td className="px-3 py-2 tabular-nums">{formatYuan(r.amountFen)}</td>
                 <td className="px-3 py-2">{r.period}</td><td className="px-3 py-2">{r.paidOn}</td><td className="px-3 py-2">{r.comment ?? ""}</td>
                 <td className="px-3 py-2">
-                  {r.voidedAt ? `已作废：${r.voidReason}` : mayRecord ? (
-                    <InlineAction action={voidAidAction} hidden={{ id: r.id, target: "STUDENT" }} label="作废" variant="danger">
-                      <label className="flex flex-col text-sm">作废原因<input name="reason" className="rounded border border-slate-300 px-2 py-1.5" /></label>
-                    </InlineAction>
-                  ) : "有效"}
+                  <AidState row={r} mayVoid={mayRecord} target="STUDENT" />
                 </td>
               </tr>
             ))}
