@@ -24,7 +24,9 @@ export default async function GraduationPage({ searchParams }: { searchParams: S
   const withGraduates = (await db().enrolment.findMany({ where: { AND: [enrolmentScope(actor), { status: "GRADUATED" }] }, distinct: ["year"], select: { year: true } })).map((y) => y.year);
   const years = [...new Set([current, ...withGraduates])].sort((a, b) => b - a);
   const asked = Number(str(sp.year));
-  const year = years.includes(asked) ? asked : (withGraduates.sort((a, b) => b - a)[0] ?? current);
+  // Default: this programme year once it has students in scope (graduation is recorded during it), else the latest year with graduates.
+  const currentHasStudents = (await db().enrolment.count({ where: { AND: [enrolmentScope(actor), { year: current, arrivalStatus: "ARRIVED" }] } })) > 0;
+  const year = years.includes(asked) ? asked : currentHasStudents ? current : (withGraduates.sort((a, b) => b - a)[0] ?? current);
   const missing = (MISSING_KINDS as readonly string[]).includes(str(sp.missing)) ? (str(sp.missing) as MissingKind) : undefined;
   const schoolId = str(sp.school) || undefined;
   const board = await graduationBoard(actor, year, { schoolId, missing });
