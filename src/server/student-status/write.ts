@@ -42,7 +42,7 @@ function assertInProgramme(e: { arrivalStatus: string; arrivedOn: string | null;
     throw new AppError("INVALID_STATE", `${e.application.studentName}尚未登记报到，不能${verb}。${verb}只能在学生报到之后、完成义务教育之前办理；请先在“接收与编班”中登记报到。`);
   }
   if (e.status === "GRADUATED" || e.registrationDecision) {
-    throw new AppError("INVALID_STATE", `${e.application.studentName}已完成义务教育阶段（已办理秋季中职学籍注册），不能再${verb}。`);
+    throw new AppError("INVALID_STATE", `${e.application.studentName}已完成义务教育阶段（职教班阶段已结束：已登记完成义务教育或已办理秋季注册），不能再${verb}。`);
   }
 }
 

@@ -206,3 +206,12 @@ describe("升学去向 feeds autumn registration", () => {
     await expect(setContinuation(voc, { enrolmentId: await graduate(), path: "OTHER" })).rejects.toThrow(/请写明去向/);
   });
 });
+
+describe("after graduation the 职教班 stage is over", () => {
+  test("a graduate cannot be recorded as leaving (history kept, not attrition)", async () => {
+    const { recordLeave } = await import("@/server/student-status/write");
+    const id = await graduate();
+    await expect(recordLeave(voc, { enrolmentId: id, type: "LEFT_DROPOUT", occurredOn: "2020-07-08", comment: "外出务工" }, JULY_10)).rejects.toThrow(/已完成义务教育阶段（职教班阶段已结束/);
+    expect(await testDb().enrolment.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "GRADUATED" });
+  });
+});
