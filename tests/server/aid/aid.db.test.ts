@@ -1,7 +1,7 @@
 // Issue 14 item 6 (decision 026): the county records aid to its students and subsidies to schools in fen;
 // bad amounts never reach the database; the summary equals an independent recount; voids keep the row.
 import { beforeAll, describe, expect, test } from "vitest";
-import { actorFor, testDb } from "../../support/db";
+import { actorFor, afterConstraintError, testDb } from "../../support/db";
 import { expectAudit } from "../../support/audit";
 import { createMiniPrefecture, createVocationalSchool } from "../../factories";
 import { createApplicationRow } from "../../factories/applications";
@@ -56,7 +56,9 @@ describe("payments to students", () => {
     const id = await student(p.schoolA.id, p.vocA.id);
     const data = { enrolmentId: id, countyId: p.countyA.id, kind: "LIVING" as const, period: "x", paidOn: "2020-07-01", recordedById: p.users.countyA.id };
     await expect(testDb().studentAid.create({ data: { ...data, amountFen: -100 } })).rejects.toThrow(/StudentAid_amount_check|check constraint/i);
+    await afterConstraintError();
     await expect(testDb().studentAid.create({ data: { ...data, amountFen: 0 } })).rejects.toThrow(/StudentAid_amount_check|check constraint/i);
+    await afterConstraintError();
   });
 
   test("a void keeps the row with its reason, leaves the totals, and cannot be repeated; another county cannot void it", async () => {

@@ -1,7 +1,7 @@
 // Issue 14 items 4–5 (decisions 024, 025): who graduated, certificates only for graduates, the files sent back
 // and received, the lists of who still lacks a certificate, the continuation path feeding autumn registration.
 import { beforeAll, describe, expect, test } from "vitest";
-import { actorFor, testDb } from "../../support/db";
+import { actorFor, afterConstraintError, testDb } from "../../support/db";
 import { expectAudit } from "../../support/audit";
 import { createMiniPrefecture, createUser, createVocationalSchool } from "../../factories";
 import { createApplicationRow } from "../../factories/applications";
@@ -109,6 +109,7 @@ describe("certificates only for graduates", () => {
     const row = { enrolmentId: id, type: "COMPULSORY_CERTIFICATE" as const, occurredOn: "2020-07-06", recordedById: p.users.schoolA.id };
     await testDb().statusEvent.create({ data: { ...row, certificateNo: "1" } });
     await expect(testDb().statusEvent.create({ data: { ...row, certificateNo: "2" } })).rejects.toThrow(/Unique constraint|StatusEvent_one_live/);
+    await afterConstraintError();
   });
 
   test("the vocational school records two 职业技能等级证书 for one graduate; the same number twice is refused", async () => {
