@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { loginAs, shot } from "./fixtures";
-import { tinyPng } from "../tests/factories/applications";
+import { tinyPng } from "../prisma/factories/applications";
 
 // Retention assessment (issue 14) on the demo year 2019: 楚雄技师学院 (州属) kept 30 of 31 assessed
 // students (33 confirmed, 2 exempt leavers with proof, 1 dropout) → 96.77 %, above 95 %: each source

@@ -77,3 +77,18 @@ export async function completionCandidates(actor: Actor, year: number) {
   });
   return rows.map((e) => ({ id: e.id, studentName: e.application.studentName, className: e.class?.name ?? "", studentNo: e.studentNo ?? "", countyName: e.county.name, middleSchoolName: e.middleSchool.name }));
 }
+
+/**
+ * Years the graduation page offers: the programme year and every year with graduates in scope. Default: the
+ * programme year once it has arrived students in scope (graduation is recorded during it), else the latest
+ * year with graduates.
+ */
+export async function graduationYears(actor: Actor, current: number) {
+  assertCan(actor, "graduation.read");
+  const [withGraduates, currentStudents] = await Promise.all([
+    db().enrolment.findMany({ where: { AND: [enrolmentScope(actor), { status: "GRADUATED" }] }, distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } }),
+    db().enrolment.count({ where: { AND: [enrolmentScope(actor), { year: current, arrivalStatus: "ARRIVED" }] } }),
+  ]);
+  const years = [...new Set([current, ...withGraduates.map((y) => y.year)])].sort((a, b) => b - a);
+  return { years, defaultYear: currentStudents > 0 ? current : (withGraduates[0]?.year ?? current) };
+}

@@ -3,8 +3,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, afterConstraintError, testDb } from "../../support/db";
 import { expectAudit } from "../../support/audit";
-import { createMiniPrefecture, createVocationalSchool } from "../../factories";
-import { createApplicationRow } from "../../factories/applications";
+import { createMiniPrefecture, createVocationalSchool } from "../../../prisma/factories";
+import { createApplicationRow } from "../../../prisma/factories/applications";
 import { recordSchoolSubsidy, recordStudentAid, voidAid } from "@/server/aid/write";
 import { aidOf, aidSummary } from "@/server/aid/read";
 import type { Actor } from "@/server/auth/load-actor";

@@ -3,9 +3,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, afterConstraintError, testDb } from "../../support/db";
 import { expectAudit } from "../../support/audit";
-import { createMiniPrefecture, createUser, createVocationalSchool } from "../../factories";
-import { createApplicationRow } from "../../factories/applications";
-import { ensureCalendar } from "../../factories/send-off";
+import { createMiniPrefecture, createUser, createVocationalSchool } from "../../../prisma/factories";
+import { createApplicationRow } from "../../../prisma/factories/applications";
+import { createStandardCalendar } from "../../../prisma/factories/calendar";
 import {
   completeProgramme, receiveGrades, recordCompulsoryCertificate, recordSkillCertificate, sendGrades, setContinuation, voidGraduationRecord,
 } from "@/server/graduation/write";
@@ -42,7 +42,7 @@ const events = (enrolmentId: string, type: string) => testDb().statusEvent.count
 
 beforeAll(async () => {
   p = await createMiniPrefecture(testDb());
-  await ensureCalendar(testDb()); // 2020: 确认期 ends 2020-06-11, autumn registration 2020-09-01 … 2020-09-15
+  await createStandardCalendar(testDb()); // 2020: 确认期 ends 2020-06-11, autumn registration 2020-09-01 … 2020-09-15
   voc = await actorFor(p.users.vocA);
   ms = await actorFor(p.users.schoolA);
   msB = await actorFor(p.users.schoolB);

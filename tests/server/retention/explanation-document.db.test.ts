@@ -2,8 +2,8 @@
 // opened by the assessor (the owning county; the prefecture), not by another county; a bad file stores nothing.
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
-import { createMiniPrefecture, createUser } from "../../factories";
-import { createApplicationRow, fakeExe, tinyPng } from "../../factories/applications";
+import { createMiniPrefecture, createUser } from "../../../prisma/factories";
+import { createApplicationRow, fakeExe, tinyPng } from "../../../prisma/factories/applications";
 import { recordExplanation } from "@/server/retention/write";
 import { retentionDetail } from "@/server/retention/read";
 import { getDocumentForDownload } from "@/server/documents/documents";

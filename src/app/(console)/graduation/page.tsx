@@ -2,10 +2,8 @@ import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { can } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
-import { db } from "@/server/db";
 import { programmeYear } from "@/server/calendar/calendar";
-import { enrolmentScope } from "@/server/send-off/scope";
-import { completionCandidates, graduationBoard } from "@/server/graduation/read";
+import { completionCandidates, graduationBoard, graduationYears } from "@/server/graduation/read";
 import { chinaDateOf, formatChineseDate } from "@/lib/calendar";
 import { MISSING_KINDS, MISSING_LABELS, type MissingKind } from "@/lib/graduation";
 import { PageTitle, Table, Td } from "@/components/ui/table";
@@ -20,13 +18,9 @@ const str = (v: string | string[] | undefined) => (typeof v === "string" ? v : "
 export default async function GraduationPage({ searchParams }: { searchParams: Search }) {
   const actor = await pageActor("graduation.read");
   const sp = await searchParams;
-  const current = programmeYear(now());
-  const withGraduates = (await db().enrolment.findMany({ where: { AND: [enrolmentScope(actor), { status: "GRADUATED" }] }, distinct: ["year"], select: { year: true } })).map((y) => y.year);
-  const years = [...new Set([current, ...withGraduates])].sort((a, b) => b - a);
+  const { years, defaultYear } = await graduationYears(actor, programmeYear(now()));
   const asked = Number(str(sp.year));
-  // Default: this programme year once it has students in scope (graduation is recorded during it), else the latest year with graduates.
-  const currentHasStudents = (await db().enrolment.count({ where: { AND: [enrolmentScope(actor), { year: current, arrivalStatus: "ARRIVED" }] } })) > 0;
-  const year = years.includes(asked) ? asked : currentHasStudents ? current : (withGraduates.sort((a, b) => b - a)[0] ?? current);
+  const year = years.includes(asked) ? asked : defaultYear;
   const missing = (MISSING_KINDS as readonly string[]).includes(str(sp.missing)) ? (str(sp.missing) as MissingKind) : undefined;
   const schoolId = str(sp.school) || undefined;
   const board = await graduationBoard(actor, year, { schoolId, missing });
