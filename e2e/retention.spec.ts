@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { loginAs, shot } from "./fixtures";
+import { tinyPng } from "../prisma/factories/applications";
 
 // Retention assessment (issue 14) on the demo year 2019: 楚雄技师学院 (州属) kept 30 of 31 assessed
 // students (33 confirmed, 2 exempt leavers with proof, 1 dropout) → 96.77 %, above 95 %: each source
@@ -65,7 +66,7 @@ test("a county sees its credited counts and assesses its own school with its met
   await shot(page, "retention-county-school");
 });
 
-test("a vocational school below 95 % sees its flag and adds an explanation; too short is refused and kept", async ({ page }) => {
+test("a vocational school below 95 % sees its flag and adds an explanation with a document; too short is refused and kept", async ({ page }) => {
   await loginAs(page, "chuxiong-zz");
   await page.goto("/retention?year=2019");
   await page.getByRole("link", { name: "楚雄市职中" }).click();
@@ -75,7 +76,10 @@ test("a vocational school below 95 % sees its flag and adds an explanation; too 
   await expect(form.getByText(/至少 10 个字/)).toBeVisible();
   await expect(form.getByLabel("未达 95% 的原因")).toHaveValue("补充说明");
   await form.getByLabel("未达 95% 的原因").fill("补充说明：两名转学学生的在读证明已于 10 月补齐，待重新核定。");
+  await form.getByLabel("附件（可不传）").setInputFiles({ name: "补齐的在读证明.png", mimeType: "image/png", buffer: tinyPng(40, 30) });
   await form.getByRole("button", { name: "提交原因说明" }).click();
-  await expect(page.getByText("已记录原因说明，考核单位可以看到。")).toBeVisible();
+  await expect(page.getByText("已记录原因说明和附件，考核单位可以看到。")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("link", { name: "补齐的在读证明.png" })).toBeVisible(); // shown to the assessor with the text
   await shot(page, "retention-school-explanation");
 });

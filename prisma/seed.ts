@@ -14,6 +14,8 @@ import { seedStudentStatusDemo } from "./seed-student-status";
 import { seedRetentionDemo } from "./seed-retention";
 import { seedFieldworkDemo } from "./seed-fieldwork";
 import { seedAuditDemo } from "./seed-audit";
+import { seedGraduationDemo } from "./seed-graduation";
+import { seedAidDemo } from "./seed-aid";
 
 async function main() {
   const url = process.env.DATABASE_URL;
@@ -45,6 +47,8 @@ async function main() {
     await seedRetentionDemo(db); // 2019 巩固考核：楚雄技师学院（四个县市的学生，计入数），楚雄市职中原因说明与县市考核
     await seedFieldworkDemo(db); // 2019 宣传走访（含跨县市、已作废）、跟踪回访与家访、流失风险标记（已解除 / 学生已离校）: prisma/seed-fieldwork.ts
     await seedAuditDemo(db); // 2019 操作日志：谁显示了李春华的完整身份证号、登录失败（含不存在的用户名）与账号锁定
+    await seedGraduationDemo(db); // 2019 毕业：档案送回、义务教育证书、职业技能等级证书（部分缺）、升学去向
+    await seedAidDemo(db); // 2019 资助：县市补助学生生活费、交通费，义务教育阶段资助，对职业学校的补助
     console.log(`[zjb] 已载入演示数据：楚雄州、10 个县市、12 所职业学校、演示初中学校及各单位账号（${Date.now() - t0} ms）`);
   } finally {
     await db.$disconnect();

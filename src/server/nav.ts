@@ -18,6 +18,8 @@ const ITEMS: NavItem[] = [
   { href: "/fieldwork", label: "走访与回访", permission: "publicity.read" },
   { href: "/registration", label: "秋季注册（附件6）", permission: "annex6.read" },
   { href: "/retention", label: "巩固考核", permission: "retention.read" },
+  { href: "/graduation", label: "毕业与证书", permission: "graduation.read" },
+  { href: "/aid", label: "资助与补助", permission: "aid.read" },
   { href: "/orgs", label: "组织机构", permission: "org.read" },
   { href: "/users", label: "账号管理", permission: "user.manage" },
   { href: "/audit", label: "操作日志", permission: "audit.read" },

@@ -160,6 +160,13 @@ const fresh = {
     const exam = type === "EXAM_RETURN" ? { examUntil: "2020-05-08" } : {};
     return (await testDb().statusEvent.create({ data: { enrolmentId: e.id, type, occurredOn: "2020-05-07", recordedById: p.users.vocA.id, ...exam } })).id;
   },
+  /** A student who completed compulsory education (issue 14, decision 024), with a graduation record of the given type. */
+  async graduate(role: Role, which: Which, record?: "GRADES_SENT" | "COMPULSORY_CERTIFICATE" | "SKILL_CERTIFICATE") {
+    const e = await fresh.enrolment(role, which);
+    await testDb().enrolment.update({ where: { id: e.id }, data: { status: "GRADUATED", graduatedOn: "2020-05-07" } });
+    const ev = record ? await testDb().statusEvent.create({ data: { enrolmentId: e.id, type: record, occurredOn: "2020-05-07", certificateNo: "N-1", recordedById: p.users.vocA.id } }) : null;
+    return { enrolmentId: e.id, eventId: ev?.id ?? "" };
+  },
   /** A submitted filing the role reviews: the prefecture a county's 工作总结, a county a school's 附件5 filed with it. */
   async filing(role: Role, which: Which) {
     const w = which === "own" || role === "PREFECTURE" ? (which === "own" ? p : q) : p;
@@ -387,6 +394,34 @@ const SCOPE_CASES: Record<string, ScopeCase> = {
     kind: "route",
     input: async (r, w) => ({ org: `middle:${await fresh.middleSchool(r, w)}` }),
     url: (i) => `/api/exports/audit?org=${String(i.org)}`,
+  },
+  // Issue 14 graduation: the vocational school its own students, the middle school its own (decisions 024, 025).
+  completeProgrammeAction: { kind: "action", input: async (r, w) => ({ enrolmentIds: [(await fresh.enrolment(r, w)).id], completedOn: "2020-05-08" }) },
+  sendGradesAction: { kind: "action", input: async (r, w) => ({ enrolmentId: (await fresh.graduate(r, w)).enrolmentId, sentOn: "2020-05-08" }) },
+  receiveGradesAction: { kind: "action", input: async (r, w) => ({ eventId: (await fresh.graduate(r, w, "GRADES_SENT")).eventId, receivedOn: "2020-05-08" }) },
+  recordCompulsoryCertificateAction: { kind: "action", input: async (r, w) => ({ enrolmentId: (await fresh.graduate(r, w)).enrolmentId, number: "53230120200001", issuedOn: "2020-05-08" }) },
+  recordSkillCertificateAction: { kind: "action", input: async (r, w) => ({ enrolmentId: (await fresh.graduate(r, w)).enrolmentId, name: "汽车维修工", level: "初级", number: "S-1", issuedOn: "2020-05-08" }) },
+  setContinuationAction: { kind: "action", input: async (r, w) => ({ enrolmentId: (await fresh.graduate(r, w)).enrolmentId, path: "CONTINUE_HERE" }) },
+  voidGraduationRecordAction: {
+    kind: "action",
+    input: async (r, w) => ({ eventId: (await fresh.graduate(r, w, r === "MIDDLE_SCHOOL" ? "COMPULSORY_CERTIFICATE" : "SKILL_CERTIFICATE")).eventId, reason: "编号录错" }),
+  },
+  // Issue 14 aid (decision 026): a county records for its own students and the schools it may subsidise.
+  recordStudentAidAction: { kind: "action", input: async (r, w) => ({ enrolmentId: (await fresh.enrolment(r, w)).id, kind: "LIVING", amount: "625.50", period: "2020年春季学期", paidOn: "2020-05-08" }) },
+  recordSchoolSubsidyAction: {
+    kind: "action",
+    input: async (_r, w) => ({
+      vocationalSchoolId: w === "own" ? p.vocA.id : (await createVocationalSchool(testDb(), p.prefecture.id, { countyId: p.countyB.id })).id,
+      year: "2020", amount: "50000", paidOn: "2020-05-08",
+    }),
+  },
+  voidAidAction: {
+    kind: "action",
+    input: async (r, w) => {
+      const e = await fresh.enrolment(r, w);
+      const row = await testDb().studentAid.create({ data: { enrolmentId: e.id, countyId: e.countyId, kind: "LIVING", amountFen: 100, period: "2020年春季学期", paidOn: "2020-05-07", recordedById: p.users.countyA.id } });
+      return { id: row.id, target: "STUDENT", reason: "金额录错" };
+    },
   },
   "GET /api/documents/[id]": {
     kind: "route",

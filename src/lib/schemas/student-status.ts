@@ -7,7 +7,7 @@ const isoDate = (what: string) =>
   z.string({ error: `请填写${what}` }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, `请按“年-月-日”填写${what}，例如 2020-06-15`);
 
 // A File from the browser; an empty file input arrives as a File of size 0 (= no file).
-const optionalFile = z
+export const optionalFile = z
   .custom<File>((v) => typeof File !== "undefined" && v instanceof File, { error: "请选择证明的扫描件或照片" })
   .optional()
   .transform((f) => (f && f.size > 0 ? f : undefined));

@@ -67,6 +67,14 @@ export const PERMISSIONS = {
   "followUp.read": ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
   "followUp.record": ["MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
   "riskFlag.clear": ["MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
+  // Graduation (issue 14 items 4–5): 完成义务教育, files sent back, certificates, 升学去向.
+  "graduation.read": ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
+  "graduation.vocational": ["VOCATIONAL_SCHOOL"],
+  "graduation.middle": ["MIDDLE_SCHOOL"],
+  "graduation.void": ["VOCATIONAL_SCHOOL", "MIDDLE_SCHOOL"],
+  // 经费保障 (issue 14 item 6, policy 七): the county pays and records; everyone sees its part.
+  "aid.read": ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"],
+  "aid.record": ["COUNTY"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -143,6 +151,12 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "followUp.read": "查看学生的跟踪回访、家访记录（打开记录内容会记入操作日志）和流失风险标记",
   "followUp.record": "登记学生的跟踪回访、家访、电话联系，标记流失风险",
   "riskFlag.clear": "解除学生的流失风险标记（须写明原因）",
+  "graduation.read": "查看毕业学生的档案移交、义务教育证书、职业技能等级证书和升学去向",
+  "graduation.vocational": "登记完成义务教育、成绩和档案送回原初中、职业技能等级证书、升学去向",
+  "graduation.middle": "登记接收学生成绩和档案、颁发义务教育证书",
+  "graduation.void": "作废登记错误的证书或档案移交记录（须写原因）",
+  "aid.read": "查看职教班学生资助、县市补助和县市汇总",
+  "aid.record": "登记本县市学生的资助和补助、对职业学校的补助，作废错误记录（须写原因）",
 };
 
 export function permissionsOf(role: Role): Permission[] {

@@ -101,7 +101,7 @@ export async function retentionDetail(actor: Actor, schoolId: string, year: numb
   if (!school) return null;
   const [figure, explanations, assessments, mayAssess] = await Promise.all([
     schoolRetention(db(), school.id, year).then((f) => ({ ok: true as const, f }), (err) => (err instanceof AppError ? { ok: false as const, message: err.message } : Promise.reject(err))),
-    db().retentionExplanation.findMany({ where: { vocationalSchoolId: school.id, year }, orderBy: { createdAt: "desc" } }),
+    db().retentionExplanation.findMany({ where: { vocationalSchoolId: school.id, year }, orderBy: { createdAt: "desc" }, include: { document: { select: { id: true, fileName: true } } } }),
     db().retentionAssessment.findMany({ where: { vocationalSchoolId: school.id, year }, orderBy: { version: "desc" } }),
     db().vocationalSchool.count({ where: { ...assessScope(actor), id: school.id } }),
   ]);

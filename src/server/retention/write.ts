@@ -5,10 +5,11 @@ import { assertCan } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
 import { AppError, notFound } from "@/server/errors";
 import { percent } from "@/lib/retention";
+import { storeDocument, type UploadedFile } from "@/server/documents/documents";
 import { assessScope, schoolRetention } from "./read";
 
 /** 未达 95%，须说明原因: the school records why; refused when its figure meets the target. */
-export async function recordExplanation(actor: Actor, input: { year: number; text: string }, now: Date) {
+export async function recordExplanation(actor: Actor, input: { year: number; text: string; file?: UploadedFile }, now: Date) {
   assertCan(actor, "retention.explain");
   const schoolId = actor.vocationalSchoolId!;
   return db().$transaction(async (tx) => {
@@ -16,8 +17,13 @@ export async function recordExplanation(actor: Actor, input: { year: number; tex
     if (f.retention.meetsTarget !== false) {
       throw new AppError("INVALID_STATE", `本校${input.year}年巩固率为 ${percent(f.retention.rate)}，${f.retention.rate === null ? "无法计算" : "已达 95%"}，无需说明原因。`);
     }
-    const row = await tx.retentionExplanation.create({ data: { vocationalSchoolId: schoolId, year: input.year, text: input.text, recordedById: actor.userId, createdAt: now } });
-    await audit(tx, actor, "retention.explain", { type: "VocationalSchool", id: schoolId }, { year: input.year, rate: percent(f.retention.rate) });
+    // The optional document: owned by the school and, for a 县市职中, by its county (the assessor); the prefecture sees all.
+    const school = await tx.vocationalSchool.findUniqueOrThrow({ where: { id: schoolId }, select: { countyId: true } });
+    const doc = input.file
+      ? await storeDocument(tx, actor, { kind: "RETENTION_EXPLANATION", file: input.file, owner: { vocationalSchoolId: schoolId, countyId: school.countyId }, entity: { type: "VocationalSchool", id: schoolId } })
+      : null;
+    const row = await tx.retentionExplanation.create({ data: { vocationalSchoolId: schoolId, year: input.year, text: input.text, documentId: doc?.id ?? null, recordedById: actor.userId, createdAt: now } });
+    await audit(tx, actor, "retention.explain", { type: "VocationalSchool", id: schoolId }, { year: input.year, rate: percent(f.retention.rate), document: doc?.fileName ?? null });
     return row;
   });
 }

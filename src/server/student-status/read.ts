@@ -11,6 +11,7 @@ import { maskIdNumber } from "@/lib/validators/id-number";
 import {
   LEAVE_TYPES, exemptionExplanation, isExempt, isLeaveType, REGISTRATION_LABELS, type LeaveType,
 } from "@/lib/student-status";
+import { CONTINUATION_LABELS } from "@/lib/graduation";
 import type { Prisma } from "@/generated/prisma/client";
 
 export type StudentQuery = {
@@ -105,7 +106,7 @@ export async function getStudent(actor: Actor, enrolmentId: string) {
       },
     });
     if (!e) throw notFound("学生");
-    const who = await userLabels(tx, [e.sentOffById, ...e.events.flatMap((ev) => [ev.recordedById, ev.revokedById, ev.returnConfirmedById]), e.registrationDecidedById]);
+    const who = await userLabels(tx, [e.sentOffById, ...e.events.flatMap((ev) => [ev.recordedById, ev.revokedById, ev.returnConfirmedById, ev.receivedById]), e.registrationDecidedById]);
     const submissions = await tx.rosterSubmission.findMany({
       where: { vocationalSchoolId: e.vocationalSchoolId, year: e.year, supersededAt: null },
       select: { version: true, submittedAt: true, rows: true },
@@ -114,6 +115,7 @@ export async function getStudent(actor: Actor, enrolmentId: string) {
     const liveLeave = e.events.find((ev) => isLeaveType(ev.type) && !ev.revokedAt);
     return {
       id: e.id, year: e.year, status: e.status, arrivalStatus: e.arrivalStatus, arrivedOn: e.arrivedOn,
+      graduatedOn: e.graduatedOn, continuationPath: e.continuationPath, continuationNote: e.continuationNote, registrationDecision: e.registrationDecision,
       sentOffOn: chinaDateOf(e.sentOffAt), sentOffBy: who(e.sentOffById), studentNo: e.studentNo,
       middleSchoolId: e.middleSchoolId, vocationalSchoolId: e.vocationalSchoolId,
       // never the full ID number with the page (decision 072)
@@ -136,6 +138,8 @@ export async function getStudent(actor: Actor, enrolmentId: string) {
         correctedById: e.events.find((c) => c.correctsEventId === ev.id)?.id ?? null,
         proof: ev.proofDocument, examUntil: ev.examUntil, examBackOn: ev.examBackOn,
         returnConfirmedAt: ev.returnConfirmedAt, returnConfirmedBy: who(ev.returnConfirmedById),
+        certificateNo: ev.certificateNo, certificateName: ev.certificateName, certificateLevel: ev.certificateLevel,
+        receivedOn: ev.receivedOn, receivedBy: who(ev.receivedById),
         exempt: isLeaveType(ev.type) ? isExempt(ev.type, !!ev.proofDocumentId) : null,
       })),
     };
@@ -156,6 +160,7 @@ export async function registrationList(actor: Actor, year: number) {
     id: e.id, studentName: e.application.studentName, sex: e.application.sex === "MALE" ? "男" : "女", countyName: e.county.name,
     middleSchoolName: e.middleSchool.name, className: e.class?.name ?? "", studentNo: e.studentNo ?? "", status: e.status,
     decision: e.registrationDecision, decisionLabel: e.registrationDecision ? REGISTRATION_LABELS[e.registrationDecision] : null,
+    pathLabel: e.continuationPath ? CONTINUATION_LABELS[e.continuationPath] : null,
   }));
 }
 

@@ -10,6 +10,7 @@ import { exportSchools } from "@/server/roster/roster";
 import type { Annex6Row } from "@/server/exports/annex6";
 import { AUTUMN_REGISTRATION_WINDOW, chinaDateOf } from "@/lib/calendar";
 import { LEAVE_TYPES, REGISTRATION_LABELS, annex6LossColumns, type LeaveType, type RegistrationDecision } from "@/lib/student-status";
+import { pathConflict } from "@/lib/graduation";
 import type { Prisma } from "@/generated/prisma/client";
 
 /**
@@ -36,6 +37,9 @@ export async function decideRegistration(actor: Actor, input: { enrolmentIds: st
       if (e.year !== calendar.year) throw new AppError("INVALID_STATE", `${e.application.studentName}是${e.year}年送读的学生，本次注册期只办理${calendar.year}年的学生。`);
       if (e.arrivalStatus !== "ARRIVED") throw new AppError("INVALID_STATE", `${e.application.studentName}未报到，不能注册中职学籍。`);
       if (e.status === "LEFT") throw new AppError("INVALID_STATE", `${e.application.studentName}已离校，不能注册中职学籍。如离校登记有误，请先在学生页面更正。`);
+      // 升学去向 feeds registration (decision 025): the decision must agree with a recorded path.
+      const conflict = pathConflict(e.application.studentName, e.continuationPath, input.decision);
+      if (conflict) throw new AppError("INVALID_STATE", conflict);
     }
     const changed = rows.filter((e) => e.registrationDecision !== input.decision);
     const type = input.decision === "REGISTERED" ? "AUTUMN_REGISTERED" : "NOT_CONTINUING";
@@ -56,6 +60,12 @@ export async function decideRegistration(actor: Actor, input: { enrolmentIds: st
           registrationDecidedAt: now, registrationDecidedById: actor.userId,
         },
       });
+      // A student still 在读 completes the 职教班 stage at the latest with this decision (decision 024);
+      // 注册中职学籍 is the path 继续在本校就读中职 (025).
+      await tx.enrolment.updateMany({ where: { id: { in: changed.map((e) => e.id) }, graduatedOn: null }, data: { graduatedOn: chinaDateOf(now) } });
+      if (input.decision === "REGISTERED") {
+        await tx.enrolment.updateMany({ where: { id: { in: changed.map((e) => e.id) }, continuationPath: null }, data: { continuationPath: "CONTINUE_HERE" } });
+      }
     }
     await audit(tx, actor, "registration.decide", { type: "VocationalSchool", id: actor.vocationalSchoolId! }, {
       year: calendar.year, decision: REGISTRATION_LABELS[input.decision], students: changed.map((e) => e.application.studentName),
@@ -108,7 +118,7 @@ export async function submitAnnex6(actor: Actor, input: { reason?: string }, yea
   return db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "VocationalSchool" WHERE id = ${schoolId} FOR UPDATE`;
     const pending = await tx.enrolment.findMany({
-      where: { vocationalSchoolId: schoolId, year, arrivalStatus: "ARRIVED", status: "ENROLLED", registrationDecision: null },
+      where: { vocationalSchoolId: schoolId, year, arrivalStatus: "ARRIVED", status: { in: ["ENROLLED", "GRADUATED"] }, registrationDecision: null },
       select: { application: { select: { studentName: true } } }, take: 3,
     });
     if (pending.length) {

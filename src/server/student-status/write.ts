@@ -18,7 +18,7 @@ import {
  */
 
 /** Locks the enrolment (scoped: out of scope = not found) and returns it with what the rules need. */
-async function lockEnrolment(tx: Tx, actor: Actor, enrolmentId: string) {
+export async function lockEnrolment(tx: Tx, actor: Actor, enrolmentId: string) {
   const scoped = await tx.enrolment.findFirst({ where: { AND: [enrolmentScope(actor), { id: enrolmentId }] }, select: { id: true } });
   if (!scoped) throw notFound("学生");
   await tx.$queryRaw`SELECT id FROM "Enrolment" WHERE id = ${enrolmentId} FOR UPDATE`;
@@ -42,11 +42,11 @@ function assertInProgramme(e: { arrivalStatus: string; arrivedOn: string | null;
     throw new AppError("INVALID_STATE", `${e.application.studentName}尚未登记报到，不能${verb}。${verb}只能在学生报到之后、完成义务教育之前办理；请先在“接收与编班”中登记报到。`);
   }
   if (e.status === "GRADUATED" || e.registrationDecision) {
-    throw new AppError("INVALID_STATE", `${e.application.studentName}已完成义务教育阶段（已办理秋季中职学籍注册），不能再${verb}。`);
+    throw new AppError("INVALID_STATE", `${e.application.studentName}已完成义务教育阶段（职教班阶段已结束：已登记完成义务教育或已办理秋季注册），不能再${verb}。`);
   }
 }
 
-function checkDate(date: string, e: { arrivedOn: string | null }, now: Date, field: string, what: string) {
+export function checkDate(date: string, e: { arrivedOn: string | null }, now: Date, field: string, what: string) {
   const today = chinaDateOf(now);
   if (date > today) throw new AppError("VALIDATION", `${what}（${formatChineseDate(date)}）不能晚于今天（${formatChineseDate(today)}）。`, { [field]: "不能晚于今天" });
   if (e.arrivedOn && date < e.arrivedOn) {

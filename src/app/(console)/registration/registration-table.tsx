@@ -6,11 +6,14 @@ import type { ActionState } from "@/lib/form";
 
 type Row = {
   id: string; studentName: string; sex: string; countyName: string; middleSchoolName: string; className: string;
-  studentNo: string; status: string; decisionLabel: string | null;
+  studentNo: string; status: string; decisionLabel: string | null; pathLabel: string | null;
 };
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 
-/** Per student still enrolled: 注册中职学籍 or 不继续（报考其他学校）. Leavers are listed but cannot be selected. */
+/**
+ * Per student still enrolled or graduated: 注册中职学籍 or 不继续（报考其他学校）. Leavers are listed but cannot be
+ * selected. The 升学去向 recorded on the student page is shown; a decision against it is refused (decision 025).
+ */
 export function RegistrationTable({ rows, action, open }: { rows: Row[]; action: Action; open: boolean }) {
   const { state, onSubmit, pending } = useFormAction(action);
   const selectable = rows.filter((r) => r.status !== "LEFT");
@@ -26,7 +29,7 @@ export function RegistrationTable({ rows, action, open }: { rows: Row[]; action:
           <thead className="bg-slate-100 text-left text-slate-700">
             <tr>
               <th scope="col" className="px-3 py-2"><input type="checkbox" aria-label="全选" checked={all} onChange={() => setSelected(all ? new Set() : new Set(selectable.map((r) => r.id)))} /></th>
-              {["姓名", "性别", "县市", "原初中", "班级", "学号", "情况", "秋季注册"].map((h) => <th key={h} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">{h}</th>)}
+              {["姓名", "性别", "县市", "原初中", "班级", "学号", "情况", "升学去向", "秋季注册"].map((h) => <th key={h} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">{h}</th>)}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -36,11 +39,12 @@ export function RegistrationTable({ rows, action, open }: { rows: Row[]; action:
                 <td className="px-3 py-2"><a className="text-blue-700 underline" href={`/students/${r.id}`}>{r.studentName}</a></td>
                 <td className="px-3 py-2">{r.sex}</td><td className="px-3 py-2">{r.countyName}</td><td className="px-3 py-2">{r.middleSchoolName}</td>
                 <td className="px-3 py-2">{r.className}</td><td className="px-3 py-2 font-mono">{r.studentNo}</td>
-                <td className="px-3 py-2">{r.status === "LEFT" ? "已离校" : "在读"}</td>
+                <td className="px-3 py-2">{r.status === "LEFT" ? "已离校" : r.status === "GRADUATED" ? "已完成义务教育" : "在读"}</td>
+                <td className="px-3 py-2">{r.pathLabel ?? (r.status === "LEFT" ? "—" : "未登记")}</td>
                 <td className="px-3 py-2">{r.decisionLabel ?? (r.status === "LEFT" ? "—" : "待注册")}</td>
               </tr>
             ))}
-            {rows.length === 0 ? <tr><td className="px-3 py-2 text-slate-500" colSpan={9}>本年度没有已报到的职教班学生。</td></tr> : null}
+            {rows.length === 0 ? <tr><td className="px-3 py-2 text-slate-500" colSpan={10}>本年度没有已报到的职教班学生。</td></tr> : null}
           </tbody>
         </table>
       </div>

@@ -13,7 +13,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 const str = (v: string | string[] | undefined) => (typeof v === "string" ? v.trim().slice(0, 40) : "");
 const VIEWS: { key: StudentQuery["view"]; label: string }[] = [
   { key: "", label: "全部" }, { key: "ENROLLED", label: "在读" }, { key: "LEFT", label: "已离校" },
-  { key: "RETURNERS", label: "回原初中（已回校）" }, { key: "EXAM", label: "考试返校" }, { key: "GRADUATED", label: "已完成（秋季注册）" },
+  { key: "RETURNERS", label: "回原初中（已回校）" }, { key: "EXAM", label: "考试返校" }, { key: "GRADUATED", label: "已完成义务教育" },
 ];
 
 export default async function StudentsPage({ searchParams }: { searchParams: Search }) {

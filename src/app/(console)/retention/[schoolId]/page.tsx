@@ -72,7 +72,7 @@ export default async function RetentionSchoolPage({ params, searchParams }: Prop
       <section aria-labelledby="exp-h" className={card}>
         <h2 id="exp-h" className="text-lg font-semibold">原因说明</h2>
         {d.explanations.length ? d.explanations.map((e) => (
-          <div key={e.id} className="border-l-4 border-amber-400 pl-3 text-sm"><p className="whitespace-pre-wrap">{e.text}</p><p className="text-slate-500">{e.by}，{dt(e.createdAt)}</p></div>
+          <div key={e.id} className="border-l-4 border-amber-400 pl-3 text-sm"><p className="whitespace-pre-wrap">{e.text}</p>{e.document ? <p>附件：<a className="text-blue-700 underline" href={`/api/documents/${e.document.id}`} target="_blank" rel="noreferrer">{e.document.fileName}</a></p> : null}<p className="text-slate-500">{e.by}，{dt(e.createdAt)}</p></div>
         )) : <p className="text-sm text-slate-500">{f?.retention.meetsTarget === false ? "学校尚未说明原因。" : "巩固率已达 95% 或无法计算，无需说明。"}</p>}
         {ownSchool && can(actor.role, "retention.explain") && f?.retention.meetsTarget === false ? <ExplanationForm action={recordExplanationAction} year={year} /> : null}
       </section>

@@ -20,6 +20,9 @@ import { recordExamReturnAction } from "@/actions/student-status/record-exam-ret
 import { recordExamBackAction } from "@/actions/student-status/record-exam-back";
 import { CorrectForm, ExamBackForm, ExamReturnForm, LeaveForm, ProofForm } from "./_components/status-forms";
 import { FollowUpsCard } from "./_components/follow-ups-card";
+import { GraduationCard } from "./_components/graduation-card";
+import { AidCard } from "./_components/aid-card";
+import { aidOf } from "@/server/aid/read";
 
 const dt = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
 const ARRIVAL: Record<string, string> = { PENDING: "待登记", ARRIVED: "已报到", NOT_ARRIVED: "未报到" };
@@ -48,6 +51,8 @@ type Event = StudentDetail["events"][number];
 function eventText(ev: Event) {
   const parts = [EVENT_TYPE_LABELS[ev.type] ?? ev.type];
   if (ev.otherSchoolName) parts.push(`（${ev.otherSchoolName}）`);
+  if (ev.certificateNo) parts.push(`：${ev.certificateName ? `${ev.certificateName}（${ev.certificateLevel}），` : ""}编号 ${ev.certificateNo}`);
+  if (ev.type === "GRADES_SENT") parts.push(ev.receivedOn ? `，原初中 ${ev.receivedOn} 已接收` : "，原初中尚未接收");
   if (ev.type === "EXAM_RETURN") parts.push(`，考试至 ${ev.examUntil ?? "—"}，${ev.examBackOn ? `${ev.examBackOn} 已返回职业学校` : "尚未返回职业学校"}`);
   return parts.join("");
 }
@@ -68,6 +73,7 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
   const inProgramme = s.arrivalStatus === "ARRIVED" && s.status === "ENROLLED" && !s.registration;
   const liveExam = s.events.find((ev) => ev.type === "EXAM_RETURN" && !ev.revokedAt && !ev.examBackOn);
   const byId = new Map(s.events.map((ev) => [ev.id, ev]));
+  const aid = can(actor.role, "aid.read") ? await aidOf(actor, s.id) : [];
 
   return (
     <div className="flex flex-col gap-4">
@@ -110,6 +116,10 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
           </dl>
         </Card>
       </div>
+
+      {s.arrivalStatus === "ARRIVED" ? <GraduationCard s={s} ownSchool={ownSchool && can(actor.role, "graduation.vocational")} ownMiddle={ownMiddle && can(actor.role, "graduation.middle")} today={today} /> : null}
+
+      {s.arrivalStatus === "ARRIVED" && can(actor.role, "aid.read") ? <AidCard enrolmentId={s.id} rows={aid} mayRecord={can(actor.role, "aid.record")} today={today} /> : null}
 
       <Card title="状态时间线">
         {s.events.length === 0 ? <p className="text-sm text-slate-500">暂无离校、考试返校或注册记录。</p> : null}
