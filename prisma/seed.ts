@@ -12,6 +12,16 @@ import { bootstrapFirstAdmin } from "./seed-bootstrap";
 import { seedDemoFilings } from "./seed-filings";
 import { seedStudentStatusDemo } from "./seed-student-status";
 import { seedRetentionDemo } from "./seed-retention";
+import { seedCurrentYearDemo } from "./seed-current-year";
+
+/**
+ * "Now" at seed time, as the server's clock (src/server/clock.ts) will see it: the training date
+ * (ZJB_TRAINING_DATE, noon China time) when set, else the real time.
+ */
+function seedNow(): Date {
+  const day = process.env.ZJB_TRAINING_DATE?.trim();
+  return day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T12:00:00+08:00`) : new Date();
+}
 
 async function main() {
   const url = process.env.DATABASE_URL;
@@ -41,7 +51,13 @@ async function main() {
     await seedDemoFilings(db); // 实施方案 approved except 元谋县 (pending), 附件5, 2021 上报计划数: prisma/seed-filings.ts
     await seedStudentStatusDemo(db); // 2019 完整一年：离校（各类型）、回校确认、秋季注册、附件6
     await seedRetentionDemo(db); // 2019 巩固考核：楚雄技师学院（四个县市的学生，计入数），楚雄市职中原因说明与县市考核
+    const t1 = Date.now();
+    // 今年（按启动时的日期计算）：日历、计划、报名、送读……到今天所在的阶段为止：prisma/seed-current-year.ts
+    const current = await seedCurrentYearDemo(db, seedNow(), plan);
     console.log(`[zjb] 已载入演示数据：楚雄州、10 个县市、12 所职业学校、演示初中学校及各单位账号（${Date.now() - t0} ms）`);
+    if (current) {
+      console.log(`[zjb] ${current.year}年演示数据（${current.phase}）：报名 ${current.applications} 份、送读 ${current.sentOff} 人、报到 ${current.arrived} 人、附件4 ${current.rosters} 所学校（${Date.now() - t1} ms）`);
+    }
   } finally {
     await db.$disconnect();
   }
