@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import {
-  checkPhase, checkWindow, chinaDateOf, computeCalendar, type CalendarSettings, type OverrideKey, type PhaseKey,
+  checkPhase, checkWindow, computeCalendar, type CalendarSettings, type OverrideKey, type PhaseKey,
   type PhaseWindow, type SchoolCalendar,
 } from "@/lib/calendar";
 import { programmeYearOf } from "@/lib/year";
