@@ -5,7 +5,7 @@
  * May Day holiday ends and which weekend days are 调休 working days. The package `chinese-days`
  * (pinned exactly in package.json; its data is updated when a schedule is published) carries those
  * days. From them we propose the settings the bureau would otherwise type: the last day of the May Day
- * holiday, the 调休 working days, and any other weekday holiday in the month after it. The bureau
+ * holiday, the 调休 working days, and any other weekday holiday in the two weeks after it. The bureau
  * confirms (saves) or corrects the proposal; nothing is proposed for a year the package does not cover.
  *
  * Pure module: no clock, no database.
@@ -57,8 +57,8 @@ export function proposeCalendar(year: number): CalendarProposal {
   }
   const makeUpWorkingDays = daysOf(data.workdays, year, isMayDay);
   const end = mayDayHoliday[mayDayHoliday.length - 1];
-  // Any other weekday holiday in the month after the May Day holiday is not a send-off working day.
-  const horizon = addCalendarDays(end, 31);
+  // Any other weekday holiday in the two weeks after the May Day holiday (where the 7 send-off working days lie) is not one of them.
+  const horizon = addCalendarDays(end, 14);
   const extraNonWorkingDays = daysOf(data.holidays, year, (name) => !isMayDay(name))
     .filter((d) => d > end && d <= horizon && isWorkingDay(d, { extraNonWorkingDays: [], makeUpSaturdaysCount: false, makeUpWorkingDays: [] }));
   const settings: CalendarSettings = { ...defaultCalendarSettings(year, end), makeUpWorkingDays, extraNonWorkingDays };

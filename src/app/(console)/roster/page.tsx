@@ -55,8 +55,8 @@ async function SchoolView({ actor, year, readOnly }: ViewProps) {
   return (
     <>
       <section aria-labelledby="submit-h" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="submit-h" className="mb-2 font-semibold">提交名单</h2>
-        <p className="mb-3 text-sm text-slate-600">名单包括已报到且仍在读的学生（共 {rows.length} 人）。班级和学号请在“接收与编班”中修改。{last ? `已提交第 ${last.version} 版（${fmt(last.submittedAt)}，${last.rowCount} 人）。` : "尚未提交。"}</p>
+        <h2 id="submit-h" className="mb-2 font-semibold">{readOnly ? "已提交的名单" : "提交名单"}</h2>
+        <p className="mb-3 text-sm text-slate-600">{readOnly ? "" : `名单包括已报到且仍在读的学生（共 ${rows.length} 人）。班级和学号请在“接收与编班”中修改。`}{last ? `已提交第 ${last.version} 版（${fmt(last.submittedAt)}，${last.rowCount} 人）。` : "尚未提交。"}</p>
         {readOnly ? null : (
           <InlineAction action={submitRosterAction} hidden={{}} label={last ? "重新提交名单" : "提交名单"}>
             {last ? (
