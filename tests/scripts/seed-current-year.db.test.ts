@@ -83,16 +83,18 @@ describe("the demo's current programme year", () => {
     expect(await count(url, `SELECT count(*) n FROM "Application" WHERE year = 2024`)).toBe(total);
   }, 240_000);
 
-  test("seeded on 2025-05-08 (送读期): applications and the first send-offs, no 附件4 or registration yet", async () => {
+  test("seeded on 2025-05-26 (稳定期): send-off done and arrivals in classes, but no 附件4 (确认期 not reached) and no registration", async () => {
     const url = await freshDatabase();
-    await seed(url, "2025-05-08");
+    await seed(url, "2025-05-26");
+    // 送读期 2025-05-06 … 2025-05-14 (holiday May 1–5): every send-off lies inside it.
     const sent = await count(url, `SELECT count(*) n FROM "Enrolment" WHERE year = 2025`);
-    expect(sent).toBeGreaterThan(0);
-    // 送读期 2025-05-06 … 2025-05-14: only the days up to today have send-offs; the others still wait (已同意).
-    expect(await count(url, `SELECT count(*) n FROM "Enrolment" WHERE year = 2025 AND "sentOffAt" > '2025-05-08T16:00:00Z'`)).toBe(0);
-    expect(await count(url, `SELECT count(*) n FROM "Application" WHERE year = 2025 AND status = 'APPROVED'`)).toBeGreaterThan(sent / 2);
+    expect(sent).toBeGreaterThan(200);
+    expect(await count(url, `SELECT count(*) n FROM "Enrolment" WHERE year = 2025 AND ("sentOffAt" < '2025-05-05T16:00:00Z' OR "sentOffAt" > '2025-05-14T16:00:00Z')`)).toBe(0);
+    expect(await count(url, `SELECT count(*) n FROM "Enrolment" WHERE year = 2025 AND "arrivalStatus" = 'ARRIVED' AND "classId" IS NOT NULL`)).toBeGreaterThan(200);
     expect(await count(url, `SELECT count(*) n FROM "RosterSubmission" WHERE year = 2025`)).toBe(0);
     expect(await count(url, `SELECT count(*) n FROM "Enrolment" WHERE year = 2025 AND "registrationDecision" IS NOT NULL`)).toBe(0);
+    // Leavers dated up to today only (稳定期 ones), none in 巩固期 yet.
+    expect(await count(url, `SELECT count(*) n FROM "StatusEvent" s JOIN "Enrolment" e ON e.id = s."enrolmentId" WHERE e.year = 2025 AND s."occurredOn" > '2025-05-26'`)).toBe(0);
   }, 240_000);
 
   test("seeded on a date in the demo's own 2020 year: nothing more is added", async () => {
