@@ -5,6 +5,7 @@
  * `parseYearParam` only; a missing or unusable value means "the programme year today falls in".
  * Pure module (shared by pages, the selector and tests): no clock, no database.
  */
+import { z } from "zod";
 import { chinaDateOf, getPhase, windowRange, type PhaseKey, type PhaseWindow, type SchoolCalendar } from "@/lib/calendar";
 
 export const YEAR_MIN = 2000;
@@ -17,6 +18,16 @@ export function parseYearParam(raw: string | string[] | undefined | null): numbe
   const y = Number(v.trim());
   return y >= YEAR_MIN && y <= YEAR_MAX ? y : null;
 }
+
+/** A required `?year=` in a zod query schema (export routes): the same rule as `parseYearParam`. */
+export const requiredYearParam = z.string().transform((v, ctx) => {
+  const y = parseYearParam(v);
+  if (y === null) {
+    ctx.addIssue({ code: "custom", message: `年度应为 ${YEAR_MIN}—${YEAR_MAX} 之间的四位数字` });
+    return z.NEVER;
+  }
+  return y;
+});
 
 /** The programme year an instant belongs to: the China (Asia/Shanghai) calendar year of its date. */
 export function programmeYearOf(now: Date): number {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseYearParam, pastYearReadOnly, phaseOver, programmeYearOf, yearHref } from "@/lib/year";
+import { parseYearParam, pastYearReadOnly, phaseOver, programmeYearOf, requiredYearParam, yearHref } from "@/lib/year";
 import { computeCalendar, defaultCalendarSettings } from "@/lib/calendar";
 
 const cal2020 = computeCalendar(defaultCalendarSettings(2020)); // 送读期 2020-05-06 … 2020-05-14
@@ -10,6 +10,11 @@ describe("?year= (one parser for every year-bound page)", () => {
     expect(parseYearParam("2020")).toBe(2020);
     expect(parseYearParam(["2019", "2020"])).toBe(2019);
     for (const bad of [undefined, null, "", "20", "1999", "2101", "2020.5", "2020x", "abcd", "+2020"]) expect(parseYearParam(bad)).toBeNull();
+  });
+
+  test("export routes read a required ?year= by the same rule", () => {
+    expect(requiredYearParam.safeParse("2019")).toEqual({ success: true, data: 2019 });
+    for (const bad of ["", "2020.0", "1999", "abcd"]) expect(requiredYearParam.safeParse(bad).success).toBe(false);
   });
 
   test("the programme year is the China date's year (Asia/Shanghai), not the server's", () => {
