@@ -9,10 +9,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { PrismaClient } from "../src/generated/prisma/client";
 import type { Db as AppDb } from "../src/server/db";
-import { createYearCalendar } from "../tests/factories/calendar";
-import { createIssuedPlan, allowServerModules, type Plan2020Data } from "../tests/factories/plan";
-import { approveImplementationPlans } from "../tests/factories/filings";
-import { tinyPdf, tinyPng, validIdNumber } from "../tests/factories/applications";
+import { createYearCalendar } from "./factories/calendar";
+import { createIssuedPlan, allowServerModules, type Plan2020Data } from "./factories/plan";
+import { approveImplementationPlans } from "./factories/filings";
+import { tinyPdf, tinyPng, validIdNumber } from "./factories/applications";
 import { AUTUMN_REGISTRATION_WINDOW, addCalendarDays, chinaDateOf, defaultCalendarSettings, getPhase, isWorkingDay, windowRange, type PhaseKey } from "../src/lib/calendar";
 import { proposeCalendar } from "../src/lib/holiday-schedule";
 import { maxSendOffCap } from "../src/lib/plan-rules";
@@ -72,17 +72,19 @@ export async function seedCurrentYearDemo(db: Db, now: Date, plan2020: Plan2020D
   const counties = await db.county.findMany({ orderBy: { sortOrder: "asc" }, include: { middleSchools: { where: { active: true }, orderBy: { name: "asc" } }, users: { where: { role: "COUNTY" }, take: 1 } } });
   const vocs = await db.vocationalSchool.findMany({ orderBy: { sortOrder: "asc" }, include: { users: { take: 1 } } });
   const issuedOn = minDate(`${year}-04-16`, addCalendarDays(today, -1));
-  const { plan } = await createIssuedPlan(db, {
-    year, issuedById: bureau.id, issuedAt: at(issuedOn),
+  const issued = await createIssuedPlan(db, {
+    year, createdById: bureau.id,
     counties: plan2020.counties.flatMap((c) => {
       const county = counties.find((x) => x.name === c.name);
       return county ? [{ countyId: county.id, cohortBase: c.cohortBase, sendOffCap: Math.min(c.sendOffCap, maxSendOffCap(c.cohortBase)), shanghaiTask: c.shanghaiTask }] : [];
     }),
-    vocationalSchools: plan2020.vocationalSchools.flatMap((v) => {
+    vocational: plan2020.vocationalSchools.flatMap((v) => {
       const s = vocs.find((x) => x.name === v.name);
       return s ? [{ vocationalSchoolId: s.id, enrolCap: v.enrolCap, shanghaiTask: v.shanghaiTask }] : [];
     }),
   });
+  await db.planVersion.update({ where: { id: issued.id }, data: { createdAt: at(issuedOn, "09:00"), issuedAt: at(issuedOn) } });
+  const plan = { id: issued.planId };
   await db.middleSchoolAllocation.createMany({
     data: counties.flatMap((c) => {
       const cap = plan2020.counties.find((x) => x.name === c.name);

@@ -1,16 +1,19 @@
 import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { now } from "@/server/clock";
-import { db } from "@/server/db";
-import { loadCalendar } from "@/server/calendar/calendar";
+import { phaseStatus } from "@/server/calendar/calendar";
 import { yearAtHand } from "@/server/year";
-import { countyRoster, liveRoster, rosterBoard, schoolDiscrepancies } from "@/server/roster/roster";
+import { countyRoster, ownRoster, rosterBoard, schoolDiscrepancies } from "@/server/roster/roster";
 import type { Actor } from "@/server/auth/load-actor";
-import { formatChineseRange, getPhase } from "@/lib/calendar";
+import { formatChineseRange } from "@/lib/calendar";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { InlineAction } from "@/components/ui/inline-action";
-import { answerAction, confirmAllAction, receiveRosterAction, releaseRosterAction, submitRosterAction } from "@/actions/roster/actions";
+import { answerDiscrepancyAction } from "@/actions/roster/answer-discrepancy";
+import { confirmAllRowsAction } from "@/actions/roster/confirm-all-rows";
+import { receiveRosterAction } from "@/actions/roster/receive-roster";
+import { releaseRosterAction } from "@/actions/roster/release-roster";
+import { submitRosterAction } from "@/actions/roster/submit-roster";
 import { ReadOnlyNote, YearSelector } from "@/components/year/year-selector";
 import { pastYearReadOnly, readOnlyText } from "@/lib/year";
 import { RowCheck } from "./row-check";
@@ -29,15 +32,14 @@ export default async function RosterPage({ searchParams }: { searchParams: Searc
   const t = now();
   const at = await yearAtHand(await searchParams, { now: t });
   const { year } = at;
-  const calendar = await loadCalendar(db(), year);
-  const window = calendar ? getPhase(calendar, "confirmation") : null;
+  const phase = await phaseStatus({ now: t, phase: "confirmation", year });
   // A past year whose 确认期 is over shows its lists and exports only; a submission always goes to the current year.
-  const readOnly = pastYearReadOnly(year, calendar, "confirmation", t) || year > at.current;
+  const readOnly = pastYearReadOnly(year, phase.calendar, "confirmation", t) || year > at.current;
   return (
     <div className="flex flex-col gap-6">
       <PageTitle actions={<YearSelector at={at} path="/roster" />}>{year}年在读学生名单（附件4）</PageTitle>
       {readOnly && year < at.current ? <ReadOnlyNote text={readOnlyText(year, "名单确认")} /> : null}
-      <p className="text-sm text-slate-600">{window ? `确认期：${formatChineseRange(window)}。职业学校在确认期内提交名单，州教育体育局反馈给各县市，县市核对确认。` : `${year}年工作日历尚未设置。`}</p>
+      <p className="text-sm text-slate-600">{phase.range ? `确认期：${formatChineseRange(phase.range)}。职业学校在确认期内提交名单，州教育体育局反馈给各县市，县市核对确认。` : phase.message}</p>
       {actor.role === "VOCATIONAL_SCHOOL" ? <SchoolView actor={actor} year={year} readOnly={readOnly} /> : null}
       {actor.role === "PREFECTURE" ? <PrefectureView actor={actor} year={year} readOnly={readOnly} /> : null}
       {actor.role === "COUNTY" ? <CountyView actor={actor} year={year} readOnly={readOnly} /> : null}
@@ -46,11 +48,7 @@ export default async function RosterPage({ searchParams }: { searchParams: Searc
 }
 
 async function SchoolView({ actor, year, readOnly }: ViewProps) {
-  const [rows, subs, discrepancies] = await Promise.all([
-    liveRoster(db(), actor.vocationalSchoolId!, year),
-    db().rosterSubmission.findMany({ where: { vocationalSchoolId: actor.vocationalSchoolId!, year }, orderBy: { version: "desc" } }),
-    schoolDiscrepancies(actor, year),
-  ]);
+  const [{ rows, submissions: subs }, discrepancies] = await Promise.all([ownRoster(actor, year), schoolDiscrepancies(actor, year)]);
   const last = subs[0];
   return (
     <>
@@ -83,7 +81,7 @@ async function SchoolView({ actor, year, readOnly }: ViewProps) {
             <tr key={d.id}>
               <Td>{d.countyName}</Td><Td>{d.studentName}</Td><Td>{d.vocationalClass}</Td><Td>{d.comment}</Td><Td>{CHECK_LABEL[d.status]}</Td>
               <Td>{d.answer ?? (readOnly ? "未答复" :
-                <InlineAction action={answerAction} hidden={{ checkId: d.id }} label="答复">
+                <InlineAction action={answerDiscrepancyAction} hidden={{ checkId: d.id }} label="答复">
                   <label className="flex flex-col text-sm">答复内容<input name="answer" className="rounded border border-slate-300 px-2 py-1" /></label>
                 </InlineAction>
               )}</Td>
@@ -137,7 +135,7 @@ async function CountyView({ actor, year, readOnly }: ViewProps) {
         <section key={part.submissionId} aria-label={part.schoolName} className="flex flex-col gap-2">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 className="font-semibold">{part.schoolName}（第 {part.version} 版，{part.rows.length} 人）</h2>
-            {readOnly ? null : <InlineAction action={confirmAllAction} hidden={{ submissionId: part.submissionId }} label="其余学生全部确认" variant="secondary" />}
+            {readOnly ? null : <InlineAction action={confirmAllRowsAction} hidden={{ submissionId: part.submissionId }} label="其余学生全部确认" variant="secondary" />}
           </div>
           <Table caption={`${part.schoolName}名单`} head={["学生姓名", "性别", "身份证号码", "原初中学校", "原班级", "所在班级", "学号", "核对"]}>
             {part.rows.map((r) => (
