@@ -78,16 +78,17 @@ test("the bureau sees the computed 2020 windows, changes the settings and overri
   await shot(page, "calendar-restored");
 });
 
-test("the bureau sets a calendar for a year that has none", async ({ page }) => {
+test("the bureau confirms the proposed calendar of a year that has none", async ({ page }) => {
   await loginAs(page, "zhou");
   await page.goto("/calendar");
-  await page.getByLabel("年度").selectOption("2021");
-  await page.getByRole("button", { name: "查看" }).click();
+  await page.getByRole("navigation", { name: "选择年度" }).getByRole("link", { name: "2021年" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "2021年工作日历" })).toBeVisible();
   await expect(page.getByText("2021年的工作日历尚未设置")).toBeVisible();
+  // Proposed from the State Council schedule: 5月1日至5日放假调休，4月25日、5月8日上班.
+  await expect(page.getByTestId("calendar-proposal")).toContainText("4月25日、5月8日上班");
   const form = page.getByRole("form", { name: "2021年工作日历设置" });
-  await form.getByLabel("五一劳动节假期最后一天").fill("2021-05-05");
-  await form.getByRole("button", { name: "保存2021年工作日历" }).click();
+  await expect(form.getByLabel("五一劳动节假期最后一天")).toHaveValue("2021-05-05");
+  await form.getByRole("button", { name: "确认并保存2021年工作日历" }).click();
   await expect(phaseRow(page, "送读期")).toContainText("2021年5月6日（星期四）");
   await expect(phaseRow(page, "送读期")).toContainText("2021年5月14日（星期五）");
   await expect(page.getByRole("heading", { name: "修改设置" })).toBeVisible();

@@ -16,6 +16,16 @@ import { seedFieldworkDemo } from "./seed-fieldwork";
 import { seedAuditDemo } from "./seed-audit";
 import { seedGraduationDemo } from "./seed-graduation";
 import { seedAidDemo } from "./seed-aid";
+import { seedCurrentYearDemo } from "./seed-current-year";
+
+/**
+ * "Now" at seed time, as the server's clock (src/server/clock.ts) will see it: the training date
+ * (ZJB_TRAINING_DATE, noon China time) when set, else the real time.
+ */
+function seedNow(): Date {
+  const day = process.env.ZJB_TRAINING_DATE?.trim();
+  return day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T12:00:00+08:00`) : new Date();
+}
 
 async function main() {
   const url = process.env.DATABASE_URL;
@@ -49,7 +59,13 @@ async function main() {
     await seedAuditDemo(db); // 2019 操作日志：谁显示了李春华的完整身份证号、登录失败（含不存在的用户名）与账号锁定
     await seedGraduationDemo(db); // 2019 毕业：档案送回、义务教育证书、职业技能等级证书（部分缺）、升学去向
     await seedAidDemo(db); // 2019 资助：县市补助学生生活费、交通费，义务教育阶段资助，对职业学校的补助
+    const t1 = Date.now();
+    // 今年（按启动时的日期计算）：日历、计划、报名、送读……到今天所在的阶段为止：prisma/seed-current-year.ts
+    const current = await seedCurrentYearDemo(db, seedNow(), plan);
     console.log(`[zjb] 已载入演示数据：楚雄州、10 个县市、12 所职业学校、演示初中学校及各单位账号（${Date.now() - t0} ms）`);
+    if (current) {
+      console.log(`[zjb] ${current.year}年演示数据（${current.phase}）：报名 ${current.applications} 份、送读 ${current.sentOff} 人、报到 ${current.arrived} 人、附件4 ${current.rosters} 所学校（${Date.now() - t1} ms）`);
+    }
   } finally {
     await db.$disconnect();
   }

@@ -158,7 +158,7 @@ export const DEMO_DATES = {
  * under tsx) importing it throws. The seed runs the real import path, so it stubs the marker the way
  * Vitest does (alias in vitest.config.ts).
  */
-function allowServerModules() {
+export function allowServerModules() {
   if (typeof require === "undefined") return; // Vitest: aliased already
   const p = require.resolve("server-only");
   require.cache[p] ??= { id: p, filename: p, loaded: true, exports: {} } as unknown as NodeJS.Module;

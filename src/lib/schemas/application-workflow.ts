@@ -3,6 +3,7 @@
  * withdrawal, list filters. Pure module shared by forms, actions and the server.
  */
 import { z } from "zod";
+import { parseYearParam } from "@/lib/year";
 
 export const APPLICATION_STATUSES = ["DRAFT", "SIGNED", "APPROVED", "REJECTED", "SENT_OFF", "WITHDRAWN"] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
@@ -90,7 +91,7 @@ export const applicationListQuerySchema = z.object({
   className: z.string().trim().max(40).optional().default(""),
   vocationalSchoolId: z.string().trim().max(40).optional().default(""),
   middleSchoolId: z.string().trim().max(40).optional().default(""),
-  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  year: z.string().optional().transform((v) => parseYearParam(v) ?? undefined).catch(undefined),
   page: z.coerce.number().int().min(1).optional().catch(1).default(1),
 });
 export type ApplicationListQuery = z.infer<typeof applicationListQuerySchema>;

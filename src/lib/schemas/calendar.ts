@@ -117,5 +117,3 @@ export const revokeOverrideFormSchema = z.object({
 });
 export type RevokeOverrideForm = z.output<typeof revokeOverrideFormSchema>;
 
-/** `?year=` of the calendar page; anything else falls back to the current programme year. */
-export const calendarYearParam = z.coerce.number().int().min(2000).max(2100).catch(0);

@@ -47,13 +47,6 @@ async function userNames(ids: (string | null)[]) {
   return (id: string | null) => (id ? byId.get(id) ?? "—" : "—");
 }
 
-/** Years that have a calendar, ascending. */
-export async function listCalendarYears(actor: Actor): Promise<number[]> {
-  assertCan(actor, "calendar.read");
-  const rows = await db().yearCalendar.findMany({ select: { year: true }, orderBy: { year: "asc" } });
-  return rows.map((r) => r.year);
-}
-
 export async function getCalendarPageData(actor: Actor, year: number): Promise<CalendarPageData | null> {
   assertCan(actor, "calendar.read");
   const row = await db().yearCalendar.findUnique({

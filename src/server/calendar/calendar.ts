@@ -2,9 +2,10 @@ import "server-only";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import {
-  PHASE_LABELS, checkPhase, checkWindow, chinaDateOf, computeCalendar, getPhase, windowRange, type CalendarSettings, type DateRange,
+  PHASE_LABELS, checkPhase, checkWindow, computeCalendar, getPhase, windowRange, type CalendarSettings, type DateRange,
   type OverrideKey, type PhaseKey, type PhaseWindow, type SchoolCalendar,
 } from "@/lib/calendar";
+import { programmeYearOf } from "@/lib/year";
 import type { YearCalendar } from "@/generated/prisma/client";
 import type { Phase } from "@/generated/prisma/enums";
 
@@ -21,10 +22,8 @@ export const OVERRIDE_TO_DB: Record<OverrideKey, Phase> = {
 };
 export const DB_TO_OVERRIDE = Object.fromEntries(Object.entries(OVERRIDE_TO_DB).map(([k, v]) => [v, k])) as Record<Phase, OverrideKey>;
 
-/** The programme year an instant belongs to (the China calendar year). */
-export function programmeYear(now: Date): number {
-  return Number(chinaDateOf(now).slice(0, 4));
-}
+/** The programme year an instant belongs to (the China calendar year); see src/lib/year.ts. */
+export const programmeYear = programmeYearOf;
 
 /** The bureau's settings for a year as stored, with the live (not revoked) overrides. */
 export async function loadCalendarSettings(client: Tx | ReturnType<typeof db>, year: number): Promise<CalendarSettings | null> {

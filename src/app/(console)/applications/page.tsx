@@ -7,6 +7,12 @@ import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, applicationListQuerySc
 import { SEX_LABELS } from "@/lib/schemas/application";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
+import { yearAtHand } from "@/server/year";
+import { loadCalendar } from "@/server/calendar/calendar";
+import { db } from "@/server/db";
+import { ReadOnlyNote, YearSelector } from "@/components/year/year-selector";
+import { APPLICATION_ENTRY_WINDOW } from "@/lib/calendar";
+import { pastYearReadOnly, readOnlyText } from "@/lib/year";
 import { StatusTag } from "./_components/status-tag";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -20,20 +26,25 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
     q: one(sp.q), status: one(sp.status), className: one(sp.className), vocationalSchoolId: one(sp.vocationalSchoolId),
     middleSchoolId: one(sp.middleSchoolId), year: one(sp.year), page: one(sp.page),
   });
-  const at = now();
-  const page = await listApplications(actor, query, at);
+  const t = now();
+  const at = await yearAtHand(sp, { now: t });
+  query.year = at.year;
+  const page = await listApplications(actor, query, t);
   const [options, counts, window] = await Promise.all([
     listFilterOptions(actor, page.year),
     statusCounts(actor, page.year),
-    entryWindowInfo(at),
+    entryWindowInfo(t),
   ]);
-  const canEdit = can(actor.role, "application.edit");
+  // Entry is always for the current programme year; a past year whose entry window is over is read-only.
+  const readOnly = pastYearReadOnly(at.year, await loadCalendar(db(), at.year), APPLICATION_ENTRY_WINDOW, t);
+  const editRole = can(actor.role, "application.edit");
+  const canEdit = editRole && at.year === at.current;
   const canImport = can(actor.role, "application.import");
   const showSchool = actor.role !== "MIDDLE_SCHOOL";
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
   const params = {
     q: query.q, status: query.status, className: query.className, vocationalSchoolId: query.vocationalSchoolId,
-    middleSchoolId: query.middleSchoolId, ...(query.year ? { year: String(query.year) } : {}),
+    middleSchoolId: query.middleSchoolId, year: String(at.year),
   };
   const inputClass = "rounded border border-slate-300 bg-white px-2 py-1.5";
 
@@ -51,12 +62,18 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
       >
         报名申请（附件3）· {page.year}年
       </PageTitle>
+      <div className="mb-3 flex flex-col gap-2">
+        <YearSelector at={at} path="/applications" params={{ q: query.q, status: query.status }} />
+        {readOnly ? <ReadOnlyNote text={readOnlyText(at.year, "报名录入期")} /> : null}
+      </div>
 
-      {canEdit ? (
+      {editRole ? (canEdit ? (
         <p className={`mb-3 rounded border px-3 py-2 text-sm ${window.open ? "border-blue-200 bg-blue-50 text-blue-900" : "border-amber-300 bg-amber-50 text-amber-900"}`}>
           {window.text}
         </p>
-      ) : (
+      ) : readOnly ? null : (
+        <p className="mb-3 text-sm text-slate-600">{page.year}年的报名申请只能查看；录入报名申请在当年的报名录入期内办理。</p>
+      )) : (
         <p className="mb-3 text-sm text-slate-600">
           {actor.role === "VOCATIONAL_SCHOOL"
             ? "这里列出选择本校、且学生和监护人已签字的报名申请。学生送读到本校之前，联系电话和家庭住址不显示。"
@@ -72,6 +89,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
       </ul>
 
       <form className="mb-3 flex flex-wrap items-end gap-3" role="search" aria-label="查找报名申请">
+        <input type="hidden" name="year" value={page.year} />
         <label className="flex flex-col text-sm">学生姓名或身份证号码
           <input name="q" defaultValue={query.q} className={inputClass} placeholder="姓名，或身份证号码中的数字" />
         </label>
@@ -104,7 +122,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           </label>
         ) : null}
         <button className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100" type="submit">查询</button>
-        <Link className="px-1 py-1.5 text-sm text-blue-700 underline" href="/applications">清除条件</Link>
+        <Link className="px-1 py-1.5 text-sm text-blue-700 underline" href={`/applications?year=${page.year}`}>清除条件</Link>
       </form>
 
       <Table

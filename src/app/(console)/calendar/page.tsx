@@ -2,11 +2,13 @@ import { pageActor } from "@/server/auth/page";
 import { can } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
 import { programmeYear } from "@/server/calendar/calendar";
-import { getCalendarPageData, listCalendarYears, type CalendarPageData } from "@/server/calendar/calendar-view";
-import { calendarYearParam } from "@/lib/schemas/calendar";
+import { getCalendarPageData, type CalendarPageData } from "@/server/calendar/calendar-view";
+import { yearAtHand } from "@/server/year";
+import { proposeCalendar, type CalendarProposal } from "@/lib/holiday-schedule";
+import { YearSelector } from "@/components/year/year-selector";
 import {
-  chinaDateOf, chineseWeekday, daysBetween, formatChineseDate, formatChineseRange, rangeDays, type CalendarPhase,
-  type CalendarWindow,
+  chinaDateOf, chineseWeekday, computeCalendar, daysBetween, formatChineseDate, formatChineseRange, rangeDays, type CalendarPhase,
+  type CalendarSettings, type CalendarWindow,
 } from "@/lib/calendar";
 import { AUDIT_ACTION_LABELS } from "@/lib/audit-labels";
 import { PageTitle, Table, Td } from "@/components/ui/table";
@@ -22,44 +24,57 @@ const timeText = (t: Date) => t.toLocaleString("zh-CN", { timeZone: "Asia/Shangh
 
 export default async function CalendarPage({ searchParams }: { searchParams: Search }) {
   const actor = await pageActor("calendar.read");
-  const sp = await searchParams;
   const t = now();
   const thisYear = programmeYear(t);
-  const year = calendarYearParam.parse(sp.year) || thisYear;
+  // Last year and next year are offered too, so the bureau can set next year's calendar in advance.
+  const at = await yearAtHand(await searchParams, { now: t, extra: [thisYear - 1, thisYear + 1] });
+  const { year } = at;
   const edit = can(actor.role, "calendar.edit");
-  const [data, years] = await Promise.all([getCalendarPageData(actor, year), listCalendarYears(actor)]);
-  const options = [...new Set([...years, thisYear - 1, thisYear, thisYear + 1, year])].sort((a, b) => b - a);
+  const data = await getCalendarPageData(actor, year);
+  const proposal = data ? null : proposeCalendar(year);
 
   return (
     <div className="flex flex-col gap-6">
-      <PageTitle
-        actions={
-          <form className="flex items-end gap-2" aria-label="选择要查看的年份">
-            <div className="flex flex-col text-sm">
-              <label htmlFor="calendar-year">年度</label>
-              <select id="calendar-year" name="year" defaultValue={String(year)} className="rounded border border-slate-300 bg-white px-2 py-1.5">
-                {options.map((y) => (
-                  <option key={y} value={y}>{y}年{years.includes(y) ? "" : "（未设置）"}</option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">查看</button>
-          </form>
-        }
-      >
-        {year}年工作日历
-      </PageTitle>
+      <PageTitle actions={<YearSelector at={at} path="/calendar" />}>{year}年工作日历</PageTitle>
 
       {data ? <CalendarView data={data} today={chinaDateOf(t)} /> : (
-        <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
-          {edit
-            ? `${year}年的工作日历尚未设置。请在下面填写五一劳动节假期最后一天等设置并保存，系统将计算各阶段时间。`
-            : `州教育体育局尚未设置${year}年的工作日历，各阶段时间暂未确定。请等待州教育体育局设置，或与州教育体育局联系。`}
-        </p>
+        <>
+          <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
+            {edit
+              ? `${year}年的工作日历尚未设置。${proposal?.published ? "下面是系统按国务院办公厅公布的节假日安排计算的建议，请核对后确认保存，或修改后保存。" : "请在下面填写五一劳动节假期最后一天等设置并保存，系统将计算各阶段时间。"}`
+              : `州教育体育局尚未设置${year}年的工作日历，各阶段时间暂未确定。请等待州教育体育局设置，或与州教育体育局联系。`}
+          </p>
+          {proposal ? <ProposalView proposal={proposal} today={chinaDateOf(t)} /> : null}
+        </>
       )}
 
-      {edit ? <EditSections year={year} data={data} /> : null}
+      {edit ? <EditSections year={year} data={data} proposed={proposal?.published ? proposal.settings : null} /> : null}
     </div>
+  );
+}
+
+/** The proposed calendar of a year without one (not in force until the bureau saves it), or why there is none. */
+function ProposalView({ proposal, today }: { proposal: CalendarProposal; today: string }) {
+  if (!proposal.published) {
+    return <p role="note" data-testid="calendar-proposal" className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm">{proposal.message}</p>;
+  }
+  const calendar = computeCalendar(proposal.settings);
+  return (
+    <section aria-labelledby="proposal-heading" data-testid="calendar-proposal" className="flex flex-col gap-3 rounded-lg border border-dashed border-blue-300 bg-white p-6">
+      <h2 id="proposal-heading" className="text-lg font-semibold">建议的{proposal.year}年工作日历（尚未确认，未生效）</h2>
+      <p className="text-sm text-slate-700">{proposal.basis}</p>
+      <PhaseTimeline calendar={calendar} today={today} />
+      <Table caption={`建议的${proposal.year}年各阶段时间`} head={["阶段", "开始日期", "结束日期", "天数"]}>
+        {[...calendar.phases, ...calendar.windows].map((p) => (
+          <tr key={p.key}>
+            <Td className="font-medium whitespace-nowrap">{p.label}</Td>
+            <Td className="whitespace-nowrap">{dateWithWeekday(p.start)}</Td>
+            <Td className="whitespace-nowrap">{dateWithWeekday(p.end)}</Td>
+            <Td className="whitespace-nowrap">{rangeDays(p)} 天</Td>
+          </tr>
+        ))}
+      </Table>
+    </section>
   );
 }
 
@@ -133,12 +148,13 @@ const EXPLAIN: Record<string, string> = {
   autumnRegistration: "职业学校为仍在读的学生注册中职学籍（或登记不继续就读）：默认为9月1日至秋季学期中职学籍注册完成日期",
 };
 
-function EditSections({ year, data }: { year: number; data: CalendarPageData | null }) {
+function EditSections({ year, data, proposed }: { year: number; data: CalendarPageData | null; proposed: CalendarSettings | null }) {
   if (!data) {
     return (
       <section aria-labelledby="edit-heading" className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="edit-heading" className="mb-3 text-lg font-semibold">设置{year}年工作日历</h2>
-        <SettingsForm year={year} version={0} settings={null} />
+        {proposed ? <p className="mb-3 text-sm text-slate-600">已按建议填好，核对无误请点“确认并保存”；与实际安排不同的请先修改。</p> : null}
+        <SettingsForm year={year} version={0} settings={proposed} />
       </section>
     );
   }

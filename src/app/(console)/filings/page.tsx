@@ -2,7 +2,6 @@ import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { can } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
-import { programmeYear } from "@/server/calendar/calendar";
 import { myFilings, reviewBoard, reviewKinds } from "@/server/filings/read";
 import type { Actor } from "@/server/auth/load-actor";
 import { formatChineseDate } from "@/lib/calendar";
@@ -10,7 +9,8 @@ import { FILING_LABELS, FILING_SLUGS, type FilingKind } from "@/lib/schemas/fili
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { DeadlineBadge, StatusPill } from "./_components/badges";
 import { WaiveForm } from "./_components/waive-form";
-import { filingYearParam } from "./year-param";
+import { yearAtHand } from "@/server/year";
+import { YearSelector } from "@/components/year/year-selector";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -24,25 +24,14 @@ const WHO_FILES: Record<FilingKind, string> = {
 export default async function FilingsPage({ searchParams }: { searchParams: Search }) {
   const actor = await pageActor("filing.read");
   const t = now();
-  const year = filingYearParam.parse((await searchParams).year) || programmeYear(t);
+  const at = await yearAtHand(await searchParams, { now: t });
+  const { year } = at;
   return (
     <div className="flex flex-col gap-6">
-      <PageTitle actions={<YearPicker year={year} />}>{year}年报送材料</PageTitle>
+      <PageTitle actions={<YearSelector at={at} path="/filings" />}>{year}年报送材料</PageTitle>
       {actor.role === "COUNTY" || actor.role === "VOCATIONAL_SCHOOL" ? <FilerView actor={actor} year={year} now={t} /> : null}
       {can(actor.role, "filing.review") ? <ReviewerView actor={actor} year={year} now={t} /> : null}
     </div>
-  );
-}
-
-function YearPicker({ year }: { year: number }) {
-  return (
-    <form className="flex items-end gap-2" aria-label="选择年度">
-      <div className="flex flex-col text-sm">
-        <label htmlFor="filing-year">年度</label>
-        <input id="filing-year" name="year" type="number" min={2000} max={2100} defaultValue={year} className="w-24 rounded border border-slate-300 px-2 py-1.5" />
-      </div>
-      <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">查看</button>
-    </form>
   );
 }
 

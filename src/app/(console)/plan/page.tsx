@@ -1,13 +1,24 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { pageActor } from "@/server/auth/page";
+import { yearAtHand } from "@/server/year";
+import { parseYearParam } from "@/lib/year";
+import { YearSelector } from "@/components/year/year-selector";
 import { can } from "@/server/auth/permissions";
 import { listPlans } from "@/server/plan/read";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { formatChinaDateTime } from "./_components/format";
 
-export default async function PlansPage() {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+/** All years' plans; `?year=Y` opens that year's plan (/plan/Y), the one address of the year selector. */
+export default async function PlansPage({ searchParams }: { searchParams: Search }) {
   const actor = await pageActor("plan.read");
+  const sp = await searchParams;
   const plans = await listPlans(actor);
+  const asked = parseYearParam(sp.year);
+  if (asked !== null && plans.some((p) => p.year === asked)) redirect(`/plan/${asked}`);
+  const at = await yearAtHand(sp);
   const edit = can(actor.role, "plan.edit");
   return (
     <div className="flex flex-col gap-4">
@@ -17,6 +28,12 @@ export default async function PlansPage() {
           <Link className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100" href="/plan/import">导入附件2（.xlsx）</Link>
         </div>
       ) : null}>送读招生计划（附件2）</PageTitle>
+      <YearSelector at={at} path="/plan" />
+      {asked !== null ? (
+        <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {edit ? `${asked}年还没有送读招生计划。请点“新建年度计划”填写，或“导入附件2”上传表格。` : `州教育体育局尚未下达${asked}年的送读招生计划。`}
+        </p>
+      ) : null}
       <p className="text-sm text-slate-600">
         {edit
           ? "州教育体育局编制、下达和调整各年度送读招生计划；草稿只有州局能看到，下达后各县市和学校才能看到。"

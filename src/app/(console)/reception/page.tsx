@@ -1,7 +1,8 @@
 import { pageActor } from "@/server/auth/page";
 import { now } from "@/server/clock";
-import { programmeYear } from "@/server/calendar/calendar";
-import { listClasses, listEnrolments, ownStudentNoPattern, type ReceptionQuery } from "@/server/reception/reception";
+import { phaseStatus } from "@/server/calendar/calendar";
+import { yearAtHand } from "@/server/year";
+import { RECEPTION_WINDOW, listClasses, listEnrolments, ownStudentNoPattern, type ReceptionQuery } from "@/server/reception/reception";
 import { sendOffProgress } from "@/server/progress/progress";
 import { chinaDateOf } from "@/lib/calendar";
 import { PageTitle, Table, Td } from "@/components/ui/table";
@@ -10,6 +11,8 @@ import { VocationalProgress } from "@/components/progress/progress-tables";
 import { EntityForm } from "@/components/ui/entity-form";
 import { saveClassAction } from "@/actions/reception/save-class";
 import { setStudentNoPatternAction } from "@/actions/reception/set-student-no-pattern";
+import { ReadOnlyNote, YearSelector } from "@/components/year/year-selector";
+import { pastYearReadOnly, readOnlyText } from "@/lib/year";
 import { ReceptionTable } from "./reception-table";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -19,7 +22,11 @@ export default async function ReceptionPage({ searchParams }: { searchParams: Se
   const actor = await pageActor("reception.edit");
   const sp = await searchParams;
   const t = now();
-  const year = programmeYear(t);
+  const at = await yearAtHand(sp, { now: t });
+  const { year } = at;
+  const readOnly = pastYearReadOnly(year, (await phaseStatus({ now: t, phase: RECEPTION_WINDOW, year })).calendar, RECEPTION_WINDOW, t);
+  // Classes are created in the current programme year (saveClass): the forms show only there.
+  const editable = year === at.current;
   const arrival = str(sp.arrival);
   const query: ReceptionQuery = {
     q: str(sp.q), page: Math.max(1, Number(sp.page) || 1), classId: str(sp.classId),
@@ -33,12 +40,14 @@ export default async function ReceptionPage({ searchParams }: { searchParams: Se
   ]);
   return (
     <div className="flex flex-col gap-6">
-      <PageTitle>{year}年接收与编班</PageTitle>
+      <PageTitle actions={<YearSelector at={at} path="/reception" />}>{year}年接收与编班</PageTitle>
+      {readOnly ? <ReadOnlyNote text={readOnlyText(year, "报到和编班")} /> : null}
       <VocationalProgress rows={progress.vocationalSchools} />
 
       <section aria-labelledby="students-h" className="flex flex-col gap-3">
         <h2 id="students-h" className="text-lg font-semibold">送读到本校的学生</h2>
         <form role="search" aria-label="筛选学生" className="flex flex-wrap items-end gap-3">
+          <input type="hidden" name="year" value={year} />
           <label className="flex flex-col text-sm">姓名、身份证号或学号
             <input name="q" defaultValue={query.q} className="rounded border border-slate-300 px-2 py-1.5" />
           </label>
@@ -55,8 +64,8 @@ export default async function ReceptionPage({ searchParams }: { searchParams: Se
           </label>
           <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm">查询</button>
         </form>
-        <ReceptionTable rows={page.items} classes={classes.map((c) => ({ id: c.id, name: c.name, size: c.size, sizeLimit: c.sizeLimit }))} today={chinaDateOf(t)} canEdit />
-        <Pagination basePath="/reception" page={page.page} pageCount={page.pageCount} total={page.total} params={{ q: query.q, arrival: query.arrival, classId: query.classId }} />
+        <ReceptionTable rows={page.items} classes={classes.map((c) => ({ id: c.id, name: c.name, size: c.size, sizeLimit: c.sizeLimit }))} today={chinaDateOf(t)} canEdit={editable} />
+        <Pagination basePath="/reception" page={page.page} pageCount={page.pageCount} total={page.total} params={{ q: query.q, arrival: query.arrival, classId: query.classId, year: String(year) }} />
       </section>
 
       <section aria-labelledby="classes-h" className="flex flex-col gap-3">
@@ -70,7 +79,7 @@ export default async function ReceptionPage({ searchParams }: { searchParams: Se
           ))}
           {classes.length === 0 ? <tr><Td className="text-slate-500">尚未创建班级。</Td></tr> : null}
         </Table>
-        <div className="grid gap-6 md:grid-cols-2">
+        {editable ? <div className="grid gap-6 md:grid-cols-2">
           <div className="rounded-lg border border-slate-200 bg-white p-4">
             <h3 className="mb-3 font-medium">新建班级</h3>
             <EntityForm action={saveClassAction} submitLabel="创建班级" resetOnSuccess fields={[
@@ -87,7 +96,7 @@ export default async function ReceptionPage({ searchParams }: { searchParams: Se
             <p className="mb-3 text-sm text-slate-600">可用占位符：{"{year}"} 年份，{"{class:N}"} 班级代码（补足 N 位），{"{seq:N}"} 班内序号（补足 N 位）。例如 {"{year}{class:2}{seq:3}"} → 202001001。</p>
             <EntityForm action={setStudentNoPatternAction} submitLabel="保存学号规则" fields={[{ name: "pattern", label: "学号规则", defaultValue: studentNoPattern }]} />
           </div>
-        </div>
+        </div> : null}
       </section>
     </div>
   );

@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { can } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
-import { phaseStatus, programmeYear } from "@/server/calendar/calendar";
-import { enrolmentYears, registrationList } from "@/server/student-status/read";
+import { phaseStatus } from "@/server/calendar/calendar";
+import { yearAtHand } from "@/server/year";
+import { registrationList } from "@/server/student-status/read";
 import { annex6Board } from "@/server/student-status/registration";
 import { AUTUMN_REGISTRATION_WINDOW, formatChineseRange } from "@/lib/calendar";
 import { PageTitle, Table, Td } from "@/components/ui/table";
@@ -11,6 +11,8 @@ import { InlineAction } from "@/components/ui/inline-action";
 import { decideRegistrationAction } from "@/actions/student-status/decide-registration";
 import { submitAnnex6Action } from "@/actions/student-status/submit-annex6";
 import { receiveAnnex6Action } from "@/actions/student-status/receive-annex6";
+import { ReadOnlyNote, YearSelector } from "@/components/year/year-selector";
+import { pastYearReadOnly, readOnlyText } from "@/lib/year";
 import { RegistrationTable } from "./registration-table";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -21,11 +23,10 @@ export default async function RegistrationPage({ searchParams }: { searchParams:
   const actor = await pageActor("annex6.read");
   const sp = await searchParams;
   const t = now();
-  const current = programmeYear(t);
-  const dataYears = await enrolmentYears(actor);
-  const years = [...new Set([current, ...dataYears])].sort((a, b) => b - a);
-  const year = Number(typeof sp.year === "string" ? sp.year : "") || current;
+  const at = await yearAtHand(sp, { now: t });
+  const { year } = at;
   const phase = await phaseStatus({ now: t, phase: AUTUMN_REGISTRATION_WINDOW, year });
+  const readOnly = pastYearReadOnly(year, phase.calendar, AUTUMN_REGISTRATION_WINDOW, t);
   const open = phase.open;
   const board = await annex6Board(actor, year);
   const isSchool = actor.role === "VOCATIONAL_SCHOOL";
@@ -34,9 +35,10 @@ export default async function RegistrationPage({ searchParams }: { searchParams:
 
   return (
     <div className="flex flex-col gap-6">
-      <PageTitle actions={<nav aria-label="年度" className="flex gap-2 text-sm">{years.map((y) => <Link key={y} className={btn} aria-current={y === year ? "page" : undefined} href={`/registration?year=${y}`}>{y}年</Link>)}</nav>}>
+      <PageTitle actions={<YearSelector at={at} path="/registration" />}>
         {year}年秋季中职学籍注册与附件6
       </PageTitle>
+      {readOnly ? <ReadOnlyNote text={readOnlyText(year, "秋季中职学籍注册期")} /> : null}
       <p className={`rounded border px-3 py-2 text-sm ${open ? "border-green-300 bg-green-50 text-green-900" : "border-slate-300 bg-slate-50"}`}>
         {phase.range ? `秋季中职学籍注册期为 ${formatChineseRange(phase.range)}，${open ? "当前在注册期内" : "当前不在注册期"}。` : phase.message}
         继续在职业学校就读中职的学生只能在秋季学期注册中职学籍；各职业学校中职招生要优先录取本校义务教育职教班学生。
@@ -56,9 +58,12 @@ export default async function RegistrationPage({ searchParams }: { searchParams:
             <p className="text-sm">
               {own ? `已报送第 ${own.version} 版（${own.rowCount} 人，其中流失 ${own.leftCount} 人、有有效证明 ${own.withProof} 人），${dt(own.submittedAt)}；${own.receivedAt ? `州教育体育局已于 ${dt(own.receivedAt)} 接收` : "州教育体育局尚未接收"}。` : "尚未报送。全部在读学生办理秋季注册后报送州教育体育局。"}
             </p>
-            <InlineAction action={submitAnnex6Action} hidden={{}} label={own ? "重新报送附件6" : "报送附件6"}>
-              {own ? <label className="flex flex-col text-sm">重新报送的原因<input name="reason" className="rounded border border-slate-300 px-2 py-1.5" /></label> : null}
-            </InlineAction>
+            {/* 附件6 is always submitted for the current programme year (submitAnnex6). */}
+            {year === at.current ? (
+              <InlineAction action={submitAnnex6Action} hidden={{}} label={own ? "重新报送附件6" : "报送附件6"}>
+                {own ? <label className="flex flex-col text-sm">重新报送的原因<input name="reason" className="rounded border border-slate-300 px-2 py-1.5" /></label> : null}
+              </InlineAction>
+            ) : null}
             <div className="flex flex-wrap gap-2">
               <a className={btn} href={`/api/exports/annex6?year=${year}&source=live`}>导出附件6（当前数据）</a>
               {own ? <a className={btn} href={`/api/exports/annex6?year=${year}&source=submitted`}>导出已报送的附件6</a> : null}
@@ -76,7 +81,7 @@ export default async function RegistrationPage({ searchParams }: { searchParams:
                   <Td className="tabular-nums">{b.submission?.registered ?? "—"}</Td>
                   <Td>
                     {!b.submission ? "—" : b.submission.receivedAt ? `已接收 ${dt(b.submission.receivedAt)}`
-                      : can(actor.role, "annex6.receive") ? <InlineAction action={receiveAnnex6Action} hidden={{ submissionId: b.submission.id }} label={`接收${b.schoolName}附件6`} /> : "州局未接收"}
+                      : can(actor.role, "annex6.receive") && !readOnly ? <InlineAction action={receiveAnnex6Action} hidden={{ submissionId: b.submission.id }} label={`接收${b.schoolName}附件6`} /> : "州局未接收"}
                   </Td>
                   <Td>{b.submission && b.submission.rowCount > 0 ? <a className="text-blue-700 underline" href={`/api/exports/annex6?year=${year}&school=${b.schoolId}`}>导出</a> : "—"}</Td>
                 </tr>

@@ -3,18 +3,19 @@ import { pageActor } from "@/server/auth/page";
 import { countyCredits, retentionBoard } from "@/server/retention/read";
 import { creditFormula, percent, retentionFormula } from "@/lib/retention";
 import { PageTitle, Table, Td } from "@/components/ui/table";
-import { retentionYears } from "./year";
+import { yearAtHand } from "@/server/year";
+import { YearSelector } from "@/components/year/year-selector";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
-const btn = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100";
 
 export default async function RetentionPage({ searchParams }: { searchParams: Search }) {
   const actor = await pageActor("retention.read");
-  const { years, year } = await retentionYears(await searchParams);
+  const at = await yearAtHand(await searchParams);
+  const { year } = at;
   const [board, credits] = await Promise.all([retentionBoard(actor, year), countyCredits(actor, year)]);
   return (
     <div className="flex flex-col gap-6">
-      <PageTitle actions={<nav aria-label="年度" className="flex gap-2 text-sm">{years.map((y) => <Link key={y} className={btn} aria-current={y === year ? "page" : undefined} href={`/retention?year=${y}`}>{y}年</Link>)}</nav>}>
+      <PageTitle actions={<YearSelector at={at} path="/retention" />}>
         {year}年巩固率与考核
       </PageTitle>
       <p className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm">

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { now } from "@/server/clock";
-import { phaseStatus, programmeYear } from "@/server/calendar/calendar";
+import { phaseStatus } from "@/server/calendar/calendar";
+import { yearAtHand } from "@/server/year";
 import { countyRoster, ownRoster, rosterBoard, schoolDiscrepancies } from "@/server/roster/roster";
 import type { Actor } from "@/server/auth/load-actor";
 import { formatChineseRange } from "@/lib/calendar";
@@ -13,7 +14,12 @@ import { confirmAllRowsAction } from "@/actions/roster/confirm-all-rows";
 import { receiveRosterAction } from "@/actions/roster/receive-roster";
 import { releaseRosterAction } from "@/actions/roster/release-roster";
 import { submitRosterAction } from "@/actions/roster/submit-roster";
+import { ReadOnlyNote, YearSelector } from "@/components/year/year-selector";
+import { pastYearReadOnly, readOnlyText } from "@/lib/year";
 import { RowCheck } from "./row-check";
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+type ViewProps = { actor: Actor; year: number; readOnly: boolean };
 
 const fmt = (d: Date | null) => (d ? d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }) : "");
 const CHECK_LABEL: Record<string, string> = { CONFIRMED: "已确认", DISCREPANCY: "有异议", RESOLVED: "学校已答复" };
@@ -21,36 +27,43 @@ const ExportLink = ({ href, children }: { href: string; children: React.ReactNod
   <a href={href} className="rounded border border-blue-700 px-3 py-1.5 text-sm text-blue-800 hover:bg-blue-50" download>{children}</a>
 );
 
-export default async function RosterPage() {
+export default async function RosterPage({ searchParams }: { searchParams: Search }) {
   const actor = await pageActor("roster.read");
-  const year = programmeYear(now());
-  const phase = await phaseStatus({ now: now(), phase: "confirmation", year });
+  const t = now();
+  const at = await yearAtHand(await searchParams, { now: t });
+  const { year } = at;
+  const phase = await phaseStatus({ now: t, phase: "confirmation", year });
+  // A past year whose 确认期 is over shows its lists and exports only; a submission always goes to the current year.
+  const readOnly = pastYearReadOnly(year, phase.calendar, "confirmation", t) || year > at.current;
   return (
     <div className="flex flex-col gap-6">
-      <PageTitle>{year}年在读学生名单（附件4）</PageTitle>
+      <PageTitle actions={<YearSelector at={at} path="/roster" />}>{year}年在读学生名单（附件4）</PageTitle>
+      {readOnly && year < at.current ? <ReadOnlyNote text={readOnlyText(year, "名单确认")} /> : null}
       <p className="text-sm text-slate-600">{phase.range ? `确认期：${formatChineseRange(phase.range)}。职业学校在确认期内提交名单，州教育体育局反馈给各县市，县市核对确认。` : phase.message}</p>
-      {actor.role === "VOCATIONAL_SCHOOL" ? <SchoolView actor={actor} year={year} /> : null}
-      {actor.role === "PREFECTURE" ? <PrefectureView actor={actor} year={year} /> : null}
-      {actor.role === "COUNTY" ? <CountyView actor={actor} year={year} /> : null}
+      {actor.role === "VOCATIONAL_SCHOOL" ? <SchoolView actor={actor} year={year} readOnly={readOnly} /> : null}
+      {actor.role === "PREFECTURE" ? <PrefectureView actor={actor} year={year} readOnly={readOnly} /> : null}
+      {actor.role === "COUNTY" ? <CountyView actor={actor} year={year} readOnly={readOnly} /> : null}
     </div>
   );
 }
 
-async function SchoolView({ actor, year }: { actor: Actor; year: number }) {
+async function SchoolView({ actor, year, readOnly }: ViewProps) {
   const [{ rows, submissions: subs }, discrepancies] = await Promise.all([ownRoster(actor, year), schoolDiscrepancies(actor, year)]);
   const last = subs[0];
   return (
     <>
       <section aria-labelledby="submit-h" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="submit-h" className="mb-2 font-semibold">提交名单</h2>
-        <p className="mb-3 text-sm text-slate-600">名单包括已报到且仍在读的学生（共 {rows.length} 人）。班级和学号请在“接收与编班”中修改。{last ? `已提交第 ${last.version} 版（${fmt(last.submittedAt)}，${last.rowCount} 人）。` : "尚未提交。"}</p>
-        <InlineAction action={submitRosterAction} hidden={{}} label={last ? "重新提交名单" : "提交名单"}>
-          {last ? (
-            <label className="flex flex-col text-sm">重新提交原因
-              <input name="reason" className="w-72 rounded border border-slate-300 px-2 py-1.5" placeholder="例如：更正学号" />
-            </label>
-          ) : null}
-        </InlineAction>
+        <h2 id="submit-h" className="mb-2 font-semibold">{readOnly ? "已提交的名单" : "提交名单"}</h2>
+        <p className="mb-3 text-sm text-slate-600">{readOnly ? "" : `名单包括已报到且仍在读的学生（共 ${rows.length} 人）。班级和学号请在“接收与编班”中修改。`}{last ? `已提交第 ${last.version} 版（${fmt(last.submittedAt)}，${last.rowCount} 人）。` : "尚未提交。"}</p>
+        {readOnly ? null : (
+          <InlineAction action={submitRosterAction} hidden={{}} label={last ? "重新提交名单" : "提交名单"}>
+            {last ? (
+              <label className="flex flex-col text-sm">重新提交原因
+                <input name="reason" className="w-72 rounded border border-slate-300 px-2 py-1.5" placeholder="例如：更正学号" />
+              </label>
+            ) : null}
+          </InlineAction>
+        )}
         <div className="mt-3 flex gap-2">
           <ExportLink href={`/api/exports/annex4?year=${year}&source=live`}>导出当前名单（附件4）</ExportLink>
           {last ? <ExportLink href={`/api/exports/annex4?year=${year}&source=submitted`}>导出已提交的名单</ExportLink> : null}
@@ -67,7 +80,7 @@ async function SchoolView({ actor, year }: { actor: Actor; year: number }) {
           {discrepancies.map((d) => (
             <tr key={d.id}>
               <Td>{d.countyName}</Td><Td>{d.studentName}</Td><Td>{d.vocationalClass}</Td><Td>{d.comment}</Td><Td>{CHECK_LABEL[d.status]}</Td>
-              <Td>{d.answer ?? (
+              <Td>{d.answer ?? (readOnly ? "未答复" :
                 <InlineAction action={answerDiscrepancyAction} hidden={{ checkId: d.id }} label="答复">
                   <label className="flex flex-col text-sm">答复内容<input name="answer" className="rounded border border-slate-300 px-2 py-1" /></label>
                 </InlineAction>
@@ -86,7 +99,7 @@ async function SchoolView({ actor, year }: { actor: Actor; year: number }) {
   );
 }
 
-async function PrefectureView({ actor, year }: { actor: Actor; year: number }) {
+async function PrefectureView({ actor, year, readOnly }: ViewProps) {
   const board = await rosterBoard(actor, year);
   return (
     <>
@@ -98,11 +111,11 @@ async function PrefectureView({ actor, year }: { actor: Actor; year: number }) {
             <Td>{b.submission ? `第 ${b.submission.version} 版，${fmt(b.submission.submittedAt)}` : <span className="text-amber-700">未提交</span>}</Td>
             <Td>{b.submission?.rowCount ?? ""}</Td>
             <Td>{b.submission ? b.submission.discrepancies : ""}</Td>
-            <Td>{b.submission ? (b.submission.receivedAt ? `已接收 ${fmt(b.submission.receivedAt)}` : <InlineAction action={receiveRosterAction} hidden={{ submissionId: b.submission.id }} label="确认接收" />) : ""}</Td>
+            <Td>{b.submission ? (b.submission.receivedAt ? `已接收 ${fmt(b.submission.receivedAt)}` : readOnly ? "未接收" : <InlineAction action={receiveRosterAction} hidden={{ submissionId: b.submission.id }} label="确认接收" />) : ""}</Td>
             <Td>{b.submission ? (
               b.submission.releasedTo.length >= b.submission.counties.length && b.submission.counties.length > 0
                 ? `已反馈：${b.submission.releasedTo.join("、")}`
-                : <InlineAction action={releaseRosterAction} hidden={{ submissionId: b.submission.id }} label={`反馈给 ${b.submission.counties.length} 个县市`} variant="secondary" />
+                : readOnly ? "未反馈" : <InlineAction action={releaseRosterAction} hidden={{ submissionId: b.submission.id }} label={`反馈给 ${b.submission.counties.length} 个县市`} variant="secondary" />
             ) : ""}</Td>
             <Td>{b.submission ? <ExportLink href={`/api/exports/annex4?year=${year}&school=${b.schoolId}&source=submitted`}>导出</ExportLink> : ""}</Td>
           </tr>
@@ -112,7 +125,7 @@ async function PrefectureView({ actor, year }: { actor: Actor; year: number }) {
   );
 }
 
-async function CountyView({ actor, year }: { actor: Actor; year: number }) {
+async function CountyView({ actor, year, readOnly }: ViewProps) {
   const parts = await countyRoster(actor, year);
   if (parts.length === 0) return <p className="rounded border border-slate-200 bg-white p-4 text-slate-600">州教育体育局尚未反馈本县市的名单。</p>;
   return (
@@ -122,7 +135,7 @@ async function CountyView({ actor, year }: { actor: Actor; year: number }) {
         <section key={part.submissionId} aria-label={part.schoolName} className="flex flex-col gap-2">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 className="font-semibold">{part.schoolName}（第 {part.version} 版，{part.rows.length} 人）</h2>
-            <InlineAction action={confirmAllRowsAction} hidden={{ submissionId: part.submissionId }} label="其余学生全部确认" variant="secondary" />
+            {readOnly ? null : <InlineAction action={confirmAllRowsAction} hidden={{ submissionId: part.submissionId }} label="其余学生全部确认" variant="secondary" />}
           </div>
           <Table caption={`${part.schoolName}名单`} head={["学生姓名", "性别", "身份证号码", "原初中学校", "原班级", "所在班级", "学号", "核对"]}>
             {part.rows.map((r) => (
@@ -131,7 +144,7 @@ async function CountyView({ actor, year }: { actor: Actor; year: number }) {
                 <Td>{r.middleSchoolClass}</Td><Td>{r.vocationalClass}</Td><Td className="font-mono">{r.vocationalStudentNo}</Td>
                 <Td>{r.check ? (
                   <span>{CHECK_LABEL[r.check.status]}{r.check.comment ? `：${r.check.comment}` : ""}{r.check.answer ? `；学校答复：${r.check.answer}` : ""}</span>
-                ) : <RowCheck submissionId={part.submissionId} enrolmentId={r.enrolmentId} studentName={r.studentName} />}</Td>
+                ) : readOnly ? "未核对" : <RowCheck submissionId={part.submissionId} enrolmentId={r.enrolmentId} studentName={r.studentName} />}</Td>
               </tr>
             ))}
           </Table>

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { can } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
-import { phaseStatus, programmeYear } from "@/server/calendar/calendar";
+import { phaseStatus } from "@/server/calendar/calendar";
+import { yearAtHand } from "@/server/year";
 import { listSendable } from "@/server/send-off/send-off";
 import { listOverdueArrivals, ARRIVAL_GRACE_DAYS } from "@/server/reception/reception";
 import { sendOffProgress } from "@/server/progress/progress";
@@ -10,6 +11,8 @@ import { formatChineseRange } from "@/lib/calendar";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
 import { CountyProgress, SchoolProgress, VocationalProgress } from "@/components/progress/progress-tables";
+import { ReadOnlyNote, YearSelector } from "@/components/year/year-selector";
+import { pastYearReadOnly, readOnlyText } from "@/lib/year";
 import { SendOffForm } from "./send-off-form";
 import { PlanGateNote } from "./plan-gate-note";
 
@@ -19,18 +22,23 @@ export default async function SendOffPage({ searchParams }: { searchParams: Sear
   const actor = await pageActor("sendOff.read");
   const sp = await searchParams;
   const t = now();
-  const year = programmeYear(t);
-  const phase = await phaseStatus({ now: t, phase: "sendOff", verb: "送读" });
+  const at = await yearAtHand(sp, { now: t });
+  const { year } = at;
+  const phase = await phaseStatus({ now: t, phase: "sendOff", verb: "送读", year });
+  const readOnly = pastYearReadOnly(year, phase.calendar, "sendOff", t);
   const open = phase.open;
   const progress = await sendOffProgress(actor, year);
-  const canSend = can(actor.role, "sendOff.execute");
+  const canSend = can(actor.role, "sendOff.execute") && !readOnly;
   const q = typeof sp.q === "string" ? sp.q.trim().slice(0, 40) : "";
   const page = Math.max(1, Number(sp.page) || 1);
   const sendable = canSend ? await listSendable(actor, year, { q, page, middleSchoolId: "" }) : null;
-  const overdue = actor.role === "COUNTY" || actor.role === "MIDDLE_SCHOOL" || actor.role === "PREFECTURE" ? await listOverdueArrivals(actor, t) : [];
+  // 逾期未报到 is about today's send-offs: only in the current year.
+  const showOverdue = year === at.current && (actor.role === "COUNTY" || actor.role === "MIDDLE_SCHOOL" || actor.role === "PREFECTURE");
+  const overdue = showOverdue ? await listOverdueArrivals(actor, t) : [];
   return (
     <div className="flex flex-col gap-6">
-      <PageTitle>{year}年送读</PageTitle>
+      <PageTitle actions={<YearSelector at={at} path="/send-off" />}>{year}年送读</PageTitle>
+      {readOnly ? <ReadOnlyNote text={readOnlyText(year, "送读期")} /> : null}
       <p className={`rounded border px-3 py-2 text-sm ${open ? "border-green-300 bg-green-50 text-green-900" : "border-amber-300 bg-amber-50 text-amber-900"}`}>
         {phase.range ? `送读期：${formatChineseRange(phase.range)}。${open ? "当前处于送读期，可以送读。" : "当前不在送读期，不能送读（政策规定其他时间不再开展招生送读工作）。"}` : phase.message}
         {progress.plan ? ` 依据：${year}年送读招生计划第 ${progress.plan.version} 版。` : ` ${year}年送读招生计划尚未下达。`}
@@ -40,13 +48,14 @@ export default async function SendOffPage({ searchParams }: { searchParams: Sear
         <section aria-labelledby="sendable-h" className="flex flex-col gap-3">
           <h2 id="sendable-h" className="text-lg font-semibold">待送读学生（已审核同意）</h2>
           <form role="search" aria-label="搜索待送读学生" className="flex items-end gap-3">
+            <input type="hidden" name="year" value={year} />
             <label className="flex flex-col text-sm">姓名或身份证号
               <input name="q" defaultValue={q} className="rounded border border-slate-300 px-2 py-1.5" />
             </label>
             <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm">查询</button>
           </form>
           <SendOffForm rows={sendable.items} open={open} />
-          <Pagination basePath="/send-off" page={sendable.page} pageCount={sendable.pageCount} total={sendable.total} params={{ q }} />
+          <Pagination basePath="/send-off" page={sendable.page} pageCount={sendable.pageCount} total={sendable.total} params={{ q, year: String(year) }} />
         </section>
       ) : null}
       <section aria-labelledby="progress-h" className="flex flex-col gap-3">
@@ -55,7 +64,7 @@ export default async function SendOffPage({ searchParams }: { searchParams: Sear
         <SchoolProgress rows={progress.middleSchools} />
         <VocationalProgress rows={progress.vocationalSchools} />
       </section>
-      {overdue.length || actor.role !== "PREFECTURE" ? (
+      {showOverdue && (overdue.length || actor.role !== "PREFECTURE") ? (
         <section aria-labelledby="overdue-h" className="flex flex-col gap-3">
           <h2 id="overdue-h" className="text-lg font-semibold">送读 {ARRIVAL_GRACE_DAYS} 天后仍未报到的学生</h2>
           <Table caption="未报到学生" head={["学生姓名", "初中学校", "班级", "职业学校", "送读日期", "状态", "监护人", "监护人电话"]}>

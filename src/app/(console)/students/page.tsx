@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { now } from "@/server/clock";
-import { programmeYear } from "@/server/calendar/calendar";
-import { enrolmentYears, listStudents, type StudentQuery } from "@/server/student-status/read";
+import { yearAtHand } from "@/server/year";
+import { YearSelector } from "@/components/year/year-selector";
+import { listStudents, type StudentQuery } from "@/server/student-status/read";
 import { ENROLMENT_STATUS_LABELS, LEAVE_TYPE_LABELS } from "@/lib/student-status";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
@@ -19,9 +20,8 @@ const VIEWS: { key: StudentQuery["view"]; label: string }[] = [
 export default async function StudentsPage({ searchParams }: { searchParams: Search }) {
   const actor = await pageActor("student.read");
   const sp = await searchParams;
-  const years = await enrolmentYears(actor);
-  const current = programmeYear(now());
-  const year = Number(str(sp.year)) || (years.includes(current) || years.length === 0 ? current : years[0]);
+  const at = await yearAtHand(sp, { now: now() });
+  const { year } = at;
   const viewRaw = str(sp.view);
   // A middle school opens on its returners (已回校); "全部" is an explicit choice (view=).
   const view: StudentQuery["view"] = sp.view === undefined && actor.role === "MIDDLE_SCHOOL" ? "RETURNERS" : (VIEWS.find((v) => v.key === viewRaw)?.key ?? "");
@@ -38,12 +38,7 @@ export default async function StudentsPage({ searchParams }: { searchParams: Sea
             ? "本校接收的学生。点击姓名进入学生页面，登记离校、考试返校或更正记录。"
             : "本辖区送读学生的在读、离校和注册情况。"}
       </p>
-      <nav aria-label="年度" className="flex flex-wrap gap-2 text-sm">
-        {years.map((y) => (
-          <Link key={y} href={`/students?year=${y}`} aria-current={y === year ? "page" : undefined}
-            className={`rounded border px-2 py-1 ${y === year ? "border-blue-700 bg-blue-50 text-blue-800" : "border-slate-300 bg-white"}`}>{y}年</Link>
-        ))}
-      </nav>
+      <YearSelector at={at} path="/students" params={{ view: sp.view === undefined ? undefined : viewRaw }} />
       <form role="search" aria-label="筛选学生" className="flex flex-wrap items-end gap-3">
         <input type="hidden" name="year" value={year} />
         <label className="flex flex-col text-sm">姓名或学号

@@ -22,6 +22,8 @@ import { ReviewForm } from "./_components/review-form";
 import { WithdrawForm } from "./_components/withdraw-form";
 import { ChangeSchoolForm } from "./_components/change-school-form";
 import { CHOICE_CHANGE_STATUSES } from "@/server/applications/change-school";
+import { programmeYearOf } from "@/lib/year";
+import { ReadOnlyNote } from "@/components/year/year-selector";
 
 const dt = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
 
@@ -58,7 +60,9 @@ export default async function ApplicationPage({
   });
   const history = await applicationHistory(actor, id);
   const enrolmentId = a.status === "SENT_OFF" ? await enrolmentIdOfApplication(actor, a.id) : null;
-  const isOwnSchool = actor.role === "MIDDLE_SCHOOL" && actor.middleSchoolId === a.middleSchoolId;
+  // An application of a past programme year is read-only (docs/decisions/035-year-parameter.md).
+  const pastYear = a.year < programmeYearOf(now());
+  const isOwnSchool = actor.role === "MIDDLE_SCHOOL" && actor.middleSchoolId === a.middleSchoolId && !pastYear;
   const canEdit = isOwnSchool && can(actor.role, "application.edit");
   const editable = canEdit && (EDITABLE_STATUSES as readonly string[]).includes(a.status);
   const missing = missingConsent({ ...a, consentDocumentId: a.consentDocument?.id ?? null });
@@ -72,12 +76,13 @@ export default async function ApplicationPage({
             {c ? <Link className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100" href={`/applications/${a.id}/print`}>打印申请表</Link> : null}
             {enrolmentId ? <Link className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100" href={`/students/${enrolmentId}`}>学生页面（送读后）</Link> : null}
             {editable ? <Link className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100" href={`/applications/${a.id}/edit`}>修改</Link> : null}
-            <Link className="px-2 py-1.5 text-sm text-blue-700 underline" href="/applications">返回列表</Link>
+            <Link className="px-2 py-1.5 text-sm text-blue-700 underline" href={`/applications?year=${a.year}`}>返回列表</Link>
           </div>
         }
       >
         报名申请：{a.studentName} <StatusTag status={a.status} />
       </PageTitle>
+      {pastYear ? <ReadOnlyNote text={`这是${a.year}年的报名申请，${a.year}年的报名录入期已经结束，只供查看，不能再修改。`} /> : null}
 
       {sp.saved ? (
         <p aria-live="polite" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">

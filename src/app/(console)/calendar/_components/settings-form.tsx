@@ -52,7 +52,7 @@ export function SettingsForm({ year, version, settings }: { year: number; versio
         </Field>
       ))}
       <FormMessage state={state} />
-      <div><Button type="submit" disabled={pending}>{pending ? "正在保存…" : settings ? "保存修改" : `保存${year}年工作日历`}</Button></div>
+      <div><Button type="submit" disabled={pending}>{pending ? "正在保存…" : version > 0 ? "保存修改" : settings ? `确认并保存${year}年工作日历` : `保存${year}年工作日历`}</Button></div>
     </form>
   );
 }

@@ -12,7 +12,7 @@ import { FilingForm, type FilingDraft } from "../_components/filing-form";
 import { FiguresTable, FilingContentView } from "../_components/filing-content";
 import { DeadlineBadge, StatusPill } from "../_components/badges";
 import { VersionList } from "../_components/version-list";
-import { filingYearParam } from "../year-param";
+import { parseYearParam } from "@/lib/year";
 
 type Params = Promise<{ kind: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -34,7 +34,7 @@ export default async function FilingKindPage({ params, searchParams }: { params:
   const kind = kindOfSlug((await params).kind);
   if (!kind || !actorKinds(actor).includes(kind)) notFound();
   const t = now();
-  const year = filingYearParam.parse((await searchParams).year) || programmeYear(t);
+  const year = parseYearParam((await searchParams).year) ?? programmeYear(t);
   const card = (await myFilings(actor, year, t)).find((c) => c.kind === kind)!;
   const latest = card.latest;
   const editable = !latest || latest.status === "DRAFT" || latest.status === "RETURNED";

@@ -9,6 +9,8 @@ import { PlanTable } from "../_components/plan-table";
 import { StateBadge } from "../_components/state-badge";
 import { formatChinaDateTime } from "../_components/format";
 import { yearParam } from "./year-param";
+import { yearAtHand } from "@/server/year";
+import { YearSelector } from "@/components/year/year-selector";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -42,6 +44,7 @@ export default async function PlanYearPage({ params, searchParams }: { params: P
           {prefecture && plan.versions.length > 1 ? <Link className={button} href={`/plan/${year}/compare`}>版本对比</Link> : null}
         </div>
       }>{year}年送读招生计划</PageTitle>
+      <YearSelector at={await yearAtHand({ year: String(year) })} path="/plan" />
 
       {notice ? <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">{notice}</p> : null}
 

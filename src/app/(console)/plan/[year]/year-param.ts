@@ -1,9 +1,11 @@
 import { notFound } from "next/navigation";
 import { PLAN_YEAR_MAX, PLAN_YEAR_MIN } from "@/lib/schemas/plan";
+import { parseYearParam } from "@/lib/year";
 
+/** The plan's year in its path (/plan/2020): the one year parser, within the plan's range; else 404. */
 export function yearParam(raw: string): number {
-  const year = Number(raw);
-  if (!Number.isInteger(year) || year < PLAN_YEAR_MIN || year > PLAN_YEAR_MAX) notFound();
+  const year = parseYearParam(raw);
+  if (year === null || year < PLAN_YEAR_MIN || year > PLAN_YEAR_MAX) notFound();
   return year;
 }
 

@@ -8,7 +8,9 @@ import { PageTitle, Table, Td } from "@/components/ui/table";
 import { signAssessmentAction } from "@/actions/retention/sign-assessment";
 import { recordExplanationAction } from "@/actions/retention/record-explanation";
 import { ExplanationForm, SignForm } from "../forms";
-import { retentionYears } from "../year";
+import { parseYearParam } from "@/lib/year";
+import { programmeYear } from "@/server/calendar/calendar";
+import { now } from "@/server/clock";
 
 type Props = { params: Promise<{ schoolId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 const dt = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
@@ -17,7 +19,7 @@ const card = "flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-
 export default async function RetentionSchoolPage({ params, searchParams }: Props) {
   const actor = await pageActor("retention.read");
   const { schoolId } = await params;
-  const { year } = await retentionYears(await searchParams);
+  const year = parseYearParam((await searchParams).year) ?? programmeYear(now());
   const d = await retentionDetail(actor, schoolId, year);
   if (!d) notFound();
   const f = d.figure.ok ? d.figure.f : null;

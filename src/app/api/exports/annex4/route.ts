@@ -2,6 +2,7 @@
 import { PassThrough, Readable } from "node:stream";
 import { z } from "zod";
 import { route } from "@/server/route";
+import { requiredYearParam } from "@/lib/year";
 import { annex4Sheets } from "@/server/roster/roster";
 import { writeAnnex4 } from "@/server/exports/annex4";
 import { db } from "@/server/db";
@@ -11,7 +12,7 @@ import { AppError } from "@/server/errors";
 export const dynamic = "force-dynamic";
 
 const query = z.object({
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: requiredYearParam,
   school: z.string().optional(),
   source: z.enum(["live", "submitted"]).default("submitted"),
 });

@@ -1,0 +1,32 @@
+import "server-only";
+import { db } from "@/server/db";
+import { now as clockNow } from "@/server/clock";
+import { parseYearParam, programmeYearOf } from "@/lib/year";
+
+export type YearAtHand = {
+  /** The year the page shows: `?year=` when usable, else the programme year today falls in. */
+  year: number;
+  /** The programme year today (injected clock, Asia/Shanghai) falls in. */
+  current: number;
+  /** Years to offer in the selector, newest first: every year with a calendar, a plan or applications, today's year and the one shown. */
+  years: number[];
+};
+
+/**
+ * The one reading of `?year=` for every year-bound page (docs/decisions/035-year-parameter.md).
+ * `extra` adds years to offer (the calendar page offers next year so the bureau can set it up).
+ * Which years exist is not sensitive (every role sees the calendar), so the list is not scoped.
+ */
+export async function yearAtHand(
+  sp: Record<string, string | string[] | undefined>,
+  opts: { now?: Date; extra?: number[] } = {},
+): Promise<YearAtHand> {
+  const current = programmeYearOf(opts.now ?? clockNow());
+  const year = parseYearParam(sp.year) ?? current;
+  const rows = await db().$queryRaw<{ year: number }[]>`
+    SELECT year FROM "YearCalendar"
+    UNION SELECT year FROM "QuotaPlan"
+    UNION SELECT DISTINCT year FROM "Application"`;
+  const years = [...new Set([...rows.map((r) => Number(r.year)), current, year, ...(opts.extra ?? [])])].sort((a, b) => b - a);
+  return { year, current, years };
+}
