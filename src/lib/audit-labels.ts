@@ -33,6 +33,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "application.importBatch": "批量导入报名申请（整批）",
   "application.reveal": "查看完整身份证号码",
   "application.print": "打印报名申请表",
+  "application.print.batch": "批量打印报名申请表",
   "document.upload": "上传文件",
   "document.download": "查看或下载文件",
   "export.applicationTemplate": "下载报名申请导入模板",

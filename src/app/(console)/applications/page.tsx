@@ -71,6 +71,20 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
         ))}
       </ul>
 
+      <p className="mb-3 text-sm">
+        <Link
+          className="text-blue-700 underline"
+          href={`/applications/print?${new URLSearchParams({
+            year: String(page.year),
+            ...(query.middleSchoolId ? { middleSchoolId: query.middleSchoolId } : {}),
+            ...(query.className ? { className: query.className } : {}),
+          })}`}
+        >
+          批量打印已审核同意的申请表{query.className ? `（${query.className}）` : actor.role === "MIDDLE_SCHOOL" ? "（全校）" : ""}
+        </Link>
+        <span className="ml-2 text-slate-500">一次打印一个班级或一所学校的全部申请表，每份一页，供学生和监护人签字。</span>
+      </p>
+
       <form className="mb-3 flex flex-wrap items-end gap-3" role="search" aria-label="查找报名申请">
         <label className="flex flex-col text-sm">学生姓名或身份证号码
           <input name="q" defaultValue={query.q} className={inputClass} placeholder="姓名，或身份证号码中的数字" />
