@@ -56,6 +56,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "roster.discrepancy": "提出异议",
   "roster.confirmAll": "批量确认学生",
   "roster.answer": "答复异议",
+  "export.annex3": "导出附件3（报名申请汇总）",
   "export.annex4": "导出附件4",
   "filing.save": "保存报送材料草稿",
   "filing.submit": "提交报送材料",
