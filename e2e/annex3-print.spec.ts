@@ -53,6 +53,10 @@ test("a middle school prints one class's approved forms: one A4 page per student
   await page.emulateMedia({ media: "screen" });
   await page.goto("/applications/print");
   await expect(schoolForms).toHaveCount(schoolCount);
+  // the demo's student without a phone and guardian with a landline, as written on the paper
+  const zhang = page.getByRole("article", { name: "楚雄州义务教育职教班报名申请表：张建国" });
+  await expect(zhang.getByRole("cell", { name: "无", exact: true })).toBeVisible();
+  await expect(zhang.getByLabel("08783123456")).toBeVisible();
   await page.emulateMedia({ media: "print" });
   expect(await printedPages(page)).toBe(schoolCount);
 });
@@ -66,4 +70,26 @@ test("a county bureau first chooses the school", async ({ page }) => {
   await page.getByRole("button", { name: "显示" }).click();
   await expect(page.locator("article.annex3-sheet").first()).toBeVisible();
   await expect(page.getByRole("status")).toContainText("楚雄市第一中学");
+});
+
+test("phones as the policy says them: a landline is accepted with a visible warning, a student may have “无”", async ({ page }) => {
+  await loginAs(page, "chuxiong-cz1");
+  await page.goto("/applications/new");
+  await page.getByLabel("监护人联系电话").fill("0878 3123456");
+  await page.getByLabel("学生联系电话").fill("无");
+  await page.getByLabel("学生姓名").click(); // leave the fields
+  await expect(page.getByText("⚠ 监护人联系电话“0878-3123456”是固定电话，已接受")).toBeVisible();
+  await expect(page.locator("#studentPhone-error")).toHaveCount(0);
+  await page.getByLabel("监护人联系电话").fill("无");
+  await page.getByLabel("学生姓名").click();
+  await expect(page.locator("#guardianPhone-error")).toHaveText("监护人联系电话必须填写，不能填“无”：请填写11位手机号码，没有手机的填写带区号的固定电话");
+  await page.getByLabel("监护人联系电话").fill("0878-3123456");
+  await page.getByLabel("学生姓名").click();
+  await shot(page, "applications-phone-warning");
+
+  // the stored landline is marked on the application's page
+  await page.goto("/applications?q=张建国");
+  await page.getByRole("link", { name: "查看张建国的报名申请" }).click();
+  await expect(page.getByText("⚠ 监护人联系电话“0878-3123456”是固定电话")).toBeVisible();
+  await expect(page.getByText("无（学生没有电话）")).toBeVisible();
 });

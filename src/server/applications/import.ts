@@ -11,7 +11,7 @@ import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
 import type { UploadedFile } from "@/server/documents/documents";
 import { APPLICATION_ENTRY_WINDOW, chinaDateOf } from "@/lib/calendar";
 import { maskIdNumber } from "@/lib/validators/id-number";
-import { validateApplication } from "@/lib/schemas/application";
+import { applicationPhoneWarnings, validateApplication, type PhoneField } from "@/lib/schemas/application";
 import { MAX_UPLOAD_BYTES } from "@/lib/schemas/application-workflow";
 import {
   IMPORT_COLUMNS,
@@ -47,7 +47,8 @@ export type ImportProblem = {
 };
 
 export type ImportResult =
-  | { ok: true; rows: number; created: number; batchId: string }
+  /** `warnings`: accepted rows with something the annex does not expect (a landline instead of a mobile). */
+  | { ok: true; rows: number; created: number; batchId: string; warnings: ImportProblem[] }
   | { ok: false; rows: number; problems: ImportProblem[]; message: string };
 
 export type ImportProgress = { stage: "read" | "check" | "save"; done: number; total: number };
@@ -204,6 +205,7 @@ async function runImport(
 
   const schools = await listVocationalSchoolChoices(actor);
   const problems: ImportProblem[] = [];
+  const warnings: ImportProblem[] = [];
   type Row = { row: number; data: ReturnType<typeof applicationColumns> };
   const rows: Row[] = [];
   const firstRowOfId = new Map<string, number>();
@@ -211,9 +213,9 @@ async function runImport(
   const rowNumbers: number[] = [];
   ws.eachRow({ includeEmpty: false }, (_row, n) => { if (n > headerRow) rowNumbers.push(n); });
   const total = rowNumbers.length;
-  const addProblem = (row: number, key: ImportColumnKey | "", value: string, message: string) => {
+  const addProblem = (row: number, key: ImportColumnKey | "", value: string, message: string, to = problems) => {
     const col = key ? colOf.get(key) : undefined;
-    problems.push({
+    to.push({
       row,
       column: col ? columnLetter(col) : "",
       header: key ? (IMPORT_COLUMNS.find((c) => c.key === key)?.header ?? importColumnLabel(key)) : "",
@@ -280,6 +282,9 @@ async function runImport(
     }
     firstRowOfId.set(data.idNumber, r);
     rows.push({ row: r, data });
+    for (const [key, message] of Object.entries(applicationPhoneWarnings(checked.data)) as [PhoneField, string][]) {
+      addProblem(r, key, cells[key] ?? "", message, warnings);
+    }
   }
   progress({ stage: "check", done: total, total });
 
@@ -335,5 +340,5 @@ async function runImport(
       message: `共 ${dataRows} 行，其中 ${badRows} 行有问题（共 ${problems.length} 处），全部未导入。请按下表逐项改正后重新导入整个文件。`,
     };
   }
-  return { ok: true, rows: dataRows, created: outcome, batchId };
+  return { ok: true, rows: dataRows, created: outcome, batchId, warnings };
 }
