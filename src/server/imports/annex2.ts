@@ -27,7 +27,7 @@ import "server-only";
  * Cell reading lives in ./cells.ts, finding the table in ./annex2-layout.ts.
  * Round trips of every variant: tests/server/imports/annex2-variants.test.ts.
  */
-import { SheetReader, columnLetter, loadXlsx, type CellRead } from "./cells";
+import { SheetReader, byCellPosition, columnLetter, hasContent, loadXlsx, type CellRead } from "./cells";
 import {
   COUNTY_HEADER,
   NOTE_LABEL,
@@ -92,10 +92,6 @@ export const ANNEX2_NO_TABLE_MESSAGE =
 // ---------------------------------------------------------------------------
 
 type ParsedNumber = { ok: true; value: number; task: number | null } | { ok: false };
-
-function hasContent(read: CellRead): boolean {
-  return read.formulaWithoutResult || normalizePlanText(read.text) !== "";
-}
 
 function quotaNumber(read: CellRead): { value: number; task: number | null } | null {
   if (read.number !== null) return { value: read.number, task: null };
@@ -395,13 +391,6 @@ export async function parseAnnex2Workbook(
     });
   }
 
-  const sheetIndex = new Map(sheets.map((s, i) => [s.name, i]));
-  problems.sort(
-    (a, b) =>
-      (sheetIndex.get(a.sheet) ?? 0) - (sheetIndex.get(b.sheet) ?? 0) ||
-      a.row - b.row ||
-      a.column.length - b.column.length ||
-      a.column.localeCompare(b.column),
-  );
+  problems.sort(byCellPosition(sheets.map((s) => s.name)));
   return { year, counties, vocationalSchools, problems };
 }

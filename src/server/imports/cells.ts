@@ -12,6 +12,7 @@ import "server-only";
  */
 import ExcelJS from "exceljs";
 import { columnLetter } from "@/lib/schemas/application-import";
+import { normalizePlanText } from "@/lib/plan-rules";
 import { AppError } from "@/server/errors";
 import { assertXlsxWithinLimits, DEFAULT_XLSX_LIMITS, XlsxDamagedError } from "./xlsx-guard";
 
@@ -52,6 +53,18 @@ export function readCell(value: ExcelJS.CellValue | undefined): CellRead {
     }
   }
   return text(String(value));
+}
+
+/** A cell that holds something: text other than white space, or a formula (calculated or not). */
+export function hasContent(read: CellRead): boolean {
+  return read.formulaWithoutResult || normalizePlanText(read.text) !== "";
+}
+
+/** Orders findings as a person reads the file: sheet (in the workbook's order), row, column. */
+export function byCellPosition(sheetNames: string[]) {
+  const index = new Map(sheetNames.map((s, i) => [s, i]));
+  return (a: { sheet: string; row: number; column: string }, b: { sheet: string; row: number; column: string }) =>
+    (index.get(a.sheet) ?? 0) - (index.get(b.sheet) ?? 0) || a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column);
 }
 
 export class SheetReader {
