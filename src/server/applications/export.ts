@@ -13,7 +13,8 @@ import { middleSchoolScope } from "@/server/auth/scope";
 import type { Actor } from "@/server/auth/load-actor";
 import { applicationScope } from "./scope";
 import { schoolLabel } from "./applications";
-import { ELIGIBILITY_GROUND_SHORT_LABELS, SEX_LABELS, guardianRelationFromCode } from "@/lib/schemas/application";
+import { ELIGIBILITY_GROUND_SHORT_LABELS, SEX_LABELS } from "@/lib/schemas/application";
+import { printFormOf } from "./print";
 import { APPLICATION_STATUS_LABELS } from "@/lib/schemas/application-workflow";
 import type { Annex3ExportRow } from "@/server/exports/annex3";
 
@@ -36,30 +37,22 @@ export async function annex3ExportRows(actor: Actor, input: { year: number; midd
   });
   apps.sort((a, b) => zhNatural.compare(a.className, b.className) || zhNatural.compare(a.studentName, b.studentName) || a.id.localeCompare(b.id));
   const label = schoolLabel(school.county.name, school.name);
-  const rows: Annex3ExportRow[] = apps.map((a) => ({
-    middleSchoolLabel: label,
-    className: a.className,
-    headTeacherName: a.headTeacherName,
-    headTeacherPhone: a.headTeacherPhone,
-    studentName: a.studentName,
-    sex: SEX_LABELS[a.sex],
-    studentPhone: a.studentPhone,
-    address: { county: a.addressCounty, township: a.addressTownship, village: a.addressVillage, street: a.addressStreet },
-    studentNumber: a.studentNumber,
-    idNumber: a.idNumber,
-    guardianName: a.guardianName,
-    guardianRelation: guardianRelationFromCode(a.guardianRelation),
-    guardianPhone: a.guardianPhone,
-    reason: a.reason ?? "",
-    vocationalSchool: a.vocationalSchool.name,
-    major: a.major ?? "",
-    review: a.reviewDecision === null ? "" : a.reviewDecision ? "同意" : "不同意",
-    reviewDate: a.reviewDate ?? "",
-    eligibilityGround: ELIGIBILITY_GROUND_SHORT_LABELS[a.eligibilityGround],
-    shanghaiFlag: yesNo(a.shanghaiFlag),
-    studentSigned: yesNo(a.studentSigned),
-    guardianSigned: yesNo(a.guardianSigned),
-    status: APPLICATION_STATUS_LABELS[a.status],
-  }));
+  const rows: Annex3ExportRow[] = apps.map((a) => {
+    const f = printFormOf(a, label);
+    return {
+      ...f,
+      sex: SEX_LABELS[f.sex],
+      reason: f.reason ?? "",
+      vocationalSchool: a.vocationalSchool.name,
+      major: f.major ?? "",
+      review: f.reviewDecision === null ? "" : f.reviewDecision ? "同意" : "不同意",
+      reviewDate: f.reviewDate ?? "",
+      eligibilityGround: ELIGIBILITY_GROUND_SHORT_LABELS[a.eligibilityGround],
+      shanghaiFlag: yesNo(a.shanghaiFlag),
+      studentSigned: yesNo(a.studentSigned),
+      guardianSigned: yesNo(a.guardianSigned),
+      status: APPLICATION_STATUS_LABELS[a.status],
+    };
+  });
   return { school: { id: school.id, label }, rows };
 }

@@ -16,6 +16,7 @@ import { applicationContactScope } from "./scope";
 import { listVocationalSchoolChoices, schoolLabel } from "./applications";
 import { guardianRelationFromCode, type GuardianRelation, type Sex } from "@/lib/schemas/application";
 import { maskIdNumber } from "@/lib/validators/id-number";
+import type { Application } from "@/generated/prisma/client";
 
 export type Annex3PrintForm = {
   id: string;
@@ -47,6 +48,31 @@ export async function printSchoolChoices(actor: Actor, chosen: PrintSchoolChoice
   const schools = await listVocationalSchoolChoices(actor);
   for (const c of chosen) if (!schools.some((s) => s.id === c.id)) schools.push(c);
   return schools;
+}
+
+/** The printed form's fields of an application row (also the 附件3 汇总表's, ./export.ts). */
+export function printFormOf(a: Application, middleSchoolLabel: string): Annex3PrintForm {
+  return {
+    id: a.id,
+    middleSchoolLabel,
+    className: a.className,
+    headTeacherName: a.headTeacherName,
+    headTeacherPhone: a.headTeacherPhone,
+    studentName: a.studentName,
+    sex: a.sex,
+    studentPhone: a.studentPhone,
+    address: { county: a.addressCounty, township: a.addressTownship, village: a.addressVillage, street: a.addressStreet },
+    studentNumber: a.studentNumber,
+    idNumber: a.idNumber,
+    guardianName: a.guardianName,
+    guardianRelation: guardianRelationFromCode(a.guardianRelation),
+    guardianPhone: a.guardianPhone,
+    reason: a.reason,
+    vocationalSchoolId: a.vocationalSchoolId,
+    major: a.major,
+    reviewDecision: a.reviewDecision,
+    reviewDate: a.reviewDate,
+  };
 }
 
 const zhNatural = new Intl.Collator("zh-Hans-CN", { numeric: true });
@@ -95,27 +121,7 @@ export async function approvedFormsForPrint(
     return rows;
   });
 
-  const forms: Annex3PrintForm[] = result.map((a) => ({
-    id: a.id,
-    middleSchoolLabel: schoolLabel(a.middleSchool.county.name, a.middleSchool.name),
-    className: a.className,
-    headTeacherName: a.headTeacherName,
-    headTeacherPhone: a.headTeacherPhone,
-    studentName: a.studentName,
-    sex: a.sex,
-    studentPhone: a.studentPhone,
-    address: { county: a.addressCounty, township: a.addressTownship, village: a.addressVillage, street: a.addressStreet },
-    studentNumber: a.studentNumber,
-    idNumber: a.idNumber,
-    guardianName: a.guardianName,
-    guardianRelation: guardianRelationFromCode(a.guardianRelation),
-    guardianPhone: a.guardianPhone,
-    reason: a.reason,
-    vocationalSchoolId: a.vocationalSchoolId,
-    major: a.major,
-    reviewDecision: a.reviewDecision,
-    reviewDate: a.reviewDate,
-  }));
+  const forms = result.map((a) => printFormOf(a, schoolLabel(a.middleSchool.county.name, a.middleSchool.name)));
   const chosen = [...new Map(result.map((a) => [a.vocationalSchool.id, a.vocationalSchool])).values()];
   return {
     forms,
