@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { maskPhone, phoneDigits, validatePhone } from "@/lib/validators/phone";
 import { applicationPhoneWarnings, validateApplication } from "@/lib/schemas/application";
-import { applicationInput } from "../factories/applications";
+import { applicationInput } from "../../prisma/factories/applications";
 
 const TODAY = "2020-05-08";
 const form = (o: Record<string, unknown>) => validateApplication({ ...applicationInput("voc-1"), ...o }, { today: TODAY });

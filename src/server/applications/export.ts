@@ -12,13 +12,13 @@ import { assertCan } from "@/server/auth/permissions";
 import { middleSchoolScope } from "@/server/auth/scope";
 import type { Actor } from "@/server/auth/load-actor";
 import { applicationScope } from "./scope";
-import { schoolLabel } from "./applications";
+import { schoolLabel } from "./rules";
 import { ELIGIBILITY_GROUND_SHORT_LABELS, SEX_LABELS } from "@/lib/schemas/application";
 import { printFormOf } from "./print";
+import { compareClassThenName } from "@/lib/roster-order";
 import { APPLICATION_STATUS_LABELS } from "@/lib/schemas/application-workflow";
 import type { Annex3ExportRow } from "@/server/exports/annex3";
 
-const zhNatural = new Intl.Collator("zh-Hans-CN", { numeric: true });
 const yesNo = (b: boolean) => (b ? "是" : "否");
 
 /** The school (own for a middle school; in scope for a county or the prefecture, else "not found") and its rows. */
@@ -35,7 +35,7 @@ export async function annex3ExportRows(actor: Actor, input: { year: number; midd
     where: { AND: [applicationScope(actor), { year: input.year, middleSchoolId: school.id }] },
     include: { vocationalSchool: { select: { name: true } } },
   });
-  apps.sort((a, b) => zhNatural.compare(a.className, b.className) || zhNatural.compare(a.studentName, b.studentName) || a.id.localeCompare(b.id));
+  apps.sort(compareClassThenName);
   const label = schoolLabel(school.county.name, school.name);
   const rows: Annex3ExportRow[] = apps.map((a) => {
     const f = printFormOf(a, label);

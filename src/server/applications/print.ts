@@ -13,9 +13,11 @@ import { AppError, notFound } from "@/server/errors";
 import { assertCan } from "@/server/auth/permissions";
 import type { Actor } from "@/server/auth/load-actor";
 import { applicationContactScope } from "./scope";
-import { listVocationalSchoolChoices, schoolLabel } from "./applications";
+import { listVocationalSchoolChoices } from "./read";
+import { schoolLabel } from "./rules";
 import { guardianRelationFromCode, type GuardianRelation, type Sex } from "@/lib/schemas/application";
 import { maskIdNumber } from "@/lib/validators/id-number";
+import { compareClassThenName } from "@/lib/roster-order";
 import type { Application } from "@/generated/prisma/client";
 
 export type Annex3PrintForm = {
@@ -75,7 +77,6 @@ export function printFormOf(a: Application, middleSchoolLabel: string): Annex3Pr
   };
 }
 
-const zhNatural = new Intl.Collator("zh-Hans-CN", { numeric: true });
 
 /**
  * The approved forms (同意; also those already sent off) of one middle school and year, or of one
@@ -109,7 +110,7 @@ export async function approvedFormsForPrint(
         vocationalSchool: { select: { id: true, name: true, fullName: true } },
       },
     });
-    rows.sort((a, b) => zhNatural.compare(a.className, b.className) || zhNatural.compare(a.studentName, b.studentName) || a.id.localeCompare(b.id));
+    rows.sort(compareClassThenName);
     if (rows.length > 0) {
       await audit(tx, actor, "application.print.batch", { type: "MiddleSchool", id: middleSchoolId }, {
         year: input.year,

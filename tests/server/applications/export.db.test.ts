@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, test, vi } from "vitest";
 import ExcelJS from "exceljs";
 import { actorFor, testDb } from "../../support/db";
 import { expectAudit } from "../../support/audit";
-import { createMiniPrefecture } from "../../factories";
-import { createApplicationRow, nextIdNumber } from "../../factories/applications";
+import { createMiniPrefecture } from "../../../prisma/factories";
+import { createApplicationRow, nextIdNumber } from "../../../prisma/factories/applications";
 import type { Actor } from "@/server/auth/load-actor";
 
 const current: { actor: Actor | null } = { actor: null };

@@ -2,8 +2,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
 import { expectAudit } from "../../support/audit";
-import { createMiniPrefecture } from "../../factories";
-import { createApplicationRow, nextIdNumber } from "../../factories/applications";
+import { createMiniPrefecture } from "../../../prisma/factories";
+import { createApplicationRow, nextIdNumber } from "../../../prisma/factories/applications";
 import { approvedFormsForPrint } from "@/server/applications/print";
 import type { Actor } from "@/server/auth/load-actor";
 

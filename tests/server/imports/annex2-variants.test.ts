@@ -3,23 +3,14 @@
  *
  * Each variant is a file as bureau staff really make it (WPS / Excel, often copied from the
  * policy's PDF or Word file), generated here with exceljs from the official 2020 figures
- * (prisma/data/plan-2020.json, the demo's data). Every variant must give back exactly the
+ * (prisma/data/plan-2020.json through prisma/factories/plan-2020.ts, the demo's data). Every variant must give back exactly the
  * official figures and exactly the nine findings the printed 2020 table has (seven caps above
  * ⌊30%⌋, two printed totals that disagree with their rows) — no more, no fewer.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, test } from "vitest";
 import ExcelJS from "exceljs";
 import { parseAnnex2Workbook, type Annex2KnownNames } from "@/server/imports/annex2";
-
-type Plan2020 = {
-  counties: { name: string; cohortBase: number; sendOffCap: number; shanghaiTask: number }[];
-  countiesPrintedTotal: { cohortBase: number; sendOffCap: number };
-  vocationalSchools: { name: string; fullName?: string; enrolCap: number; shanghaiTask: number }[];
-  vocationalPrintedTotal: { enrolCap: number; shanghaiTask: number };
-};
-const OFFICIAL: Plan2020 = JSON.parse(readFileSync(path.join(process.cwd(), "prisma/data/plan-2020.json"), "utf8"));
+import { PLAN_2020 as OFFICIAL } from "../../../prisma/factories/plan-2020";
 
 const KNOWN: Annex2KnownNames = {
   counties: OFFICIAL.counties.map((c) => c.name),

@@ -3,7 +3,7 @@ import { pageActor } from "@/server/auth/page";
 import { now } from "@/server/clock";
 import { AppError } from "@/server/errors";
 import { programmeYear } from "@/server/calendar/calendar";
-import { listFilterOptions } from "@/server/applications/applications";
+import { listFilterOptions } from "@/server/applications/read";
 import { approvedFormsForPrint } from "@/server/applications/print";
 import { PageTitle } from "@/components/ui/table";
 import { ANNEX3_PRINT_CSS, Annex3Sheet } from "../_components/annex3-sheet";

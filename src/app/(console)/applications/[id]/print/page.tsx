@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageActor } from "@/server/auth/page";
 import { AppError } from "@/server/errors";
-import { getApplication } from "@/server/applications/applications";
+import { getApplication } from "@/server/applications/read";
 import { printSchoolChoices, type Annex3PrintForm } from "@/server/applications/print";
 import { ANNEX3_PRINT_CSS, Annex3Sheet } from "../../_components/annex3-sheet";
 import { PrintButton } from "../../_components/print-button";
