@@ -1,7 +1,8 @@
 // 联系电话 as the policy says them (附件3 填表说明 2; issue 16, item 5): "原则上填写手机号码 11 位".
 import { describe, expect, test } from "vitest";
 import { maskPhone, phoneDigits, validatePhone } from "@/lib/validators/phone";
-import { applicationPhoneWarnings, validateApplication } from "@/lib/schemas/application";
+import { validateApplication } from "@/lib/schemas/application";
+import { applicationPhoneWarnings } from "@/lib/schemas/application-phones";
 import { applicationInput } from "../../prisma/factories/applications";
 
 const TODAY = "2020-05-08";

@@ -184,7 +184,7 @@ function optionalText(label: string, max: number) {
 
 /**
  * A 联系电话 (附件3 填表说明 2): an 11-digit mobile, or a landline with area code (accepted; the
- * warning comes from `applicationPhoneWarnings`). `allowNone`: 学生联系电话 may be "无".
+ * warning comes from `applicationPhoneWarnings`, ./application-phones.ts). `allowNone`: 学生联系电话 may be "无".
  */
 function phone(label: string, allowNone = false) {
   const missing = allowNone ? `请填写${label}；学生没有电话的，填写“${NO_PHONE}”` : `请填写${label}（11位手机号码）`;
@@ -196,24 +196,6 @@ function phone(label: string, allowNone = false) {
     }
     return r.value;
   });
-}
-
-export const PHONE_FIELDS = ["headTeacherPhone", "studentPhone", "guardianPhone"] as const;
-export type PhoneField = (typeof PHONE_FIELDS)[number];
-
-/**
- * The warnings the form, the application page and the import show beside accepted phones that are
- * not what the annex expects (a landline instead of an 11-digit mobile). Pure: raw or stored values.
- */
-export function applicationPhoneWarnings(values: Partial<Record<PhoneField, unknown>>): Partial<Record<PhoneField, string>> {
-  const out: Partial<Record<PhoneField, string>> = {};
-  for (const field of PHONE_FIELDS) {
-    const v = values[field];
-    if (typeof v !== "string") continue;
-    const r = validatePhone(v, APPLICATION_FIELD_LABELS[field], { allowNone: field === "studentPhone" });
-    if (r.ok && r.warning) out[field] = r.warning;
-  }
-  return out;
 }
 
 function idNumber(today: string | Date | undefined) {

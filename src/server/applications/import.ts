@@ -11,7 +11,8 @@ import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
 import type { UploadedFile } from "@/server/documents/documents";
 import { APPLICATION_ENTRY_WINDOW, chinaDateOf } from "@/lib/calendar";
 import { maskIdNumber } from "@/lib/validators/id-number";
-import { applicationPhoneWarnings, validateApplication, type PhoneField } from "@/lib/schemas/application";
+import { validateApplication } from "@/lib/schemas/application";
+import { applicationPhoneWarnings, type PhoneField } from "@/lib/schemas/application-phones";
 import { MAX_UPLOAD_BYTES } from "@/lib/schemas/application-workflow";
 import {
   IMPORT_COLUMNS,

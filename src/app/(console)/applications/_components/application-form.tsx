@@ -9,10 +9,9 @@ import {
   GUARDIAN_RELATIONS,
   SEX_LABELS,
   applicationFromFormData,
-  applicationPhoneWarnings,
   validateApplication,
-  type PhoneField,
 } from "@/lib/schemas/application";
+import { applicationPhoneWarnings, type PhoneField } from "@/lib/schemas/application-phones";
 import { validateIdNumber } from "@/lib/validators/id-number";
 
 export type ApplicationFormInitial = {
