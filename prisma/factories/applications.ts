@@ -266,7 +266,8 @@ export async function createApplications(
 
 // ───── demo data ─────
 
-type DemoStudent = { name: string; sex: "MALE" | "FEMALE"; school: string; major?: string; shanghai?: boolean; className: string };
+/** `studentPhone` / `guardianPhone`: the demo shows a student without a phone ("无") and a landline (issue 16). */
+type DemoStudent = { name: string; sex: "MALE" | "FEMALE"; school: string; major?: string; shanghai?: boolean; className: string; studentPhone?: string; guardianPhone?: string };
 
 const DEMO: { middleSchool: string; region: string; county: string; students: DemoStudent[] }[] = [
   {
@@ -274,7 +275,7 @@ const DEMO: { middleSchool: string; region: string; county: string; students: De
     students: [
       { name: "李志强", sex: "MALE", school: "楚雄市职中", major: "汽车运用与维修", className: "九年级（1）班" },
       { name: "杨秀英", sex: "FEMALE", school: "楚雄市职中", major: "中餐烹饪", className: "九年级（1）班" },
-      { name: "张建国", sex: "MALE", school: "楚雄市职中", className: "九年级（2）班" },
+      { name: "张建国", sex: "MALE", school: "楚雄市职中", className: "九年级（2）班", studentPhone: "无", guardianPhone: "0878-3123456" },
       { name: "罗小兰", sex: "FEMALE", school: "楚雄技师学院", major: "电子商务", shanghai: true, className: "九年级（2）班" },
       { name: "普文成", sex: "MALE", school: "楚雄技师学院", shanghai: true, className: "九年级（3）班" },
       { name: "赵云", sex: "MALE", school: "楚雄机电学校", major: "机电技术应用", className: "九年级（3）班" },
@@ -285,7 +286,7 @@ const DEMO: { middleSchool: string; region: string; county: string; students: De
     students: [
       { name: "者明华", sex: "MALE", school: "双柏县职中", major: "现代农艺技术", className: "九年级（1）班" },
       { name: "鲁丽", sex: "FEMALE", school: "双柏县职中", className: "九年级（1）班" },
-      { name: "起成", sex: "MALE", school: "双柏县职中", className: "九年级（4）班" },
+      { name: "起成", sex: "MALE", school: "双柏县职中", className: "九年级（4）班", studentPhone: "无" },
       { name: "王小兰", sex: "FEMALE", school: "楚雄技师学院", shanghai: true, className: "九年级（4）班" },
     ],
   },
@@ -327,8 +328,8 @@ export async function createDemoApplications(db: Db) {
           eligibilityGround: i % 3 === 2 ? "RETURNED_DROPOUT" : "LEARNING_DIFFICULTY",
           headTeacherName: "王老师",
           headTeacherPhone: "13887800000".slice(0, 10) + String(i),
-          studentPhone: `1598780${String(1000 + i).slice(-4)}`,
-          guardianPhone: `1878780${String(2000 + i).slice(-4)}`,
+          studentPhone: s.studentPhone ?? `1598780${String(1000 + i).slice(-4)}`,
+          guardianPhone: s.guardianPhone ?? `1878780${String(2000 + i).slice(-4)}`,
         },
       });
       count++;

@@ -173,12 +173,16 @@ export function normalizePlanText(text: string): string {
 }
 
 /**
- * Reads "2073（102※）", "2073 (102 *)", "2073(102＊)", "2073" → { value, task }.
- * Numbers may carry thousands separators and decimals (validation happens in the
- * rules, so "1.5" or "-3" are returned as numbers). Anything else → null.
+ * Reads "2073（102※）", "2073 (102 *)", "2073(102＊)", "2073(102 [*])", "2073（102［※］）",
+ * "2073" → { value, task }. The ※ mark may stand in square brackets (the policy's Word
+ * file prints "[*]") before or after the number. Numbers may carry thousands separators
+ * ("6,911", "6，911") and decimals (validation happens in the rules, so "1.5" or "-3"
+ * are returned as numbers). Anything else → null.
  */
 export function parseWithTask(text: string): { value: number; task: number | null } | null {
-  const t = normalizePlanText(text).replace(/,/g, "");
+  const t = normalizePlanText(text)
+    .replace(/[[【〔]※[\]】〕]/g, "※")
+    .replace(/(\d),(?=\d{3}(?:\D|$))/g, "$1");
   const m = /^([+-]?\d+(?:\.\d+)?)(?:\(※?([+-]?\d+(?:\.\d+)?)※?\))?$/.exec(t);
   if (!m) return null;
   return { value: Number(m[1]), task: m[2] === undefined ? null : Number(m[2]) };

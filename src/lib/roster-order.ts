@@ -43,3 +43,14 @@ export function sortRosterRows<R extends RosterOrderKey>(rows: readonly R[]): R[
       (a.idNumber < b.idNumber ? -1 : a.idNumber > b.idNumber ? 1 : 0),
   );
 }
+
+/**
+ * Within one middle school (the printed and exported 附件3): by class in natural order ("九年级（2）班"
+ * before "九年级（10）班"), then name, then id, so the order is deterministic.
+ */
+export function compareClassThenName(
+  a: { className: string; studentName: string; id: string },
+  b: { className: string; studentName: string; id: string },
+): number {
+  return zhNaturalCollator.compare(a.className, b.className) || zhCollator.compare(a.studentName, b.studentName) || a.id.localeCompare(b.id);
+}

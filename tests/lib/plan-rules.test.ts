@@ -147,12 +147,22 @@ describe("totals and formatting", () => {
 
   test("parseWithTask reads every spelling of the policy's cells", () => {
     expect(parseWithTask("2073（102※）")).toEqual({ value: 2073, task: 102 });
-    expect(parseWithTask("2073 (102 [*])".replace("[*]", "*"))).toEqual({ value: 2073, task: 102 });
+    expect(parseWithTask("2073 (102 *)")).toEqual({ value: 2073, task: 102 });
+    // The policy's own text prints the mark in square brackets: "2073 (102 [*])".
+    expect(parseWithTask("2073 (102 [*])")).toEqual({ value: 2073, task: 102 });
+    expect(parseWithTask("2073(102[*])")).toEqual({ value: 2073, task: 102 });
+    expect(parseWithTask("2073（102［※］）")).toEqual({ value: 2073, task: 102 });
+    expect(parseWithTask("2073（［※］102）")).toEqual({ value: 2073, task: 102 });
+    expect(parseWithTask("2073（102【※】）")).toEqual({ value: 2073, task: 102 });
     expect(parseWithTask("2073(102＊)")).toEqual({ value: 2073, task: 102 });
     expect(parseWithTask("２０７３\u3000（１０２※）")).toEqual({ value: 2073, task: 102 });
     expect(parseWithTask("\u00a02073\n(※102)")).toEqual({ value: 2073, task: 102 });
     expect(parseWithTask("850")).toEqual({ value: 850, task: null });
     expect(parseWithTask("8,920")).toEqual({ value: 8920, task: null });
+    expect(parseWithTask("8，920（800※）")).toEqual({ value: 8920, task: 800 });
+    expect(parseWithTask("1,234,567")).toEqual({ value: 1234567, task: null });
+    // A comma that is not a thousands separator is not silently dropped.
+    expect(parseWithTask("20,73")).toBeNull();
     expect(parseWithTask("-5")).toEqual({ value: -5, task: null });
     expect(parseWithTask("1.5")).toEqual({ value: 1.5, task: null });
     expect(parseWithTask("abc")).toBeNull();

@@ -331,6 +331,12 @@ const SCOPE_CASES: Record<string, ScopeCase> = {
     kind: "action",
     input: async (_r, w) => ({ year: 2020, filerKey: `county:${(await createCounty(testDb(), (w === "own" ? p : q).prefecture.id)).id}`, reason: "县局人员调整，方案延后报送" }),
   },
+  // Issue 16: 附件3 汇总表 of one middle school — another school (county B's, or another prefecture's) is "not found".
+  "GET /api/exports/annex3": {
+    kind: "route",
+    input: async (r, w) => ({ school: w === "own" ? p.schoolA.id : r === "PREFECTURE" ? q.schoolA.id : p.schoolB.id }),
+    url: (i) => `/api/exports/annex3?year=2020&school=${String(i.school)}`,
+  },
   "GET /api/exports/annex5": { kind: "route", input: async (r, w) => ({ id: await fresh.teachingPlan(r, w) }), url: (i) => `/api/exports/annex5?id=${String(i.id)}` },
   "GET /api/exports/annex6": {
     kind: "route",

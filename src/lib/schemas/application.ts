@@ -12,7 +12,7 @@
  */
 import { z } from "zod";
 import { validateIdNumber, type Sex } from "../validators/id-number";
-import { validateMobile } from "../validators/phone";
+import { NO_PHONE, validatePhone } from "../validators/phone";
 import { validateStudentNumber } from "../validators/student-number";
 
 export type { Sex } from "../validators/id-number";
@@ -182,9 +182,14 @@ function optionalText(label: string, max: number) {
   );
 }
 
-function mobile(label: string) {
-  return baseString(`请填写${label}（11位手机号码）`).transform((s, ctx) => {
-    const r = validateMobile(s, label);
+/**
+ * A 联系电话 (附件3 填表说明 2): an 11-digit mobile, or a landline with area code (accepted; the
+ * warning comes from `applicationPhoneWarnings`, ./application-phones.ts). `allowNone`: 学生联系电话 may be "无".
+ */
+function phone(label: string, allowNone = false) {
+  const missing = allowNone ? `请填写${label}；学生没有电话的，填写“${NO_PHONE}”` : `请填写${label}（11位手机号码）`;
+  return baseString(missing).transform((s, ctx) => {
+    const r = validatePhone(s, label, { allowNone });
     if (!r.ok) {
       ctx.addIssue({ code: "custom", message: r.message });
       return z.NEVER;
@@ -286,16 +291,17 @@ export function createApplicationInputSchema(options: ApplicationSchemaOptions =
       {
         className: requiredText(L.className, CLASS_NAME_MAX_LENGTH),
         headTeacherName: personName(L.headTeacherName),
-        headTeacherPhone: mobile(L.headTeacherPhone),
+        headTeacherPhone: phone(L.headTeacherPhone),
         studentName: personName(L.studentName),
         sex,
-        studentPhone: mobile(L.studentPhone),
+        studentPhone: phone(L.studentPhone, true),
         address,
         studentNumber,
         idNumber: idNumber(today),
         guardianName: personName(L.guardianName),
         guardianRelation,
-        guardianPhone: mobile(L.guardianPhone),
+        // at least one guardian number: required, and "无" is refused
+        guardianPhone: phone(L.guardianPhone),
         reason: optionalText(L.reason, REASON_MAX_LENGTH),
         vocationalSchoolId,
         major: optionalText(L.major, MAJOR_MAX_LENGTH),

@@ -12,6 +12,7 @@ import type { UploadedFile } from "@/server/documents/documents";
 import { APPLICATION_ENTRY_WINDOW, chinaDateOf } from "@/lib/calendar";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import { validateApplication } from "@/lib/schemas/application";
+import { applicationPhoneWarnings, type PhoneField } from "@/lib/schemas/application-phones";
 import { MAX_UPLOAD_BYTES } from "@/lib/schemas/application-workflow";
 import {
   IMPORT_COLUMNS,
@@ -48,7 +49,8 @@ export type ImportProblem = {
 };
 
 export type ImportResult =
-  | { ok: true; rows: number; created: number; batchId: string }
+  /** `warnings`: accepted rows with something the annex does not expect (a landline instead of a mobile). */
+  | { ok: true; rows: number; created: number; batchId: string; warnings: ImportProblem[] }
   | { ok: false; rows: number; problems: ImportProblem[]; message: string };
 
 export type ImportProgress = { stage: "read" | "check" | "save"; done: number; total: number };
@@ -205,6 +207,7 @@ async function runImport(
 
   const schools = await listVocationalSchoolChoices(actor);
   const problems: ImportProblem[] = [];
+  const warnings: ImportProblem[] = [];
   type Row = { row: number; data: ReturnType<typeof applicationColumns> };
   const rows: Row[] = [];
   const firstRowOfId = new Map<string, number>();
@@ -212,9 +215,9 @@ async function runImport(
   const rowNumbers: number[] = [];
   ws.eachRow({ includeEmpty: false }, (_row, n) => { if (n > headerRow) rowNumbers.push(n); });
   const total = rowNumbers.length;
-  const addProblem = (row: number, key: ImportColumnKey | "", value: string, message: string) => {
+  const addProblem = (row: number, key: ImportColumnKey | "", value: string, message: string, to = problems) => {
     const col = key ? colOf.get(key) : undefined;
-    problems.push({
+    to.push({
       row,
       column: col ? columnLetter(col) : "",
       header: key ? (IMPORT_COLUMNS.find((c) => c.key === key)?.header ?? importColumnLabel(key)) : "",
@@ -281,6 +284,9 @@ async function runImport(
     }
     firstRowOfId.set(data.idNumber, r);
     rows.push({ row: r, data });
+    for (const [key, message] of Object.entries(applicationPhoneWarnings(checked.data)) as [PhoneField, string][]) {
+      addProblem(r, key, cells[key] ?? "", message, warnings);
+    }
   }
   progress({ stage: "check", done: total, total });
 
@@ -335,5 +341,5 @@ async function runImport(
       message: `共 ${dataRows} 行，其中 ${badRows} 行有问题（共 ${problems.length} 处），全部未导入。请按下表逐项改正后重新导入整个文件。`,
     };
   }
-  return { ok: true, rows: dataRows, created: outcome, batchId };
+  return { ok: true, rows: dataRows, created: outcome, batchId, warnings };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { annexSheetOptions } from "./page-setup";
+import { annexSheetOptions, wrappedRowHeight } from "./page-setup";
 
 /**
  * 附件4 楚雄州义务教育职教班在读学生名单 — streaming export (SPEC §7).
@@ -11,7 +11,12 @@ import { annexSheetOptions } from "./page-setup";
  *   学校（职业学校）：楚雄技师学院                                     (merged A:J)
  *   序号 | 学生姓名 | 性别 | 身份证号码 | 所属县市 | 原初中学校              | 义务教育职教班
  *        |          |      |            |          | 校名 | 所在班级 | 学籍号 | 所在班级 | 学号
+ *   … one row per student …
+ *   填报说明：1. 统计填报要求：……                                    (merged A:J, the policy's words)
+ *   　　　　　2. 此表由有关职业学校……
  *
+ * Printing: A4 landscape, one page wide, the two header rows repeated on every page
+ * (print titles), "第 n 页 共 m 页" in the footer (./page-setup.ts).
  * Single headers are merged down over the two header rows, 原初中学校 over F:H,
  * 义务教育职教班 over I:J. Rows are sorted by county (official order), then
  * middle school, then class. Every identifier is written as a string in a text
@@ -52,8 +57,32 @@ export type RosterLayout<R extends Annex4Row = Annex4Row> = {
   label: string;
   title: string;
   extra?: { group: string; columns: { header: string; width: number; value: (row: R) => string }[] };
+  /** The 填报说明 lines printed under the table, given the counties in official order. */
+  notes: (countyNames: readonly string[]) => string[];
 };
-const ANNEX4_LAYOUT: RosterLayout = { label: ANNEX4_LABEL, title: ANNEX4_TITLE };
+
+/** Continuation lines of a 填报说明 are indented under the first item, as in the policy. */
+export const NOTES_INDENT = "\u3000".repeat(5);
+
+/**
+ * 附件4 填报说明, the policy's words. The county order of note 1 is the prefecture's official
+ * order from the database (for 楚雄州 exactly the policy's list), so another prefecture needs no code change.
+ */
+export function annex4Notes(countyNames: readonly string[]): string[] {
+  return [
+    `填报说明：1. 统计填报要求：学生名单按“所属县市”归并排序（顺序为：${countyNames.join("、")}）；县市中，按“原初中学校”归并排序；初中学校中，按“所在班级”归并排序。`,
+    `${NOTES_INDENT}2. 此表由有关职业学校在义务教育职教班稳定期结束后确认在读学生时填报。用 WPS 电子表格填报。`,
+  ];
+}
+
+const ANNEX4_LAYOUT: RosterLayout = { label: ANNEX4_LABEL, title: ANNEX4_TITLE, notes: annex4Notes };
+
+/** Counties in official order as they appear in the rows: the notes' fallback when the caller has no county list. */
+function countiesOfRows(sheets: readonly { rows: readonly Annex4Row[] }[]): string[] {
+  const byOrder = new Map<number, string>();
+  for (const s of sheets) for (const r of s.rows) if (!byOrder.has(r.countyOrder)) byOrder.set(r.countyOrder, r.countyName);
+  return [...byOrder.entries()].sort((a, b) => a[0] - b[0]).map(([, name]) => name);
+}
 
 /** The policy's order of the rows (one rule, in src/lib/roster-order.ts). */
 export const sortAnnex4Rows = sortRosterRows;
@@ -95,6 +124,10 @@ const TEXT_STYLE: Partial<ExcelJS.Style> = {
   border: THIN,
   numFmt: "@",
 };
+const NOTE_STYLE: Partial<ExcelJS.Style> = {
+  font: { name: FONT, size: 10.5 },
+  alignment: { horizontal: "left", vertical: "top", wrapText: true },
+};
 const NUMBER_STYLE: Partial<ExcelJS.Style> = {
   font: { name: FONT, size: 11 },
   alignment: { horizontal: "center", vertical: "middle" },
@@ -106,26 +139,29 @@ function writeSheet<R extends Annex4Row>(
   sheetName: string,
   sheet: { schoolName: string; rows: R[] },
   layout: RosterLayout<R>,
+  notes: string[],
 ) {
   const extra = layout.extra?.columns ?? [];
   const COLUMN_COUNT = BASE_COLUMN_COUNT + extra.length;
   const ws = workbook.addWorksheet(sheetName, {
-    ...annexSheetOptions({ side: 0.4, topBottom: 0.6 }),
+    ...annexSheetOptions({ side: 0.4, topBottom: 0.6 }, { printTitlesRow: `${HEADER_ROW}:${HEADER_ROW + 1}` }),
     views: [{ state: "frozen", ySplit: FIRST_DATA_ROW - 1, xSplit: 0 }],
   });
-  ws.columns = [
-    { width: 6 }, // 序号
-    { width: 10 }, // 学生姓名
-    { width: 6 }, // 性别
-    { width: 22 }, // 身份证号码
-    { width: 10 }, // 所属县市
-    { width: 24 }, // 校名
-    { width: 12 }, // 所在班级
-    { width: 18 }, // 学籍号
-    { width: 14 }, // 所在班级
-    { width: 16 }, // 学号
-    ...extra.map((c) => ({ width: c.width })),
+  const widths = [
+    6, // 序号
+    10, // 学生姓名
+    6, // 性别
+    22, // 身份证号码
+    10, // 所属县市
+    24, // 校名
+    12, // 所在班级
+    18, // 学籍号
+    14, // 所在班级
+    16, // 学号
+    ...extra.map((c) => c.width),
   ];
+  ws.columns = widths.map((width) => ({ width }));
+  const tableWidth = widths.reduce((a, b) => a + b, 0);
 
   const labelRow = ws.getRow(1);
   labelRow.getCell(1).value = layout.label;
@@ -173,7 +209,8 @@ function writeSheet<R extends Annex4Row>(
   top.commit();
   bottom.commit();
 
-  sortRosterRows(sheet.rows).forEach((r, i) => {
+  const sorted = sortRosterRows(sheet.rows);
+  sorted.forEach((r, i) => {
     const row = ws.getRow(FIRST_DATA_ROW + i);
     const values = [
       r.studentName,
@@ -199,6 +236,17 @@ function writeSheet<R extends Annex4Row>(
     row.commit();
   });
 
+  // 填报说明 directly under the table, each item on its own row over the table's width.
+  notes.forEach((text, i) => {
+    const r = FIRST_DATA_ROW + sorted.length + i;
+    const row = ws.getRow(r);
+    row.getCell(1).value = text;
+    row.getCell(1).style = NOTE_STYLE;
+    row.height = wrappedRowHeight(text, tableWidth);
+    ws.mergeCells(r, 1, r, COLUMN_COUNT);
+    row.commit();
+  });
+
   ws.commit();
 }
 
@@ -206,8 +254,8 @@ function writeSheet<R extends Annex4Row>(
  * Writes the 附件4 workbook to `output` (an HTTP response body, a file…),
  * resolving once the stream has finished.
  */
-export async function writeAnnex4(output: NodeJS.WritableStream, sheets: Annex4Sheet[]): Promise<void> {
-  return writeRosterWorkbook(output, sheets, ANNEX4_LAYOUT, "在读学生名单");
+export async function writeAnnex4(output: NodeJS.WritableStream, sheets: Annex4Sheet[], countyNames?: readonly string[]): Promise<void> {
+  return writeRosterWorkbook(output, sheets, ANNEX4_LAYOUT, "在读学生名单", countyNames);
 }
 
 /** The 附件4 table in another annex's layout (附件6), streamed the same way. */
@@ -216,6 +264,8 @@ export async function writeRosterWorkbook<R extends Annex4Row>(
   sheets: { schoolName: string; rows: R[] }[],
   layout: RosterLayout<R>,
   fallbackSheetName: string,
+  /** the prefecture's counties in official order, for the 填报说明 (default: those in the rows) */
+  countyNames?: readonly string[],
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output as unknown as Stream,
@@ -225,6 +275,7 @@ export async function writeRosterWorkbook<R extends Annex4Row>(
   workbook.creator = "职教班管理平台";
   const list = sheets.length > 0 ? sheets : [{ schoolName: "", rows: [] as R[] }];
   const names = annex4SheetNames(list.map((s) => s.schoolName || fallbackSheetName));
-  list.forEach((sheet, i) => writeSheet(workbook, names[i], sheet, layout));
+  const notes = layout.notes(countyNames ?? countiesOfRows(list));
+  list.forEach((sheet, i) => writeSheet(workbook, names[i], sheet, layout, notes));
   await workbook.commit();
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { writeRosterWorkbook, type Annex4Row, type RosterLayout } from "./annex4";
+import { NOTES_INDENT, writeRosterWorkbook, type Annex4Row, type RosterLayout } from "./annex4";
 
 /**
  * 附件6 楚雄州义务教育职教班注册中职学籍学生名单 (SPEC §8).
@@ -7,6 +7,10 @@ import { writeRosterWorkbook, type Annex4Row, type RosterLayout } from "./annex4
  * The policy: "本表与上报的附件4为同一表，只需在“流失”栏注明学生流失的原因和有无有效证明即可" —
  * so it is the 附件4 writer (same header rows, merges, sort and text cells) with the group 流失
  * merged over two more columns, K 原因 and L 有无有效证明.
+ *
+ * The 填报说明 under the table are the policy's words, including its note 1 that calls the
+ * roster "附件 3《楚雄州义务教育职教班在读学生名单》" (the roster is 附件4): the form is printed as
+ * the bureau issued it (docs/decisions/040-annex-exports-as-printed.md).
  */
 export type Annex6Row = Annex4Row & {
   /** 流失 原因: the leave type (with the other school or the reason), "" for a student still enrolled */
@@ -20,9 +24,16 @@ export const ANNEX6_TITLE = "楚雄州义务教育职教班注册中职学籍学
 export const ANNEX6_LOSS_GROUP = "流失";
 export const ANNEX6_LOSS_HEADERS = ["原因", "有无有效证明"] as const;
 
+export const ANNEX6_NOTES = [
+  "填报说明：1. 本表与上报的附件 3《楚雄州义务教育职教班在读学生名单》为同一表，只需在“流失”栏注明学生流失的原因和有无有效证明即可。",
+  `${NOTES_INDENT}2. “有效证明”指学生回原初中学校就读的或到其他高中阶段学校就读的，原初中学校或其他高中阶段学校出具回校就读或在读的书面证明。`,
+  `${NOTES_INDENT}3. 本表于每年秋季学期义务教育职教班学生注册中职学籍后上报。`,
+];
+
 export const ANNEX6_LAYOUT: RosterLayout<Annex6Row> = {
   label: ANNEX6_LABEL,
   title: ANNEX6_TITLE,
+  notes: () => ANNEX6_NOTES,
   extra: {
     group: ANNEX6_LOSS_GROUP,
     columns: [
@@ -32,6 +43,6 @@ export const ANNEX6_LAYOUT: RosterLayout<Annex6Row> = {
   },
 };
 
-export async function writeAnnex6(output: NodeJS.WritableStream, sheets: { schoolName: string; rows: Annex6Row[] }[]) {
-  return writeRosterWorkbook(output, sheets, ANNEX6_LAYOUT, "注册中职学籍学生名单");
+export async function writeAnnex6(output: NodeJS.WritableStream, sheets: { schoolName: string; rows: Annex6Row[] }[], countyNames?: readonly string[]) {
+  return writeRosterWorkbook(output, sheets, ANNEX6_LAYOUT, "注册中职学籍学生名单", countyNames);
 }

@@ -16,15 +16,31 @@ import "server-only";
  *    计划数以内", "职业学校", "义教职教班 招生控制在以下 计划数以内") or short forms
  *    ("县市", "初一入学时学籍人数", "送读计划", "学校", "招生计划"), headers over
  *    several merged rows, an optional separate ※ (东西协作任务数) column;
- *  - "2073（102※）", "2073 (102 *)", "2073(102＊)", full-width digits, spaces of
- *    every kind, numbers stored as numbers or text, formula cells (their result).
+ *  - "2073（102※）", "2073 (102 *)", "2073(102 [*])", "2073（102［※］）", full-width
+ *    digits and brackets, spaces of every kind (also inside names: "楚 雄 市", "合 计"),
+ *    numbers stored as numbers or text, with thousands separators, formula cells
+ *    (their cached result); headers over two rows (merged or not), blank rows and
+ *    columns, the table anywhere on any sheet.
+ *
+ * Nothing is dropped silently: a cell that is not a figure, a row with data but no
+ * name, a row under the 合计 row, a name the system does not know are all problems.
+ * Cell reading lives in ./cells.ts, finding the table in ./annex2-layout.ts.
+ * Round trips of every variant: tests/server/imports/annex2-variants.test.ts.
  */
-import ExcelJS from "exceljs";
-import { AppError } from "@/server/errors";
-import { assertXlsxWithinLimits, DEFAULT_XLSX_LIMITS, XlsxDamagedError } from "@/server/imports/xlsx-guard";
+import { SheetReader, byCellPosition, columnLetter, hasContent, loadXlsx, type CellRead } from "./cells";
+import {
+  COUNTY_HEADER,
+  NOTE_LABEL,
+  SCHOOL_HEADER,
+  TOTAL_LABEL,
+  findPart,
+  findYear,
+  nameMatcher,
+  type NameMatcher,
+  type Part,
+  type PartKind,
+} from "./annex2-layout";
 
-/** 附件2 has one row per county and vocational school (≈ 130 in 楚雄州): 1,000 rows is ample. */
-const ANNEX2_MAX_ROWS = 1000;
 import {
   COUNTY_QUOTA_LABELS,
   VOCATIONAL_QUOTA_LABELS,
@@ -38,6 +54,11 @@ import {
   type VocationalQuotaField,
   type VocationalQuotaInput,
 } from "@/lib/plan-rules";
+
+/** 附件2 has one row per county and vocational school (≈ 130 in 楚雄州): 1,000 rows is ample. */
+const ANNEX2_MAX_ROWS = 1000;
+
+export { columnLetter };
 
 export type Annex2KnownNames = {
   counties: string[];
@@ -67,231 +88,10 @@ export const ANNEX2_NO_TABLE_MESSAGE =
   "文件中找不到附件2的表格：表头应包含“县市”“送读计划”“职业学校”“招生计划”等栏目";
 
 // ---------------------------------------------------------------------------
-// Cells
-// ---------------------------------------------------------------------------
-
-type CellRead = {
-  /** text as displayed (numbers as their decimal form) */
-  text: string;
-  /** the number when the cell holds a number (or a formula whose result is one) */
-  number: number | null;
-  /** a formula without a cached result (file written by a program that does not calculate) */
-  formulaWithoutResult: boolean;
-};
-
-const EMPTY_READ: CellRead = { text: "", number: null, formulaWithoutResult: false };
-
-function readValue(value: ExcelJS.CellValue | undefined): CellRead {
-  if (value === null || value === undefined) return EMPTY_READ;
-  if (typeof value === "number") return { text: String(value), number: value, formulaWithoutResult: false };
-  if (typeof value === "string") return { text: value, number: null, formulaWithoutResult: false };
-  if (typeof value === "boolean") return { text: value ? "TRUE" : "FALSE", number: null, formulaWithoutResult: false };
-  if (value instanceof Date) return { text: value.toISOString().slice(0, 10), number: null, formulaWithoutResult: false };
-  if (typeof value === "object") {
-    if ("richText" in value && Array.isArray(value.richText)) {
-      return { text: value.richText.map((r) => r.text ?? "").join(""), number: null, formulaWithoutResult: false };
-    }
-    if ("formula" in value || "sharedFormula" in value) {
-      const result = (value as { result?: unknown }).result;
-      if (result === undefined || result === null) return { ...EMPTY_READ, formulaWithoutResult: true };
-      if (typeof result === "object" && result !== null && "error" in result) {
-        return { text: String((result as { error: unknown }).error), number: null, formulaWithoutResult: false };
-      }
-      return readValue(result as ExcelJS.CellValue);
-    }
-    if ("error" in value) return { text: String(value.error), number: null, formulaWithoutResult: false };
-    if ("text" in value) {
-      const text = (value as { text: unknown }).text;
-      if (typeof text === "string") return { text, number: null, formulaWithoutResult: false };
-      if (text && typeof text === "object" && "richText" in text) return readValue(text as ExcelJS.CellValue);
-    }
-  }
-  return { text: String(value), number: null, formulaWithoutResult: false };
-}
-
-export function columnLetter(col: number): string {
-  let n = col;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-class SheetReader {
-  readonly name: string;
-  readonly rowCount: number;
-  readonly columnCount: number;
-
-  constructor(readonly ws: ExcelJS.Worksheet) {
-    this.name = ws.name;
-    this.rowCount = ws.rowCount;
-    this.columnCount = ws.columnCount;
-  }
-
-  private cell(row: number, col: number): ExcelJS.Cell {
-    return this.ws.getRow(row).getCell(col);
-  }
-
-  /** Value shown in a cell; a cell inside a merged range shows the range's value. */
-  shown(row: number, col: number): CellRead {
-    return readValue(this.cell(row, col).value);
-  }
-
-  /**
-   * The value a data cell holds: inside a merged range only the range's first
-   * cell holds it (a value merged down over two rows is one value, not two).
-   */
-  own(row: number, col: number): CellRead {
-    const cell = this.cell(row, col);
-    if (cell.isMerged && cell.master !== cell) return EMPTY_READ;
-    return readValue(cell.value);
-  }
-
-  /** Bottom row of the merged range containing the cell (the cell's row if unmerged). */
-  mergeBottom(row: number, col: number): number {
-    const cell = this.cell(row, col);
-    if (!cell.isMerged) return row;
-    const master = cell.master;
-    let bottom = row;
-    for (let r = row + 1; r <= this.rowCount; r++) {
-      const below = this.cell(r, col);
-      if (below.isMerged && below.master === master) bottom = r;
-      else break;
-    }
-    return bottom;
-  }
-}
-
-// ---------------------------------------------------------------------------
-// Headers
-// ---------------------------------------------------------------------------
-
-type PartKind = "county" | "school";
-
-type Part = {
-  kind: PartKind;
-  sheet: SheetReader;
-  headerRow: number;
-  firstDataRow: number;
-  nameCol: number;
-  /** county: cohortBase; school: unused */
-  baseCol: number | null;
-  /** county: sendOffCap; school: enrolCap */
-  capCol: number | null;
-  taskCol: number | null;
-};
-
-const COUNTY_HEADER = /^县\(?市(、?区)?\)?(名称)?$/;
-const SCHOOL_HEADER = /^(招生)?(职业)?学校(名称)?$/;
-const TASK_MARKER = /※|东西协作|上海|建档立卡|任务/;
-const TOTAL_LABEL = /^(合计|总计|小计|共计)$/;
-const NOTE_LABEL = /^(备注|注[:：]|说明|填表说明|填报说明)/;
-
-function isCohortHeader(t: string): boolean {
-  return t.includes("初中毕业生") || t.includes("学籍人数") || t.includes("初一") || t.includes("毕业生数");
-}
-
-function headerText(sheet: SheetReader, top: number, bottom: number, col: number): string {
-  const parts: string[] = [];
-  for (let r = top; r <= bottom; r++) {
-    const t = normalizePlanText(sheet.shown(r, col).text);
-    if (t && parts[parts.length - 1] !== t) parts.push(t);
-  }
-  return parts.join("|");
-}
-
-/** Finds the header of one part (county or school) in the rows of a sheet from `fromRow` on. */
-function findPart(sheet: SheetReader, kind: PartKind, fromRow: number): Part | null {
-  const nameHeader = kind === "county" ? COUNTY_HEADER : SCHOOL_HEADER;
-  const capWord = kind === "county" ? "送读" : "招生";
-  for (let r = fromRow; r <= sheet.rowCount; r++) {
-    for (let c = 1; c <= sheet.columnCount; c++) {
-      const t = normalizePlanText(sheet.shown(r, c).text);
-      if (!nameHeader.test(t)) continue;
-      const top = r;
-      const bottom = sheet.mergeBottom(r, c);
-      // Columns of this part: from the name column to the next name column of any part.
-      const texts: { col: number; text: string }[] = [];
-      for (let cc = c + 1; cc <= sheet.columnCount; cc++) {
-        const text = headerText(sheet, top, bottom, cc);
-        const own = normalizePlanText(sheet.shown(top, cc).text);
-        if (COUNTY_HEADER.test(own) || SCHOOL_HEADER.test(own)) break;
-        texts.push({ col: cc, text });
-      }
-      const capCandidates = texts.filter((x) => x.text.includes(capWord));
-      const cap = capCandidates.find((x) => !TASK_MARKER.test(x.text)) ?? capCandidates[0];
-      if (!cap) continue; // a name-like cell without its quota column is not the header
-      const task = texts.find((x) => x.col !== cap.col && TASK_MARKER.test(x.text) && !isCohortHeader(x.text));
-      const base = kind === "county" ? texts.find((x) => x.col !== cap.col && isCohortHeader(x.text)) : undefined;
-      return {
-        kind,
-        sheet,
-        headerRow: top,
-        firstDataRow: bottom + 1,
-        nameCol: c,
-        baseCol: base ? base.col : null,
-        capCol: cap.col,
-        taskCol: task ? task.col : null,
-      };
-    }
-  }
-  return null;
-}
-
-function findYear(sheet: SheetReader, beforeRow: number): number | null {
-  let fallback: number | null = null;
-  for (let r = 1; r < beforeRow; r++) {
-    for (let c = 1; c <= sheet.columnCount; c++) {
-      const t = normalizePlanText(sheet.own(r, c).text);
-      const m = /((?:19|20)\d{2})年/.exec(t);
-      if (!m) continue;
-      const year = Number(m[1]);
-      if (t.includes("计划")) return year;
-      fallback ??= year;
-    }
-  }
-  return fallback;
-}
-
-// ---------------------------------------------------------------------------
-// Names
-// ---------------------------------------------------------------------------
-
-type NameMatcher = (raw: string) => string | null;
-
-function nameMatcher(entries: { name: string; aliases: string[] }[]): NameMatcher {
-  const exact = new Map<string, string>();
-  for (const e of entries) {
-    for (const n of [e.name, ...e.aliases]) {
-      const key = normalizePlanText(n);
-      if (key && !exact.has(key)) exact.set(key, e.name);
-    }
-  }
-  return (raw) => {
-    const key = normalizePlanText(raw);
-    if (!key) return null;
-    const hit = exact.get(key);
-    if (hit) return hit;
-    // "双柏" for "双柏县": accepted only when exactly one known name starts with it.
-    if (key.length < 2) return null;
-    const candidates = new Set<string>();
-    for (const [k, name] of exact) if (k.startsWith(key)) candidates.add(name);
-    return candidates.size === 1 ? [...candidates][0] : null;
-  };
-}
-
-// ---------------------------------------------------------------------------
 // Parsing one part
 // ---------------------------------------------------------------------------
 
 type ParsedNumber = { ok: true; value: number; task: number | null } | { ok: false };
-
-function hasContent(read: CellRead): boolean {
-  return read.formulaWithoutResult || normalizePlanText(read.text) !== "";
-}
 
 function quotaNumber(read: CellRead): { value: number; task: number | null } | null {
   if (read.number !== null) return { value: read.number, task: null };
@@ -347,6 +147,7 @@ function parsePart(
     return { ok: true, value: parsed.value, task: parsed.task };
   };
 
+  const valueCols = [part.baseCol, part.capCol, part.taskCol].filter((c): c is number => c !== null);
   for (let r = part.firstDataRow; r <= endRow; r++) {
     const nameRead = sheet.own(r, part.nameCol);
     const name = normalizePlanText(nameRead.text);
@@ -356,13 +157,9 @@ function parsePart(
       break;
     }
     if ((isCounty ? COUNTY_HEADER : SCHOOL_HEADER).test(name)) continue; // a repeated header
-    const valueCols = [part.baseCol, part.capCol, part.taskCol].filter((c): c is number => c !== null);
     if (!name) {
-      const numeric = valueCols.find((c) => {
-        const read = sheet.own(r, c);
-        return read.formulaWithoutResult || (hasContent(read) && quotaNumber(read) !== null);
-      });
-      if (numeric !== undefined) {
+      // A blank row is skipped; a row with anything in its figure columns but no name is reported.
+      if (valueCols.some((c) => hasContent(sheet.own(r, c)))) {
         problem(r, part.nameCol, "", `此行有数据但缺少${kindLabel}名称`);
       }
       continue;
@@ -437,6 +234,19 @@ function parsePart(
   }
 
   if (totalRow !== null) {
+    // Rows under the 合计 row (until the notes) are not part of the table: never drop them silently.
+    for (let r = totalRow + 1; r <= endRow; r++) {
+      const nameRead = sheet.own(r, part.nameCol);
+      const name = normalizePlanText(nameRead.text);
+      if (NOTE_LABEL.test(name)) break;
+      const filled = valueCols.find((c) => hasContent(sheet.own(r, c)));
+      if (filled === undefined && !(name && match(name))) continue;
+      const col = filled ?? part.nameCol;
+      problem(r, col, sheet.own(r, col).text, `合计行（第 ${totalRow} 行）下面的${kindLabel}数据未读入：请把此行移到合计行上面`);
+    }
+  }
+
+  if (totalRow !== null) {
     const r = totalRow;
     const whose = isCounty ? "各县市" : "各职业学校";
     const compare = (field: Field, col: number, printed: number, text: string) => {
@@ -478,30 +288,13 @@ function parsePart(
 // Entry point
 // ---------------------------------------------------------------------------
 
-function toBuffer(input: Buffer | ArrayBuffer): Buffer {
-  return Buffer.isBuffer(input) ? input : Buffer.from(new Uint8Array(input));
-}
-
 export async function parseAnnex2Workbook(
   buffer: Buffer | ArrayBuffer,
   known: Annex2KnownNames,
 ): Promise<Annex2ParseResult | { fatal: string }> {
-  const bytes = toBuffer(buffer);
-  const workbook = new ExcelJS.Workbook();
-  // An .xlsx is a zip archive ("PK"); .xls, .et, .csv or a damaged upload is refused at once.
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { fatal: ANNEX2_UNREADABLE_MESSAGE };
-  try {
-    assertXlsxWithinLimits(bytes, "附件2", { ...DEFAULT_XLSX_LIMITS, maxRows: ANNEX2_MAX_ROWS });
-  } catch (err) {
-    if (err instanceof XlsxDamagedError) return { fatal: ANNEX2_UNREADABLE_MESSAGE };
-    if (err instanceof AppError) return { fatal: err.message };
-    throw err;
-  }
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return { fatal: ANNEX2_UNREADABLE_MESSAGE };
-  }
+  const loaded = await loadXlsx(buffer, "附件2", ANNEX2_MAX_ROWS, ANNEX2_UNREADABLE_MESSAGE);
+  if ("fatal" in loaded) return loaded;
+  const workbook = loaded.workbook;
 
   const sheets = workbook.worksheets.map((ws) => new SheetReader(ws));
   const findFirst = (kind: PartKind): Part | null => {
@@ -598,13 +391,6 @@ export async function parseAnnex2Workbook(
     });
   }
 
-  const sheetIndex = new Map(sheets.map((s, i) => [s.name, i]));
-  problems.sort(
-    (a, b) =>
-      (sheetIndex.get(a.sheet) ?? 0) - (sheetIndex.get(b.sheet) ?? 0) ||
-      a.row - b.row ||
-      a.column.length - b.column.length ||
-      a.column.localeCompare(b.column),
-  );
+  problems.sort(byCellPosition(sheets.map((s) => s.name)));
   return { year, counties, vocationalSchools, problems };
 }

@@ -241,6 +241,12 @@ export async function exportSchools(actor: Actor, schoolId?: string) {
   return schools;
 }
 
+/** The prefecture's counties in official order: the order the annexes' 填报说明 prescribe. */
+export async function officialCountyNames(actor: Actor): Promise<string[]> {
+  const counties = await db().county.findMany({ where: { prefectureId: actor.prefectureId }, orderBy: { sortOrder: "asc" }, select: { name: true } });
+  return counties.map((c) => c.name);
+}
+
 /** Rows for a 附件4 export, scoped: a school its own (live or latest submission), a county its part, the prefecture any. */
 export async function annex4Sheets(actor: Actor, input: { year: number; schoolId?: string; source: "live" | "submitted" }) {
   assertCan(actor, "roster.export");

@@ -46,6 +46,32 @@ beforeAll(async () => {
 });
 
 describe("bulk import", () => {
+  test("phones as the policy says them: “无” for a student, a landline imported with a warning naming its cell", async () => {
+    const { actor, schoolId } = await freshSchool();
+    const r = await importApplications(
+      actor,
+      await file([
+        importRow(applicationInput("x", { studentPhone: "无", guardianPhone: "0878-3123456" }), vocAName),
+        importRow(applicationInput("x", { studentPhone: "没有" }), vocAName),
+      ]),
+      NOW,
+    );
+    expect(r).toMatchObject({ ok: true, created: 2 });
+    if (!r.ok) return;
+    const col = IMPORT_COLUMNS.findIndex((c) => c.key === "guardianPhone");
+    expect(r.warnings).toEqual([
+      { row: 2, column: String.fromCharCode(65 + col), header: "监护人联系电话", value: "0878-3123456", message: expect.stringContaining("是固定电话，已接受") },
+    ]);
+    const stored = await testDb().application.findMany({ where: { middleSchoolId: schoolId }, orderBy: { createdAt: "asc" } });
+    expect(stored.map((a) => a.studentPhone).sort()).toEqual(["无", "无"]);
+  });
+
+  test("a guardian without any number is refused", async () => {
+    const { actor } = await freshSchool();
+    const r = failed(await importApplications(actor, await file([importRow(applicationInput("x", { guardianPhone: "无" }), vocAName)]), NOW));
+    expect(r.problems.map((p) => `${p.header}：${p.message}`)).toEqual(["监护人联系电话：监护人联系电话必须填写，不能填“无”：请填写11位手机号码，没有手机的填写带区号的固定电话"]);
+  });
+
   test("50 valid rows are all stored as drafts in one batch, each audited", async () => {
     const { actor, schoolId } = await freshSchool();
     const progress: string[] = [];

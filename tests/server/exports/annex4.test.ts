@@ -127,7 +127,7 @@ describe("writeAnnex4", () => {
       "学号",
     ]);
     expect([...ws.model.merges].sort()).toEqual(
-      ["A2:J2", "A3:J3", "A4:A5", "B4:B5", "C4:C5", "D4:D5", "E4:E5", "F4:H4", "I4:J4"].sort(),
+      ["A2:J2", "A3:J3", "A4:A5", "B4:B5", "C4:C5", "D4:D5", "E4:E5", "F4:H4", "I4:J4", "A13:J13", "A14:J14"].sort(), // + 填报说明
     );
 
     const data = Array.from({ length: SORTED.length }, (_, i) => ws.getRow(6 + i));
@@ -136,7 +136,7 @@ describe("writeAnnex4", () => {
       SORTED.map((s) => [s.countyName, s.middleSchoolName, s.middleSchoolClass, s.studentName]),
     );
     expect(data.map((r) => r.getCell(3).value)).toEqual(SORTED.map((s) => s.sex));
-    expect(ws.getRow(6 + SORTED.length).getCell(2).value).toBeNull();
+    expect(ws.getRow(6 + SORTED.length).getCell(1).value).toMatch(/^填报说明：1\. /); // the notes follow the last student
 
     const other = wb.getWorksheet("楚雄机电学校")!;
     expect(other.getCell("A3").value).toBe("学校（职业学校）：楚雄机电学校");

@@ -40,7 +40,7 @@ describe("附件6 export (楚雄州义务教育职教班注册中职学籍学生
     expect(top.filter((c) => !c.isMerged || c.master === c).map((c) => c.value)).toEqual([...ANNEX4_HEADER_TOP.filter(Boolean), "流失"]);
     expect(bottom.slice(5).map((c) => c.value)).toEqual([...ANNEX4_HEADER_BOTTOM.slice(5), "原因", "有无有效证明"]);
     const merges = (ws.model as unknown as { merges: string[] }).merges.sort();
-    expect(merges).toEqual(["A2:L2", "A3:L3", "A4:A5", "B4:B5", "C4:C5", "D4:D5", "E4:E5", "F4:H4", "I4:J4", "K4:L4"].sort());
+    expect(merges).toEqual(["A2:L2", "A3:L3", "A4:A5", "B4:B5", "C4:C5", "D4:D5", "E4:E5", "F4:H4", "I4:J4", "K4:L4", "A10:L10", "A11:L11", "A12:L12"].sort());
     const data = [6, 7, 8, 9].map((r) => ws.getRow(r).values as unknown[]);
     expect(data.map((v) => v[2])).toEqual(["杨秀英", "李志强", "者明华", "起成"]); // county order, school, natural class order
     expect(data.map((v) => v[1])).toEqual([1, 2, 3, 4]);

@@ -146,7 +146,9 @@ describe("附件4 export", () => {
     ws.eachRow((row) => row.eachCell((cell) => { if (cell.value === "01234567890123") idCell = cell; }));
     expect(typeof idCell!.value).toBe("string");
     const merges = (ws.model as unknown as { merges: string[] }).merges;
-    // Title and school lines across A:J; 序号…所属县市 down over both header rows; the two group headers.
-    expect([...merges].sort()).toEqual(["A2:J2", "A3:J3", "A4:A5", "B4:B5", "C4:C5", "D4:D5", "E4:E5", "F4:H4", "I4:J4"].sort());
+    // Title and school lines across A:J; 序号…所属县市 down over both header rows; the two group headers;
+    // the two 填报说明 rows under the last student.
+    const notes = [6 + sheets[0].rows.length, 7 + sheets[0].rows.length].map((r) => `A${r}:J${r}`);
+    expect([...merges].sort()).toEqual(["A2:J2", "A3:J3", "A4:A5", "B4:B5", "C4:C5", "D4:D5", "E4:E5", "F4:H4", "I4:J4", ...notes].sort());
   });
 });

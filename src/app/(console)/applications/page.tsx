@@ -40,6 +40,8 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const editRole = can(actor.role, "application.edit");
   const canEdit = editRole && at.year === at.current;
   const canImport = can(actor.role, "application.import");
+  const canExport = can(actor.role, "application.export");
+  const exportSchool = actor.role === "MIDDLE_SCHOOL" ? actor.middleSchoolId! : query.middleSchoolId;
   const showSchool = actor.role !== "MIDDLE_SCHOOL";
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
   const params = {
@@ -87,6 +89,27 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           <li key={s} className="rounded bg-slate-100 px-2 py-0.5">{APPLICATION_STATUS_LABELS[s]} {counts[s]}</li>
         ))}
       </ul>
+
+      <p className="mb-3 text-sm">
+        <Link
+          className="text-blue-700 underline"
+          href={`/applications/print?${new URLSearchParams({
+            year: String(page.year),
+            ...(query.middleSchoolId ? { middleSchoolId: query.middleSchoolId } : {}),
+            ...(query.className ? { className: query.className } : {}),
+          })}`}
+        >
+          批量打印已审核同意的申请表{query.className ? `（${query.className}）` : actor.role === "MIDDLE_SCHOOL" ? "（全校）" : ""}
+        </Link>
+        <span className="ml-2 text-slate-500">一次打印一个班级或一所学校的全部申请表，每份一页，供学生和监护人签字。</span>
+        {canExport && exportSchool ? (
+          <a className="ml-4 text-blue-700 underline" href={`/api/exports/annex3?${new URLSearchParams({ year: String(page.year), school: exportSchool })}`}>
+            导出{actor.role === "MIDDLE_SCHOOL" ? "本校" : "该校"}报名申请（附件3 汇总表，Excel）
+          </a>
+        ) : canExport ? (
+          <span className="ml-4 text-slate-500">导出附件3 汇总表：请先在“初中学校”中选择一所学校并查询。</span>
+        ) : null}
+      </p>
 
       <form className="mb-3 flex flex-wrap items-end gap-3" role="search" aria-label="查找报名申请">
         <input type="hidden" name="year" value={page.year} />

@@ -10,6 +10,8 @@ import { applicationHistory, getApplication, listVocationalSchoolChoices } from 
 import { missingConsent } from "@/server/applications/rules";
 import { chinaDateOf, formatChineseDate } from "@/lib/calendar";
 import { ELIGIBILITY_GROUND_LABELS, SEX_LABELS } from "@/lib/schemas/application";
+import { applicationPhoneWarnings } from "@/lib/schemas/application-phones";
+import { NO_PHONE } from "@/lib/validators/phone";
 import { EDITABLE_STATUSES, WITHDRAWABLE_STATUSES } from "@/lib/schemas/application-workflow";
 import { PageTitle } from "@/components/ui/table";
 import { recordConsentAction } from "@/actions/applications/record-consent";
@@ -34,6 +36,11 @@ function Item({ label, children, wide = false }: { label: string; children: Reac
       <dd className="mt-0.5">{children}</dd>
     </div>
   );
+}
+
+/** A phone the annex does not expect (a landline): accepted, marked where it is shown. */
+function PhoneWarning({ text }: { text?: string }) {
+  return text ? <span className="mt-1 block text-sm text-amber-800" role="note">⚠ {text}</span> : null;
 }
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
@@ -67,6 +74,7 @@ export default async function ApplicationPage({
   const editable = canEdit && (EDITABLE_STATUSES as readonly string[]).includes(a.status);
   const missing = missingConsent({ ...a, consentDocumentId: a.consentDocument?.id ?? null });
   const c = a.contact;
+  const warnings = c ? applicationPhoneWarnings(c) : {};
 
   return (
     <div className="flex flex-col gap-4">
@@ -94,17 +102,17 @@ export default async function ApplicationPage({
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
           <Item label="初中学校名">{a.middleSchoolLabel}</Item>
           <Item label="班级名">{a.className}</Item>
-          <Item label="班主任">{a.limited ? HIDDEN : a.headTeacherName}{c ? `（${c.headTeacherPhone}）` : null}</Item>
+          <Item label="班主任">{a.limited ? HIDDEN : a.headTeacherName}{c ? `（${c.headTeacherPhone}）` : null}{c ? <PhoneWarning text={warnings.headTeacherPhone} /> : null}</Item>
           <Item label="学生姓名">{a.studentName}</Item>
           <Item label="性别">{SEX_LABELS[a.sex]}</Item>
-          <Item label="学生联系电话">{c ? c.studentPhone : HIDDEN}</Item>
+          <Item label="学生联系电话">{c ? <>{c.studentPhone}{c.studentPhone === NO_PHONE ? "（学生没有电话）" : null}<PhoneWarning text={warnings.studentPhone} /></> : HIDDEN}</Item>
           <Item label="身份证号码">{c ? <RevealIdNumber applicationId={a.id} masked={a.idNumberMasked} page="application" /> : HIDDEN}</Item>
           <Item label="初中学籍号">{a.limited ? HIDDEN : <span className="font-mono">{a.studentNumber}</span>}</Item>
           <Item label="家庭住址">
             {c ? [c.address.county, c.address.township, c.address.village, c.address.street].join(" ") : HIDDEN}
           </Item>
           <Item label="法定监护人">{a.limited ? HIDDEN : `${a.guardianName}（${a.guardianRelation}）`}</Item>
-          <Item label="监护人联系电话">{c ? c.guardianPhone : HIDDEN}</Item>
+          <Item label="监护人联系电话">{c ? <>{c.guardianPhone}<PhoneWarning text={warnings.guardianPhone} /></> : HIDDEN}</Item>
           <Item label="报名就读学校">{a.vocationalSchoolFullName}{a.major ? `，${a.major}专业` : ""}</Item>
           <Item label="申请事由" wide>{a.limited ? HIDDEN : (a.reason ?? <span className="text-slate-500">（未填）</span>)}</Item>
           <Item label="招生对象" wide>{a.limited ? HIDDEN : ELIGIBILITY_GROUND_LABELS[a.eligibilityGround]}</Item>

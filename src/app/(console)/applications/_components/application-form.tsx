@@ -11,6 +11,7 @@ import {
   applicationFromFormData,
   validateApplication,
 } from "@/lib/schemas/application";
+import { applicationPhoneWarnings, type PhoneField } from "@/lib/schemas/application-phones";
 import { validateIdNumber } from "@/lib/validators/id-number";
 
 export type ApplicationFormInitial = {
@@ -86,6 +87,8 @@ export function ApplicationForm({
   const [submitted, setSubmitted] = useState(false);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [idInfo, setIdInfo] = useState<string>("");
+  // A landline is accepted with a visible warning (附件3: "原则上填写手机号码 11 位").
+  const [phoneWarnings, setPhoneWarnings] = useState<Partial<Record<PhoneField, string>>>(() => (initial ? applicationPhoneWarnings(initial) : {}));
   // Server messages stay next to their field until that field is changed (after the next answer, anew).
   const [dismissed, setDismissed] = useState<{ of: typeof state; names: Set<string> }>({ of: null, names: new Set() });
   const serverErrors: Record<string, string> = Object.fromEntries(
@@ -107,6 +110,7 @@ export function ApplicationForm({
     const r = validateApplication(values, { today });
     const errors = r.ok ? {} : r.errors;
     setClientErrors(errors);
+    setPhoneWarnings(applicationPhoneWarnings(values));
     const idr = typeof values.idNumber === "string" && values.idNumber.trim() ? validateIdNumber(values.idNumber, today) : null;
     setIdInfo(idr?.ok ? `出生日期 ${idr.birthDate}，性别：${SEX_LABELS[idr.sex]}（由身份证号码第17位判断）` : "");
     if (idr?.ok) {
@@ -142,6 +146,11 @@ export function ApplicationForm({
     payload.set("__json", JSON.stringify({ id, values: applicationFromFormData(new FormData(form)) }));
     startTransition(() => dispatch(payload));
   };
+
+  const warningOf = (name: PhoneField) =>
+    !errorOf(name) && phoneWarnings[name] ? (
+      <p id={`${name}-warning`} className="text-sm text-amber-800" role="status">⚠ {phoneWarnings[name]}</p>
+    ) : null;
 
   const clientCount = useMemo(() => FIELD_ORDER.filter((f) => clientErrors[f]).length, [clientErrors]);
   const v = initial;
@@ -184,8 +193,9 @@ export function ApplicationForm({
           <Field label="班主任姓名" name="headTeacherName" error={errorOf("headTeacherName")}>
             <TextInput name="headTeacherName" defaultValue={v?.headTeacherName} error={errorOf("headTeacherName")} autoComplete="off" />
           </Field>
-          <Field label="班主任联系电话" name="headTeacherPhone" error={errorOf("headTeacherPhone")} hint="11位手机号码">
+          <Field label="班主任联系电话" name="headTeacherPhone" error={errorOf("headTeacherPhone")} hint="11位手机号码（没有手机的可填带区号的固定电话）">
             <TextInput name="headTeacherPhone" type="tel" inputMode="numeric" defaultValue={v?.headTeacherPhone} error={errorOf("headTeacherPhone")} autoComplete="off" />
+            {warningOf("headTeacherPhone")}
           </Field>
         </div>
       </Section>
@@ -202,8 +212,9 @@ export function ApplicationForm({
               <option value="FEMALE">女</option>
             </Select>
           </Field>
-          <Field label="学生联系电话" name="studentPhone" error={errorOf("studentPhone")} hint="11位手机号码">
-            <TextInput name="studentPhone" type="tel" inputMode="numeric" defaultValue={v?.studentPhone} error={errorOf("studentPhone")} autoComplete="off" />
+          <Field label="学生联系电话" name="studentPhone" error={errorOf("studentPhone")} hint="11位手机号码；学生没有电话的填“无”">
+            <TextInput name="studentPhone" type="tel" defaultValue={v?.studentPhone} error={errorOf("studentPhone")} autoComplete="off" />
+            {warningOf("studentPhone")}
           </Field>
           <div className="hidden lg:block" />
           <Field label="初中学籍号" name="studentNumber" error={errorOf("studentNumber")} hint="14位数字，开头的0也要填写">
@@ -246,8 +257,9 @@ export function ApplicationForm({
               ))}
             </div>
           </Choice>
-          <Field label="监护人联系电话" name="guardianPhone" error={errorOf("guardianPhone")} hint="11位手机号码">
+          <Field label="监护人联系电话" name="guardianPhone" error={errorOf("guardianPhone")} hint="11位手机号码（必填；没有手机的可填带区号的固定电话）">
             <TextInput name="guardianPhone" type="tel" inputMode="numeric" defaultValue={v?.guardianPhone} error={errorOf("guardianPhone")} autoComplete="off" />
+            {warningOf("guardianPhone")}
           </Field>
         </div>
         <p className="mt-3 text-sm text-slate-600">申请人签字：打印申请表后，由学生本人和法定监护人在纸质表上签字按手印，再在本系统“签字确认”中登记并上传扫描件。</p>

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/form";
 
 type Problem = { row: number; column: string; header: string; value: string; message: string };
 type Result =
-  | { ok: true; rows: number; created: number; batchId: string }
+  | { ok: true; rows: number; created: number; batchId: string; warnings?: Problem[] }
   | { ok: false; rows: number; problems: Problem[]; message: string };
 type Progress = { stage: "upload" | "read" | "check" | "save"; done: number; total: number };
 
@@ -119,6 +119,16 @@ export function ImportClient() {
           <p className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">
             导入成功：共 {result.created} 份报名申请已保存为草稿。<Link className="underline" href="/applications?status=DRAFT">查看草稿</Link>
           </p>
+        ) : null}
+        {result?.ok && result.warnings && result.warnings.length > 0 ? (
+          <div className="mt-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            <p>以下 {result.warnings.length} 处已导入，但请核对：</p>
+            <ul className="list-disc pl-5">
+              {result.warnings.map((w) => (
+                <li key={`${w.row}-${w.column}`}>第 {w.row} 行 {w.column} 列（{w.header}）：{w.message}</li>
+              ))}
+            </ul>
+          </div>
         ) : null}
         {result && !result.ok ? (
           <div className="flex flex-col gap-2">

@@ -3,7 +3,7 @@ import { PassThrough, Readable } from "node:stream";
 import { z } from "zod";
 import { route } from "@/server/route";
 import { requiredYearParam } from "@/lib/year";
-import { annex4Sheets } from "@/server/roster/roster";
+import { annex4Sheets, officialCountyNames } from "@/server/roster/roster";
 import { writeAnnex4 } from "@/server/exports/annex4";
 import { db } from "@/server/db";
 import { audit } from "@/server/audit";
@@ -27,7 +27,7 @@ export const GET = route("roster.export", async (actor, req) => {
   // Exports of minors' full ID numbers are audited before the file leaves the server.
   await db().$transaction((tx) => audit(tx, actor, "export.annex4", { type: "VocationalSchool", id: school }, { year, source, sheets: sheets.map((s) => s.schoolName), rowCount }));
   const pass = new PassThrough();
-  writeAnnex4(pass, sheets).catch((err) => pass.destroy(err));
+  writeAnnex4(pass, sheets, await officialCountyNames(actor)).catch((err) => pass.destroy(err));
   const name = sheets.length === 1 ? `附件4_${sheets[0].schoolName}_${year}.xlsx` : `附件4_在读学生名单_${year}.xlsx`;
   return new Response(Readable.toWeb(pass) as ReadableStream, {
     headers: {

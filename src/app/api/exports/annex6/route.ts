@@ -5,6 +5,7 @@ import { route } from "@/server/route";
 import { requiredYearParam } from "@/lib/year";
 import { annex6Sheets } from "@/server/student-status/registration";
 import { writeAnnex6 } from "@/server/exports/annex6";
+import { officialCountyNames } from "@/server/roster/roster";
 import { db } from "@/server/db";
 import { audit } from "@/server/audit";
 import { AppError } from "@/server/errors";
@@ -27,7 +28,7 @@ export const GET = route("annex6.export", async (actor, req) => {
   // Full ID numbers of minors leave the server: audited before streaming.
   await db().$transaction((tx) => audit(tx, actor, "export.annex6", { type: "VocationalSchool", id: school }, { year, source, sheets: sheets.map((s) => s.schoolName), rowCount }));
   const pass = new PassThrough();
-  writeAnnex6(pass, sheets).catch((err) => pass.destroy(err));
+  writeAnnex6(pass, sheets, await officialCountyNames(actor)).catch((err) => pass.destroy(err));
   const name = sheets.length === 1 ? `附件6_${sheets[0].schoolName}_${year}.xlsx` : `附件6_注册中职学籍学生名单_${year}.xlsx`;
   return new Response(Readable.toWeb(pass) as ReadableStream, {
     headers: {

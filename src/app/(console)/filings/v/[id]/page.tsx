@@ -6,7 +6,7 @@ import { AppError } from "@/server/errors";
 import { formatChineseDate } from "@/lib/calendar";
 import { APPROVE_VERB, FILING_LABELS } from "@/lib/schemas/filings";
 import { PageTitle } from "@/components/ui/table";
-import { PrintButton } from "@/app/(console)/applications/[id]/print/print-button";
+import { PrintButton } from "@/app/(console)/applications/_components/print-button";
 import { FilingContentView } from "../../_components/filing-content";
 import { StatusPill } from "../../_components/badges";
 import { ReviewForm } from "../../_components/review-form";
