@@ -12,6 +12,7 @@ import { bootstrapFirstAdmin } from "./seed-bootstrap";
 import { seedDemoFilings } from "./seed-filings";
 import { seedStudentStatusDemo } from "./seed-student-status";
 import { seedRetentionDemo } from "./seed-retention";
+import { seedDashboardDemo } from "./seed-dashboards";
 
 async function main() {
   const url = process.env.DATABASE_URL;
@@ -41,6 +42,7 @@ async function main() {
     await seedDemoFilings(db); // 实施方案 approved except 元谋县 (pending), 附件5, 2021 上报计划数: prisma/seed-filings.ts
     await seedStudentStatusDemo(db); // 2019 完整一年：离校（各类型）、回校确认、秋季注册、附件6
     await seedRetentionDemo(db); // 2019 巩固考核：楚雄技师学院（四个县市的学生，计入数），楚雄市职中原因说明与县市考核
+    await seedDashboardDemo(db); // 2019 计划（演示数字）、名额、东西协作※ 学生、未同意和撤回的报名：首页图表（prisma/seed-dashboards.ts）
     console.log(`[zjb] 已载入演示数据：楚雄州、10 个县市、12 所职业学校、演示初中学校及各单位账号（${Date.now() - t0} ms）`);
   } finally {
     await db.$disconnect();
