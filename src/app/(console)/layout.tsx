@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { INBOX_HREF, navFor } from "@/server/nav";
-import { inboxCount } from "@/server/inbox";
+import { requestInbox } from "@/server/inbox";
 import { ROLE_LABELS } from "@/server/auth/permissions";
-import { now, trainingDate } from "@/server/clock";
+import { trainingDate } from "@/server/clock";
 import { formatChineseDate } from "@/lib/calendar";
 import { signOutAction } from "./sign-out";
 import { NavLinks } from "./nav-links";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const actor = await pageActor(undefined, { passwordChangePage: true }); // pages below enforce the password change
   const training = trainingDate();
-  const todo = actor.mustChangePassword ? 0 : await inboxCount(actor, now());
+  const todo = actor.mustChangePassword ? 0 : (await requestInbox(actor)).length;
   return (
     <div className="min-h-screen">
       {training ? (

@@ -5,7 +5,7 @@ import { now } from "@/server/clock";
 import { programmeYear } from "@/server/calendar/calendar";
 import { getHomeTimeline } from "@/server/calendar/calendar-view";
 import { getDashboard } from "@/server/dashboard/read";
-import { inboxFor } from "@/server/inbox";
+import { requestInbox } from "@/server/inbox";
 import { PhaseTimeline } from "@/components/timeline/phase-timeline";
 import { YearStatus } from "@/components/timeline/year-status";
 import { BarChartFigure } from "@/components/charts/bar-chart-figure";
@@ -25,7 +25,7 @@ export default async function HomePage({ searchParams }: { searchParams: Search 
   const [timeline, dashboard, inbox] = await Promise.all([
     can(actor.role, "calendar.read") ? getHomeTimeline(actor, t, year) : null,
     getDashboard(actor, year),
-    inboxFor(actor, t),
+    requestInbox(actor),
   ]);
   const perms = permissionsOf(actor.role).filter((p) => p !== "user.changeOwnPassword");
   return (

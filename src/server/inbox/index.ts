@@ -1,5 +1,7 @@
 import "server-only";
+import { cache } from "react";
 import type { Actor } from "@/server/auth/load-actor";
+import { now } from "@/server/clock";
 import type { InboxItem, InboxSource } from "./types";
 import { applicationsSource } from "./sources/applications";
 import { arrivalsSource } from "./sources/arrivals";
@@ -27,3 +29,9 @@ export async function inboxFor(actor: Actor, now: Date, sources: InboxSource[] =
 export async function inboxCount(actor: Actor, now: Date): Promise<number> {
   return (await inboxFor(actor, now)).length;
 }
+
+/**
+ * The actor's inbox for this request, on the server clock: computed once per request even though the
+ * layout (badge) and the home page (list) both show it (the actor object is the request's cached one).
+ */
+export const requestInbox = cache((actor: Actor) => inboxFor(actor, now()));

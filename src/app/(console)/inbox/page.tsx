@@ -1,6 +1,6 @@
 import { pageActor } from "@/server/auth/page";
 import { now } from "@/server/clock";
-import { inboxFor } from "@/server/inbox";
+import { requestInbox } from "@/server/inbox";
 import { formatChineseDate, chinaDateOf } from "@/lib/calendar";
 import { PageTitle } from "@/components/ui/table";
 import { InboxList } from "../_dashboard/inbox-list";
@@ -9,7 +9,7 @@ import { InboxList } from "../_dashboard/inbox-list";
 export default async function InboxPage() {
   const actor = await pageActor();
   const t = now();
-  const items = await inboxFor(actor, t);
+  const items = await requestInbox(actor);
   return (
     <div className="flex flex-col gap-4">
       <PageTitle>待办事项</PageTitle>
