@@ -36,6 +36,8 @@ export function renderBarChartSvg(spec: BarChartSpec): { svg: string; width: num
       type: "value" as const,
       minInterval: spec.unit === "人" ? 1 : undefined,
       max: spec.unit === "%" ? 100 : undefined,
+      // Head room past the longest bar, so its value label is not cut off at the edge.
+      boundaryGap: spec.unit === "%" ? undefined : (["0%", "12%"] as [string, string]),
       axisLabel: { formatter: spec.unit === "%" ? "{value}%" : "{value}" },
     };
     chart.setOption({
@@ -43,7 +45,7 @@ export function renderBarChartSvg(spec: BarChartSpec): { svg: string; width: num
       color: PALETTE,
       textStyle: { fontFamily: FONT },
       legend: { top: 0, show: spec.series.length > 1 },
-      grid: { left: 8, right: 40, top: spec.series.length > 1 ? 32 : 16, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 40, top: spec.series.length > 1 ? 32 : 16, bottom: 8 }, // echarts 6 keeps the axis labels inside (outerBounds)
       xAxis: horizontal ? value : category,
       yAxis: horizontal ? category : value,
       series: spec.series.map((s, i) => ({
@@ -63,7 +65,7 @@ export function renderBarChartSvg(spec: BarChartSpec): { svg: string; width: num
               silent: true,
               symbol: "none",
               lineStyle: { color: "#dc2626", type: "dashed", width: 1.5 },
-              label: { formatter: spec.target.label, color: "#b91c1c", position: "end" },
+              label: { formatter: spec.target.label, color: "#b91c1c", position: "insideEndTop" },
               data: [horizontal ? { xAxis: spec.target.value } : { yAxis: spec.target.value }],
             }
           : undefined,
