@@ -33,9 +33,9 @@ async function child() {
     const { db } = await import("../src/server/db");
     const { loadActor } = await import("../src/server/auth/load-actor");
     const { importApplications } = await import("../src/server/applications/import");
-    const { createMiniPrefecture, createMiddleSchool, createUser } = await import("../tests/factories");
-    const { createYearCalendar } = await import("../tests/factories/calendar");
-    const { applicationInput, importRow, importWorkbook } = await import("../tests/factories/applications");
+    const { createMiniPrefecture, createMiddleSchool, createUser } = await import("../prisma/factories");
+    const { createYearCalendar } = await import("../prisma/factories/calendar");
+    const { applicationInput, importRow, importWorkbook } = await import("../prisma/factories/applications");
 
     const m = await createMiniPrefecture(db());
     await createYearCalendar(db(), { year: 2020, mayDayHolidayEnd: "2020-05-05", updatedById: m.users.prefecture.id });

@@ -8,8 +8,8 @@ import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../src/generated/prisma/client";
-import { createMiniPrefecture } from "../tests/factories";
-import { ensureCalendar } from "../tests/factories/send-off";
+import { createMiniPrefecture } from "../prisma/factories";
+import { createStandardCalendar } from "../prisma/factories/calendar";
 import { createDatabase, dropDatabase, migrate } from "../scripts/lib/db.mjs";
 
 const ROWS = 5000;
@@ -44,7 +44,7 @@ async function main() {
     process.env.DATABASE_URL = url;
     const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
     const p = await createMiniPrefecture(db);
-    await ensureCalendar(db);
+    await createStandardCalendar(db);
     const doc = await db.document.create({ data: { kind: "CONSENT_SCAN", fileName: "c.png", mimeType: "image/png", size: 1, sha256: "0", uploadedById: p.users.schoolA.id } });
     // 5,000 sent-off, arrived, classed students from two counties and several classes, inserted in SQL.
     await db.$executeRaw`

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { loginAs, shot } from "./fixtures";
 import { idCheckDigit } from "../src/lib/validators/id-number";
-import { applicationInput, importRow, tinyPng } from "../tests/factories/applications";
+import { applicationInput, importRow, tinyPng } from "../prisma/factories/applications";
 import { IMPORT_COLUMNS } from "../src/lib/schemas/application-import";
 
 // Unique valid ID numbers for this run (南华县 region code, born 2005, male: odd 17th digit).

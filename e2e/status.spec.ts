@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { loginAs, shot } from "./fixtures";
-import { tinyPng } from "../tests/factories/applications";
+import { tinyPng } from "../prisma/factories/applications";
 import { autumnURL, singleServer } from "../playwright.config";
 
 // After send-off (issue 13). The base server's training clock is 2020-05-08 (送读期): 双柏县 sends off three

@@ -2,8 +2,8 @@
 // schools, 元谋县 still pending (a draft, so its send-off is refused until the prefecture approves);
 // 附件5 of 楚雄市职中 filed (已备案) and 楚雄技师学院 waiting; planned figures for 2021 from a few units.
 import type { PrismaClient } from "../src/generated/prisma/client";
-import { approveImplementationPlans } from "../tests/factories/filings";
-import { createApplicationRow, validIdNumber } from "../tests/factories/applications";
+import { approveImplementationPlans } from "./factories/filings";
+import { createApplicationRow, validIdNumber } from "./factories/applications";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Db = PrismaClient<never, any>;

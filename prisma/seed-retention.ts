@@ -5,7 +5,7 @@
 // recorded its explanation and 楚雄市 has signed its county assessment (未达标).
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../src/generated/prisma/client";
-import { createApplicationRow, tinyPdf, validIdNumber } from "../tests/factories/applications";
+import { createApplicationRow, tinyPdf, validIdNumber } from "./factories/applications";
 import { annex6LossColumns, type LeaveType } from "../src/lib/student-status";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

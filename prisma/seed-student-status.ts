@@ -4,8 +4,8 @@
 // Plain Prisma (runs under tsx); rows are written directly with the dates they had in 2019.
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../src/generated/prisma/client";
-import { createYearCalendar } from "../tests/factories/calendar";
-import { createApplicationRow, tinyPdf, tinyPng, validIdNumber } from "../tests/factories/applications";
+import { createYearCalendar } from "./factories/calendar";
+import { createApplicationRow, tinyPdf, tinyPng, validIdNumber } from "./factories/applications";
 import { annex6LossColumns, isExempt, type LeaveType } from "../src/lib/student-status";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

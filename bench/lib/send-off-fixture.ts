@@ -2,14 +2,16 @@
 // the 2020 calendar and 500 approved applications. Prints JSON for the benchmark driver.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../src/generated/prisma/client";
-import { createMiniPrefecture, createUser } from "../../tests/factories";
-import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../tests/factories/send-off";
-import { approveImplementationPlans } from "../../tests/factories/filings";
+import { createMiniPrefecture, createUser } from "../../prisma/factories";
+import { allocate, createIssuedPlan } from "../../prisma/factories/plan";
+import { createApplications } from "../../prisma/factories/applications";
+import { createStandardCalendar } from "../../prisma/factories/calendar";
+import { approveImplementationPlans } from "../../prisma/factories/filings";
 
 async function main() {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: 4 }) });
   const p = await createMiniPrefecture(db);
-  await ensureCalendar(db);
+  await createStandardCalendar(db);
   await createIssuedPlan(db, {
     year: 2020, createdById: p.users.prefecture.id,
     counties: [{ countyId: p.countyA.id, sendOffCap: 100 }, { countyId: p.countyB.id, sendOffCap: 100 }],

@@ -54,23 +54,23 @@ export function isNonNegativeInteger(n: unknown): n is number {
   return typeof n === "number" && Number.isSafeInteger(n) && n >= 0;
 }
 
-/** ⌊30% × N⌋ computed in integers (3N, then floor-divided by 10). */
+/** ⌊30% × N⌋ computed in integers (N × 30, then floor-divided by 100), from SEND_OFF_RATIO_PERCENT. */
 export function maxSendOffCap(cohortBase: number): number {
-  return Math.floor((cohortBase * 3) / 10);
+  return Math.floor((cohortBase * SEND_OFF_RATIO_PERCENT) / 100);
 }
 
 /**
- * The exact product N × 30% as printed in messages: at most one decimal, trimmed.
+ * The exact product N × 30% as printed in messages (from SEND_OFF_RATIO_PERCENT): decimals trimmed.
  * 1673 → "501.9", 2000 → "600". Integer arithmetic only.
  */
 export function thirtyPercentText(cohortBase: number): string {
-  if (!Number.isSafeInteger(cohortBase)) return String((cohortBase * 3) / 10);
-  const tenths = cohortBase * 3;
-  const sign = tenths < 0 ? "-" : "";
-  const abs = Math.abs(tenths);
-  const whole = Math.floor(abs / 10);
-  const decimal = abs % 10;
-  return `${sign}${whole}${decimal === 0 ? "" : `.${decimal}`}`;
+  if (!Number.isSafeInteger(cohortBase)) return String((cohortBase * SEND_OFF_RATIO_PERCENT) / 100);
+  const hundredths = cohortBase * SEND_OFF_RATIO_PERCENT;
+  const sign = hundredths < 0 ? "-" : "";
+  const abs = Math.abs(hundredths);
+  const whole = Math.floor(abs / 100);
+  const decimals = String(abs % 100).padStart(2, "0").replace(/0+$/, "");
+  return `${sign}${whole}${decimals ? `.${decimals}` : ""}`;
 }
 
 function nonNegativeIntegerMessage(subject: string, label: string): string {

@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { requireActor, type Actor } from "@/server/auth/actor";
-import { assertCan, type Permission } from "@/server/auth/permissions";
+import type { Permission } from "@/server/auth/permissions";
 import { AppError } from "@/server/errors";
-import { assertMayAct } from "@/server/auth/gate";
+import { authorize } from "@/server/auth/gate";
 import { fieldErrorsFromZod } from "@/lib/form";
 import type { ActionState } from "@/lib/form";
 
@@ -51,8 +51,7 @@ export function defineAction<S extends z.ZodType, R = unknown>(opts: {
   const action = async (_prev: ActionState, formData: FormData | Record<string, unknown>): Promise<ActionState<R>> => {
     try {
       const actor = await requireActor();
-      assertCan(actor, opts.permission);
-      assertMayAct(actor, opts.permission);
+      authorize(actor, opts.permission);
       const parsed = opts.schema.safeParse(formToObject(formData));
       if (!parsed.success) {
         const fieldErrors = fieldErrorsFromZod(parsed.error);

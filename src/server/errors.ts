@@ -37,5 +37,5 @@ export const forbidden = () =>
 export function isUniqueViolation(err: unknown): boolean {
   if (typeof err !== "object" || err === null) return false;
   const e = err as { code?: string; message?: string; cause?: { code?: string } };
-  return e.code === "P2002" || e.cause?.code === "23505" || /\b23505\b|UniqueConstraintViolation|duplicate key value/.test(e.message ?? "");
+  return e.code === "P2002" || e.cause?.code === "23505" || /\b23505\b|UniqueConstraintViolation|Unique constraint failed|duplicate key value/.test(e.message ?? "");
 }

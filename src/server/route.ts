@@ -2,10 +2,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { getActor, type Actor } from "@/server/auth/actor";
-import { assertCan, type Permission } from "@/server/auth/permissions";
+import type { Permission } from "@/server/auth/permissions";
 import { AppError } from "@/server/errors";
 import { fieldErrorsFromZod } from "@/lib/form";
-import { assertMayAct } from "@/server/auth/gate";
+import { authorize } from "@/server/auth/gate";
 
 const STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, VALIDATION: 400, CONFLICT: 409,
@@ -39,8 +39,7 @@ export function errorText(err: unknown): Response {
 export async function routeActor(permission: Permission): Promise<Actor> {
   const actor = await getActor();
   if (!actor) throw new AppError("UNAUTHENTICATED", "登录已失效或账号已停用，请重新登录。");
-  assertCan(actor, permission);
-  assertMayAct(actor, permission);
+  authorize(actor, permission);
   return actor;
 }
 

@@ -9,7 +9,7 @@ import {
   rowToRawApplication,
 } from "@/lib/schemas/application-import";
 import { validateApplication } from "@/lib/schemas/application";
-import { applicationInput, importRow } from "../factories/applications";
+import { applicationInput, importRow } from "../../prisma/factories/applications";
 
 describe("import template columns", () => {
   test("every header (and a few everyday spellings) maps back to its column", () => {

@@ -8,11 +8,11 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { actorFor, testDb } from "../support/db";
-import { createCounty, createMiddleSchool, createMiniPrefecture, createUser, createVocationalSchool } from "../factories";
-import { createYearCalendar } from "../factories/calendar";
-import { allocate, createIssuedPlan } from "../factories/send-off";
-import { approveImplementationPlans } from "../factories/filings";
-import { applicationInput, createApplicationRow, tinyPng } from "../factories/applications";
+import { createCounty, createMiddleSchool, createMiniPrefecture, createUser, createVocationalSchool } from "../../prisma/factories";
+import { createYearCalendar } from "../../prisma/factories/calendar";
+import { allocate, createIssuedPlan } from "../../prisma/factories/plan";
+import { approveImplementationPlans } from "../../prisma/factories/filings";
+import { applicationInput, createApplicationRow, tinyPng } from "../../prisma/factories/applications";
 import type { Actor } from "@/server/auth/load-actor";
 import type { Role } from "@/generated/prisma/enums";
 
@@ -292,9 +292,9 @@ const SCOPE_CASES: Record<string, ScopeCase> = {
     kind: "action",
     input: async (_r, w) => ({ submissionId: (await fresh.rosterSubmission((w === "own" ? p : q).prefecture.id, [{ id: "e", countyId: (w === "own" ? p : q).countyA.id }], { received: true })).id }),
   },
-  checkRowAction: { kind: "action", input: async (r, w) => ({ ...(await fresh.releasedRoster(r, w)), status: "CONFIRMED" }) },
-  confirmAllAction: { kind: "action", input: async (r, w) => ({ submissionId: (await fresh.releasedRoster(r, w)).submissionId }) },
-  answerAction: {
+  checkRosterRowAction: { kind: "action", input: async (r, w) => ({ ...(await fresh.releasedRoster(r, w)), status: "CONFIRMED" }) },
+  confirmAllRowsAction: { kind: "action", input: async (r, w) => ({ submissionId: (await fresh.releasedRoster(r, w)).submissionId }) },
+  answerDiscrepancyAction: {
     kind: "action",
     input: async (r, w) => {
       const e = await fresh.enrolment(r, w);
@@ -377,7 +377,7 @@ const NO_SCOPED_ID: Record<string, string> = {
   previewAnnex2ImportAction: "the 附件2 plan belongs to the one prefecture of an installation",
   acceptAnnex2ImportAction: "the 附件2 plan belongs to the one prefecture of an installation",
   submitRosterAction: "submits the actor's own school's roster",
-  setPatternAction: "sets the actor's own school's 学号 pattern",
+  setStudentNoPatternAction: "sets the actor's own school's 学号 pattern",
   recordExplanationAction: "records the actor's own school's explanation",
   "GET /api/exports/annex2": "the 附件2 plan belongs to the one prefecture of an installation",
   "GET /api/exports/application-template": "the actor's own school's template",

@@ -22,7 +22,7 @@ export default async function setup() {
     process.env.DB_POOL_MAX = "1"; // PGlite serves one connection (TOOLCHAIN.md)
     teardown = () => pglite.close();
   }
-  // The factories' one sequence: each test file reserves its own block here (tests/factories/ids.ts).
+  // The factories' one sequence: each test file reserves its own block here (prisma/factories/ids.ts).
   const counter = path.join(tmpdir(), `zjb-ids-${process.pid}-${Date.now().toString(36)}`);
   process.env.ZJB_ID_COUNTER_FILE = counter;
   const dropDb = teardown;

@@ -1,7 +1,7 @@
 "use server";
 import { defineAction } from "@/server/action";
 import { now } from "@/server/clock";
-import { createApplication } from "@/server/applications/applications";
+import { createApplication } from "@/server/applications/write";
 import { applicationPayloadSchema } from "@/lib/schemas/application-workflow";
 
 export const createApplicationAction = defineAction({

@@ -1,7 +1,7 @@
 "use server";
 import { defineAction } from "@/server/action";
 import { now } from "@/server/clock";
-import { recordConsent } from "@/server/applications/applications";
+import { recordConsent } from "@/server/applications/write";
 import { fileToUpload } from "@/server/documents/documents";
 import { consentSchema } from "@/lib/schemas/application-workflow";
 

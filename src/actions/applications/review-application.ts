@@ -1,7 +1,7 @@
 "use server";
 import { defineAction } from "@/server/action";
 import { now } from "@/server/clock";
-import { reviewApplication } from "@/server/applications/applications";
+import { reviewApplication } from "@/server/applications/write";
 import { reviewSchema } from "@/lib/schemas/application-workflow";
 
 export const reviewApplicationAction = defineAction({

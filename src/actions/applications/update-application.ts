@@ -1,7 +1,7 @@
 "use server";
 import { defineAction } from "@/server/action";
 import { now } from "@/server/clock";
-import { updateApplication } from "@/server/applications/applications";
+import { updateApplication } from "@/server/applications/write";
 import { applicationPayloadSchema } from "@/lib/schemas/application-workflow";
 import { AppError } from "@/server/errors";
 

@@ -1,7 +1,7 @@
 "use server";
 import { defineAction } from "@/server/action";
 import { now } from "@/server/clock";
-import { withdrawApplication } from "@/server/applications/applications";
+import { withdrawApplication } from "@/server/applications/write";
 import { withdrawSchema } from "@/lib/schemas/application-workflow";
 
 export const withdrawApplicationAction = defineAction({

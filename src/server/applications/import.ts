@@ -6,7 +6,7 @@ import { assertCan } from "@/server/auth/permissions";
 import { db, type Tx } from "@/server/db";
 import { audit } from "@/server/audit";
 import type { Prisma } from "@/generated/prisma/client";
-import { AppError, forbidden } from "@/server/errors";
+import { AppError, forbidden, isUniqueViolation } from "@/server/errors";
 import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
 import type { UploadedFile } from "@/server/documents/documents";
 import { APPLICATION_ENTRY_WINDOW, chinaDateOf } from "@/lib/calendar";
@@ -25,7 +25,8 @@ import {
   type ImportColumnKey,
 } from "@/lib/schemas/application-import";
 import { assertXlsxWithinLimits, DEFAULT_XLSX_LIMITS } from "@/server/imports/xlsx-guard";
-import { applicationColumns, duplicateMessage, findLiveDuplicates, listVocationalSchoolChoices } from "./applications";
+import { applicationColumns, duplicateMessage, findLiveDuplicates } from "./rules";
+import { listVocationalSchoolChoices } from "./read";
 
 /**
  * 批量导入报名申请 (SPEC §5, issue 5 §4): every row is checked with the same schema as the entry
@@ -312,8 +313,7 @@ async function runImport(
     { timeout: 60_000, maxWait: 10_000 },
   ).catch(async (err: unknown) => {
     // Another school stored the same ID number between our check and our insert.
-    const e = err as { code?: string; message?: string; cause?: { code?: string } };
-    if (e.code === "P2002" || e.cause?.code === "23505" || /23505|Application_live_idNumber_year_key/.test(e.message ?? "")) {
+    if (isUniqueViolation(err)) {
       const dups = await findLiveDuplicates(db(), actor.prefectureId, year, rows.map((r) => r.data.idNumber));
       for (const r of rows) {
         const dup = dups.get(r.data.idNumber);

@@ -12,7 +12,7 @@ import {
   IMPORT_TEMPLATE_ROWS,
   columnLetter,
 } from "@/lib/schemas/application-import";
-import { listVocationalSchoolChoices, ownSchoolLabel } from "./applications";
+import { listVocationalSchoolChoices, ownSchoolLabel } from "./read";
 
 export const EXAMPLE_SHEET_NAME = "示例（勿填）";
 

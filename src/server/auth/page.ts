@@ -1,14 +1,17 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getActor, type Actor } from "./actor";
-import { can, type Permission } from "./permissions";
+import type { Permission } from "./permissions";
+import { refusalOf } from "./gate";
 
 /** For pages: the actor, or a redirect to the login page when the session is gone or stale. */
 export async function pageActor(permission?: Permission, opts: { passwordChangePage?: boolean } = {}): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/login?expired=1");
-  // A password set by an administrator must be replaced before anything else is done.
-  if (actor.mustChangePassword && !opts.passwordChangePage) redirect("/account?first=1");
-  if (permission && !can(actor.role, permission)) notFound();
+  // The same rule as actions and routes: a password set by an administrator is replaced first; a page
+  // the role may not open does not exist for it.
+  const refusal = refusalOf(actor, permission, opts);
+  if (refusal === "mustChangePassword") redirect("/account?first=1");
+  if (refusal === "forbidden") notFound();
   return actor;
 }

@@ -2,8 +2,8 @@ import "server-only";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import {
-  checkPhase, checkWindow, chinaDateOf, computeCalendar, type CalendarSettings, type OverrideKey, type PhaseKey,
-  type PhaseWindow, type SchoolCalendar,
+  PHASE_LABELS, checkPhase, checkWindow, chinaDateOf, computeCalendar, getPhase, windowRange, type CalendarSettings, type DateRange,
+  type OverrideKey, type PhaseKey, type PhaseWindow, type SchoolCalendar,
 } from "@/lib/calendar";
 import type { YearCalendar } from "@/generated/prisma/client";
 import type { Phase } from "@/generated/prisma/enums";
@@ -68,6 +68,39 @@ export async function loadCalendar(client: Tx | ReturnType<typeof db>, year: num
   return settings ? computeCalendar(settings) : null;
 }
 
+/** The one wording of "the year's calendar is not set" (with what cannot be done, when a verb is given). */
+export function calendarNotSetMessage(year: number, verb?: string): string {
+  return `${year}年的工作日历尚未设置${verb ? `，暂时不能${verb}` : ""}。请联系州教育体育局在“工作日历”中设置后再办理。`;
+}
+
+/** Is a verb open now, and if not why; and when its window is (null: the year's calendar is not set). */
+export type PhaseStatus =
+  | { open: true; year: number; label: string; range: DateRange; message: null; calendar: SchoolCalendar }
+  | { open: false; year: number; label: string; range: DateRange | null; message: string; calendar: SchoolCalendar | null };
+
+/**
+ * The one answer to "is this verb open now": `assertInPhase` throws its message, pages render it.
+ * A phase (送读期…) or a window spanning phases (报名录入期, with the bureau's override); the bureau's
+ * live overrides are read from `client`, so inside a transaction a change of window applies at once.
+ */
+export async function phaseStatus(
+  opts: { now: Date; phase: PhaseKey | PhaseWindow; verb?: string; year?: number },
+  client: Tx | ReturnType<typeof db> = db(),
+): Promise<PhaseStatus> {
+  const year = opts.year ?? programmeYear(opts.now);
+  const label = typeof opts.phase === "string" ? PHASE_LABELS[opts.phase] : opts.phase.label;
+  const calendar = await loadCalendar(client, year);
+  if (!calendar) return { open: false, year, label, range: null, message: calendarNotSetMessage(year, opts.verb), calendar };
+  const range = typeof opts.phase === "string" ? getPhase(calendar, opts.phase) : windowRange(calendar, opts.phase);
+  const result = typeof opts.phase === "string"
+    ? checkPhase(calendar, opts.phase, opts.now, opts.verb)
+    : checkWindow(calendar, opts.phase, opts.now, opts.verb);
+  const dates = { start: range.start, end: range.end };
+  return result.ok
+    ? { open: true, year, label, range: dates, message: null, calendar }
+    : { open: false, year, label, range: dates, message: result.message, calendar };
+}
+
 /**
  * The one guard every phase-bound action calls, inside its transaction, with the injected clock.
  * Refuses with the window in Chinese dates, e.g.
@@ -82,14 +115,7 @@ export async function assertInPhase(
   client: Tx | ReturnType<typeof db>,
   opts: { now: Date; phase: PhaseKey | PhaseWindow; verb: string; year?: number },
 ): Promise<SchoolCalendar> {
-  const year = opts.year ?? programmeYear(opts.now);
-  const calendar = await loadCalendar(client, year);
-  if (!calendar) {
-    throw new AppError("OUT_OF_WINDOW", `${year}年的工作日历尚未设置，暂时不能${opts.verb}。请联系州教育体育局在“工作日历”中设置后再办理。`);
-  }
-  const result = typeof opts.phase === "string"
-    ? checkPhase(calendar, opts.phase, opts.now, opts.verb)
-    : checkWindow(calendar, opts.phase, opts.now, opts.verb);
-  if (!result.ok) throw new AppError("OUT_OF_WINDOW", result.message);
-  return calendar;
+  const status = await phaseStatus(opts, client);
+  if (!status.open) throw new AppError("OUT_OF_WINDOW", status.message);
+  return status.calendar;
 }

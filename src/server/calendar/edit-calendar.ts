@@ -3,7 +3,7 @@ import { db, type Tx } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
-import { AppError } from "@/server/errors";
+import { AppError, isUniqueViolation } from "@/server/errors";
 import {
   CalendarInputError, OVERRIDE_LABELS, WINDOW_KEYS, computeCalendar, formatChineseRange,
   type CalendarSettings, type OverrideKey, type SchoolCalendar,
@@ -136,7 +136,7 @@ export async function saveCalendarSettings(actor: Actor, input: CalendarSettings
       try {
         await tx.yearCalendar.create({ data: { year: input.year, ...data, version: 1 } });
       } catch (err) {
-        if ((err as { code?: string }).code === "P2002") assertVersion(1, 0, input.year);
+        if (isUniqueViolation(err)) assertVersion(1, 0, input.year);
         throw err;
       }
       version = 1;

@@ -24,22 +24,10 @@ import { annexSheetOptions } from "./page-setup";
  */
 import type { Stream } from "node:stream";
 import ExcelJS from "exceljs";
+import { sortRosterRows, type RosterStudentRow } from "@/lib/roster-order";
 
-export type Annex4Row = {
-  studentName: string;
-  sex: "男" | "女";
-  idNumber: string;
-  countyName: string;
-  /** position of the county in the official order (楚雄市 = 1 … 禄丰县 = 10) */
-  countyOrder: number;
-  middleSchoolName: string;
-  middleSchoolClass: string;
-  /** 学籍号 */
-  studentNumber: string;
-  vocationalClass: string;
-  /** 学号 in the vocational school */
-  vocationalStudentNo: string;
-};
+/** One row of 附件4: a student of the roster (the type lives with the roster's order rule). */
+export type Annex4Row = RosterStudentRow;
 
 export type Annex4Sheet = { schoolName: string; rows: Annex4Row[] };
 
@@ -67,24 +55,8 @@ export type RosterLayout<R extends Annex4Row = Annex4Row> = {
 };
 const ANNEX4_LAYOUT: RosterLayout = { label: ANNEX4_LABEL, title: ANNEX4_TITLE };
 
-const zhCollator = new Intl.Collator("zh-Hans-CN");
-const zhNaturalCollator = new Intl.Collator("zh-Hans-CN", { numeric: true });
-
-/**
- * The policy's order: 所属县市 (official order), then 原初中学校, then 所在班级
- * ("初三(2)班" before "初三(10)班"); students of one class by name, then ID, so
- * the order is deterministic. Returns a new array.
- */
-export function sortAnnex4Rows(rows: readonly Annex4Row[]): Annex4Row[] {
-  return [...rows].sort(
-    (a, b) =>
-      a.countyOrder - b.countyOrder ||
-      zhCollator.compare(a.middleSchoolName, b.middleSchoolName) ||
-      zhNaturalCollator.compare(a.middleSchoolClass, b.middleSchoolClass) ||
-      zhCollator.compare(a.studentName, b.studentName) ||
-      (a.idNumber < b.idNumber ? -1 : a.idNumber > b.idNumber ? 1 : 0),
-  );
-}
+/** The policy's order of the rows (one rule, in src/lib/roster-order.ts). */
+export const sortAnnex4Rows = sortRosterRows;
 
 /** Excel sheet names: ≤ 31 characters, none of : \ / ? * [ ], not quoted, unique (case-insensitive). */
 export function annex4SheetNames(schoolNames: readonly string[]): string[] {
@@ -201,7 +173,7 @@ function writeSheet<R extends Annex4Row>(
   top.commit();
   bottom.commit();
 
-  (sortAnnex4Rows(sheet.rows) as R[]).forEach((r, i) => {
+  sortRosterRows(sheet.rows).forEach((r, i) => {
     const row = ws.getRow(FIRST_DATA_ROW + i);
     const values = [
       r.studentName,

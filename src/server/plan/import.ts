@@ -8,7 +8,7 @@ import { planTotals, type PlanTotals } from "@/lib/plan-rules";
 import { parseAnnex2Workbook, type Annex2KnownNames, type Annex2Problem } from "@/server/imports/annex2";
 import type { Prisma } from "@/generated/prisma/client";
 import { isProblemImport, type Client, type ImportReport } from "./content";
-import { COHORT_YEARS_BEFORE, checkPlanRows, lockPlan, openDraftConflict, openDraftOf, type PlanWriteOpts } from "./write";
+import { checkPlanRows, openNewVersion, type PlanWriteOpts } from "./write";
 
 export type Annex2Upload = { fileName: string; bytes: Buffer };
 
@@ -99,16 +99,7 @@ export async function acceptAnnex2Import(
   }
   const clean = report.problems.length === 0;
   return client.$transaction(async (tx) => {
-    let plan = await tx.quotaPlan.findUnique({ where: { year: input.year } });
-    if (!plan) plan = await tx.quotaPlan.create({ data: { year: input.year, cohortBaseYear: input.year - COHORT_YEARS_BEFORE } });
-    await lockPlan(tx, plan.id);
-    const open = await openDraftOf(tx, plan.id);
-    if (open) throw openDraftConflict(open.version);
-    const last = await tx.planVersion.aggregate({ where: { planId: plan.id }, _max: { version: true } });
-    const version = (last._max.version ?? 0) + 1;
-    if (version > 1 && !input.amendReason) {
-      throw new AppError("VALIDATION", `${input.year}年计划已有第 ${version - 1} 版，导入的新版本须写明调整原因。`, { amendReason: "请填写调整原因" });
-    }
+    const { plan, version } = await openNewVersion(tx, input, "导入的新版本");
     if (clean) {
       // The parser found nothing; the database-side rules are checked once more before rows are written.
       const errors = await checkPlanRows(tx, actor.prefectureId, report);

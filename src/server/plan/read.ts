@@ -5,7 +5,7 @@ import { assertCan, can } from "@/server/auth/permissions";
 import { AppError, notFound } from "@/server/errors";
 import { planTotals, type PlanTotals } from "@/lib/plan-rules";
 import {
-  importReportOf, versionContent, versionState, type Client, type ContentCounty, type ContentSchool,
+  importReportOf, versionContent, versionState, type Client,
   type ImportReport, type VersionContent, type VersionState,
 } from "./content";
 import { allocationScope, planVersionScope } from "./scope";
@@ -239,68 +239,6 @@ export async function getVersionDetail(actor: Actor, year: number, versionNo: nu
     isLatest: v.version === latest,
     openDraftVersion: actor.role === "PREFECTURE" && open ? open.version : null,
   };
-}
-
-// ───── side-by-side comparison (prefecture) ─────
-
-export type CompareCell = { a: number | null; b: number | null; changed: boolean };
-export type Comparison = {
-  year: number;
-  a: VersionSummary;
-  b: VersionSummary;
-  counties: { name: string; cohortBase: CompareCell; sendOffCap: CompareCell; shanghaiTask: CompareCell }[];
-  vocationalSchools: { name: string; enrolCap: CompareCell; shanghaiTask: CompareCell }[];
-  totals: { counties: { cohortBase: CompareCell; sendOffCap: CompareCell; shanghaiTask: CompareCell }; vocationalSchools: { enrolCap: CompareCell; shanghaiTask: CompareCell } };
-  changedCount: number;
-};
-
-export async function compareVersions(actor: Actor, year: number, aNo: number, bNo: number): Promise<Comparison> {
-  assertCan(actor, "plan.edit");
-  const [a, b] = await Promise.all([getVersionDetail(actor, year, aNo), getVersionDetail(actor, year, bNo)]);
-  let changedCount = 0;
-  const cell = (x: number | null, y: number | null): CompareCell => {
-    const changed = x !== y;
-    if (changed) changedCount++;
-    return { a: x, b: y, changed };
-  };
-  const countyIds = [...new Set([...a.content.counties, ...b.content.counties].sort((p, q) => p.sortOrder - q.sortOrder).map((c) => c.countyId))];
-  const schoolIds = [...new Set([...a.content.vocationalSchools, ...b.content.vocationalSchools].sort((p, q) => p.sortOrder - q.sortOrder).map((s) => s.vocationalSchoolId))];
-  const findC = (content: VersionContent, id: string): Partial<ContentCounty> => content.counties.find((c) => c.countyId === id) ?? {};
-  const findS = (content: VersionContent, id: string): Partial<ContentSchool> => content.vocationalSchools.find((s) => s.vocationalSchoolId === id) ?? {};
-  const counties = countyIds.map((id) => {
-    const x = findC(a.content, id);
-    const y = findC(b.content, id);
-    return {
-      name: (x.countyName ?? y.countyName)!,
-      cohortBase: cell(x.cohortBase ?? null, y.cohortBase ?? null),
-      sendOffCap: cell(x.sendOffCap ?? null, y.sendOffCap ?? null),
-      shanghaiTask: cell(x.shanghaiTask ?? null, y.shanghaiTask ?? null),
-    };
-  });
-  const vocationalSchools = schoolIds.map((id) => {
-    const x = findS(a.content, id);
-    const y = findS(b.content, id);
-    return {
-      name: (x.schoolName ?? y.schoolName)!,
-      enrolCap: cell(x.enrolCap ?? null, y.enrolCap ?? null),
-      shanghaiTask: cell(x.shanghaiTask ?? null, y.shanghaiTask ?? null),
-    };
-  });
-  const rowChanges = changedCount;
-  const totals = {
-    counties: {
-      cohortBase: cell(a.totals.counties.cohortBase, b.totals.counties.cohortBase),
-      sendOffCap: cell(a.totals.counties.sendOffCap, b.totals.counties.sendOffCap),
-      shanghaiTask: cell(a.totals.counties.shanghaiTask, b.totals.counties.shanghaiTask),
-    },
-    vocationalSchools: {
-      enrolCap: cell(a.totals.vocationalSchools.enrolCap, b.totals.vocationalSchools.enrolCap),
-      shanghaiTask: cell(a.totals.vocationalSchools.shanghaiTask, b.totals.vocationalSchools.shanghaiTask),
-    },
-  };
-  const strip = ({ id, version, state, source, importFileName, problemCount, amendReason, createdAt, createdBy, issuedAt, issuedBy }: VersionDetail): VersionSummary =>
-    ({ id, version, state, source, importFileName, problemCount, amendReason, createdAt, createdBy, issuedAt, issuedBy });
-  return { year, a: strip(a), b: strip(b), counties, vocationalSchools, totals, changedCount: rowChanges };
 }
 
 // ───── county split (落实到校) ─────

@@ -31,6 +31,25 @@ export function openDraftConflict(version: number) {
   );
 }
 
+/**
+ * Opens a new version of the year's plan, for the editor and the import alike: the plan (created for a
+ * year that has none) is locked, no other editable draft may be open, the number is the next one, and
+ * from version 2 on a reason is required (`what` names the new version in that message).
+ */
+export async function openNewVersion(tx: Tx, input: { year: number; amendReason?: string }, what = "新版本") {
+  let plan = await tx.quotaPlan.findUnique({ where: { year: input.year } });
+  if (!plan) plan = await tx.quotaPlan.create({ data: { year: input.year, cohortBaseYear: input.year - COHORT_YEARS_BEFORE } });
+  await lockPlan(tx, plan.id);
+  const open = await openDraftOf(tx, plan.id);
+  if (open) throw openDraftConflict(open.version);
+  const last = await tx.planVersion.aggregate({ where: { planId: plan.id }, _max: { version: true } });
+  const version = (last._max.version ?? 0) + 1;
+  if (version > 1 && !input.amendReason) {
+    throw new AppError("VALIDATION", `${input.year}年计划已有第 ${version - 1} 版，${what}须写明调整原因。`, { amendReason: "请填写调整原因" });
+  }
+  return { plan, version };
+}
+
 type PlanRows = Pick<PlanDraftInput, "counties" | "vocationalSchools">;
 
 /**
@@ -138,18 +157,7 @@ export async function saveDraft(actor: Actor, input: PlanDraftInput, now: Date, 
         return { planId: v.planId, year: input.year, versionId: v.id, version: v.version, created: false };
       }
 
-      let plan = await tx.quotaPlan.findUnique({ where: { year: input.year } });
-      if (!plan) {
-        plan = await tx.quotaPlan.create({ data: { year: input.year, cohortBaseYear: input.year - COHORT_YEARS_BEFORE } });
-      }
-      await lockPlan(tx, plan.id);
-      const open = await openDraftOf(tx, plan.id);
-      if (open) throw openDraftConflict(open.version);
-      const last = await tx.planVersion.aggregate({ where: { planId: plan.id }, _max: { version: true } });
-      const version = (last._max.version ?? 0) + 1;
-      if (version > 1 && !input.amendReason) {
-        throw new AppError("VALIDATION", `${input.year}年计划已有第 ${version - 1} 版，新版本须写明调整原因。`, { amendReason: "请填写调整原因" });
-      }
+      const { plan, version } = await openNewVersion(tx, input);
       const created = await tx.planVersion.create({
         data: { planId: plan.id, version, status: "DRAFT", source: "MANUAL", amendReason: input.amendReason ?? null, createdById: actor.userId, createdAt: now },
       });

@@ -4,7 +4,7 @@ import { db, type Tx } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
-import { AppError, isUniqueViolation, notFound } from "@/server/errors";
+import { AppError, forbidden, isUniqueViolation, notFound } from "@/server/errors";
 import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
 import { enrolmentScope } from "@/server/send-off/scope";
 import { addCalendarDays, chinaDateOf, type PhaseWindow } from "@/lib/calendar";
@@ -232,4 +232,11 @@ export async function setStudentNoPattern(actor: Actor, input: { pattern: string
     await tx.vocationalSchool.update({ where: { id: before.id }, data: { studentNoPattern: input.pattern } });
     await audit(tx, actor, "class.pattern", { type: "VocationalSchool", id: before.id }, { before: before.studentNoPattern, after: input.pattern });
   });
+}
+
+/** The 学号 pattern of the actor's own vocational school, for the reception page. */
+export async function ownStudentNoPattern(actor: Actor): Promise<string> {
+  if (actor.role !== "VOCATIONAL_SCHOOL" || !actor.vocationalSchoolId) throw forbidden();
+  const school = await db().vocationalSchool.findUniqueOrThrow({ where: { id: actor.vocationalSchoolId }, select: { studentNoPattern: true } });
+  return school.studentNoPattern;
 }

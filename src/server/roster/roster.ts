@@ -3,13 +3,13 @@ import { db, type Tx } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
-import { AppError, notFound } from "@/server/errors";
+import { AppError, forbidden, notFound } from "@/server/errors";
 import { assertInPhase } from "@/server/calendar/calendar";
-import { sortAnnex4Rows, type Annex4Row } from "@/server/exports/annex4";
+import { sortRosterRows, type RosterStudentRow } from "@/lib/roster-order";
 import type { Prisma } from "@/generated/prisma/client";
 
 /** One frozen row of a submitted roster: the 附件4 columns plus the keys the county check needs. */
-export type RosterRow = Annex4Row & { enrolmentId: string; countyId: string };
+export type RosterRow = RosterStudentRow & { enrolmentId: string; countyId: string };
 
 /** The live roster of a vocational school: students received (arrived) and still enrolled. One query. */
 export async function liveRoster(client: Tx | ReturnType<typeof db>, vocationalSchoolId: string, year: number): Promise<RosterRow[]> {
@@ -25,7 +25,7 @@ export async function liveRoster(client: Tx | ReturnType<typeof db>, vocationalS
       LEFT JOIN "VocationalClass" k ON k.id = e."classId"
      WHERE e."vocationalSchoolId" = ${vocationalSchoolId} AND e.year = ${year}
        AND e."arrivalStatus" = 'ARRIVED' AND e.status = 'ENROLLED'`;
-  return sortAnnex4Rows(rows.map((r) => ({ ...r, sex: r.sex === "MALE" ? "男" : "女" }))) as RosterRow[];
+  return sortRosterRows(rows.map((r): RosterRow => ({ ...r, sex: r.sex === "MALE" ? "男" : "女" })));
 }
 
 /** 提交附件4 (in 确认期): freezes a snapshot; a resubmission needs a reason and makes a new version. */
@@ -245,7 +245,7 @@ export async function exportSchools(actor: Actor, schoolId?: string) {
 export async function annex4Sheets(actor: Actor, input: { year: number; schoolId?: string; source: "live" | "submitted" }) {
   assertCan(actor, "roster.export");
   const schools = await exportSchools(actor, input.schoolId);
-  const sheets: { schoolName: string; rows: Annex4Row[] }[] = [];
+  const sheets: { schoolName: string; rows: RosterStudentRow[] }[] = [];
   for (const s of schools) {
     if (input.source === "live" && actor.role !== "COUNTY") {
       sheets.push({ schoolName: s.fullName, rows: await liveRoster(db(), s.id, input.year) });
@@ -263,4 +263,21 @@ export async function annex4Sheets(actor: Actor, input: { year: number; schoolId
     sheets.push({ schoolName: s.fullName, rows });
   }
   return sheets;
+}
+
+/** A vocational school's own roster: the live list and its submissions (newest first), for the roster page. */
+export async function ownRoster(actor: Actor, year: number) {
+  if (actor.role !== "VOCATIONAL_SCHOOL" || !actor.vocationalSchoolId) throw forbidden();
+  const vocationalSchoolId = actor.vocationalSchoolId;
+  const [rows, submissions] = await Promise.all([
+    liveRoster(db(), vocationalSchoolId, year),
+    db().rosterSubmission.findMany({ where: { vocationalSchoolId, year }, orderBy: { version: "desc" } }),
+  ]);
+  return { rows, submissions };
+}
+
+/** The years that have a submitted 附件4, newest first. */
+export async function rosterYears(): Promise<number[]> {
+  const rows = await db().rosterSubmission.findMany({ distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } });
+  return rows.map((r) => r.year);
 }

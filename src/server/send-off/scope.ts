@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/load-actor";
 
 /** Enrolments (sent-off students) the actor may see. */
@@ -12,11 +12,24 @@ export function enrolmentScope(actor: Actor): Prisma.EnrolmentWhereInput {
   }
 }
 
-/** Applications the actor may send off: a middle school its own, a county its county's. */
-export function sendableApplicationScope(actor: Actor): Prisma.ApplicationWhereInput {
+/** Who may send off which applications: a county its county's, a middle school its own, nobody else any. */
+function sendableBy(actor: Actor): { column: "countyId" | "middleSchoolId"; id: string } | null {
   switch (actor.role) {
-    case "COUNTY": return { countyId: actor.countyId! };
-    case "MIDDLE_SCHOOL": return { middleSchoolId: actor.middleSchoolId! };
-    default: return { id: "__out_of_scope__" };
+    case "COUNTY": return { column: "countyId", id: actor.countyId! };
+    case "MIDDLE_SCHOOL": return { column: "middleSchoolId", id: actor.middleSchoolId! };
+    default: return null;
   }
+}
+
+/** Applications the actor may send off, for Prisma queries. */
+export function sendableApplicationScope(actor: Actor): Prisma.ApplicationWhereInput {
+  const by = sendableBy(actor);
+  return by ? { [by.column]: by.id } : { id: "__out_of_scope__" };
+}
+
+/** The same scope as SQL over `"Application" a`, for send-off's locking read. */
+export function sendableApplicationSql(actor: Actor): Prisma.Sql {
+  const by = sendableBy(actor);
+  if (!by) return Prisma.sql`FALSE`;
+  return by.column === "countyId" ? Prisma.sql`a."countyId" = ${by.id}` : Prisma.sql`a."middleSchoolId" = ${by.id}`;
 }

@@ -7,7 +7,7 @@ import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { AppError, isUniqueViolation, notFound } from "@/server/errors";
 import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
-import { sendableApplicationScope } from "./scope";
+import { sendableApplicationScope, sendableApplicationSql } from "./scope";
 import { capKey, lockCaps } from "./cap-lock";
 import { assertImplementationPlansApproved } from "@/server/filings/gate";
 import { maskIdNumber } from "@/lib/validators/id-number";
@@ -94,8 +94,7 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
   assertCan(actor, "sendOff.execute");
   const ids = [...new Set(input.applicationIds)];
   if (ids.length === 0) throw new AppError("VALIDATION", "请至少选择一名学生。");
-  // Same rule as sendableApplicationScope(): a county its county's applications, a school its own.
-  const scope = actor.role === "COUNTY" ? Prisma.sql`a."countyId" = ${actor.countyId}` : Prisma.sql`a."middleSchoolId" = ${actor.middleSchoolId}`;
+  const scope = sendableApplicationSql(actor);
   return db().$transaction(async (tx) => {
     await assertInPhase(tx, { now, phase: "sendOff", verb: "送读" });
     const year = programmeYear(now);

@@ -168,3 +168,15 @@ export async function registrationList(actor: Actor, year: number) {
     decision: e.registrationDecision, decisionLabel: e.registrationDecision ? REGISTRATION_LABELS[e.registrationDecision] : null,
   }));
 }
+
+/** The years with sent-off students in the actor's scope, newest first. */
+export async function enrolmentYears(actor: Actor): Promise<number[]> {
+  const rows = await db().enrolment.findMany({ where: enrolmentScope(actor), distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } });
+  return rows.map((r) => r.year);
+}
+
+/** The enrolment (送读 record) of an application, when it is in the actor's scope. */
+export async function enrolmentIdOfApplication(actor: Actor, applicationId: string): Promise<string | null> {
+  const e = await db().enrolment.findFirst({ where: { AND: [enrolmentScope(actor), { applicationId }] }, select: { id: true } });
+  return e?.id ?? null;
+}

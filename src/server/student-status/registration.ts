@@ -5,7 +5,7 @@ import { assertCan } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
 import { AppError, notFound } from "@/server/errors";
 import { assertInPhase } from "@/server/calendar/calendar";
-import { sortAnnex4Rows } from "@/server/exports/annex4";
+import { sortRosterRows } from "@/lib/roster-order";
 import { exportSchools } from "@/server/roster/roster";
 import type { Annex6Row } from "@/server/exports/annex6";
 import { AUTUMN_REGISTRATION_WINDOW, chinaDateOf } from "@/lib/calendar";
@@ -96,7 +96,7 @@ export async function annex6Rows(client: Tx | ReturnType<typeof db>, vocationalS
       ...loss,
     };
   });
-  return sortAnnex4Rows(mapped) as typeof mapped;
+  return sortRosterRows(mapped);
 }
 
 export type Annex6SnapshotRow = Awaited<ReturnType<typeof annex6Rows>>[number];

@@ -1,17 +1,10 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, dbKind, testDb, waitForLockWait, raceTest } from "../../support/db";
-import { createMiddleSchool, createMiniPrefecture, createUser } from "../../factories";
-import { createYearCalendar } from "../../factories/calendar";
-import { applicationInput, createApplicationRow, fakeExe, nextIdNumber, tinyPdf, tinyPng } from "../../factories/applications";
-import {
-  createApplication,
-  getApplication,
-  listApplications,
-  recordConsent,
-  reviewApplication,
-  updateApplication,
-  withdrawApplication,
-} from "@/server/applications/applications";
+import { createMiddleSchool, createMiniPrefecture, createUser } from "../../../prisma/factories";
+import { createYearCalendar } from "../../../prisma/factories/calendar";
+import { applicationInput, createApplicationRow, fakeExe, nextIdNumber, tinyPdf, tinyPng } from "../../../prisma/factories/applications";
+import { createApplication, recordConsent, reviewApplication, updateApplication, withdrawApplication } from "@/server/applications/write";
+import { getApplication, listApplications } from "@/server/applications/read";
 import { getDocumentForDownload } from "@/server/documents/documents";
 import { applicationListQuerySchema } from "@/lib/schemas/application-workflow";
 import { AppError } from "@/server/errors";

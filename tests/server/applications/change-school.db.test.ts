@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
 import { expectAudit } from "../../support/audit";
-import { createMiniPrefecture } from "../../factories";
-import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
-import { approveImplementationPlans } from "../../factories/filings";
+import { createMiniPrefecture } from "../../../prisma/factories";
+import { allocate, createIssuedPlan } from "../../../prisma/factories/plan";
+import { createApplications } from "../../../prisma/factories/applications";
+import { createStandardCalendar } from "../../../prisma/factories/calendar";
+import { approveImplementationPlans } from "../../../prisma/factories/filings";
 import { changeChosenSchool } from "@/server/applications/change-school";
 import { sendOff } from "@/server/send-off/send-off";
 
@@ -13,7 +15,7 @@ const PNG = { name: "choice.png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47,
 let p: Awaited<ReturnType<typeof createMiniPrefecture>>;
 beforeAll(async () => {
   p = await createMiniPrefecture(testDb());
-  await ensureCalendar(testDb());
+  await createStandardCalendar(testDb());
 });
 
 describe("changing the chosen vocational school (needs the student's new signed choice)", () => {

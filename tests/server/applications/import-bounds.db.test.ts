@@ -2,8 +2,8 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { actorFor, testDb } from "../../support/db";
-import { createMiniPrefecture } from "../../factories";
-import { createYearCalendar } from "../../factories/calendar";
+import { createMiniPrefecture } from "../../../prisma/factories";
+import { createYearCalendar } from "../../../prisma/factories/calendar";
 import type { Actor } from "@/server/auth/load-actor";
 import { IMPORT_COLUMNS } from "@/lib/schemas/application-import";
 

@@ -1,9 +1,9 @@
 // Issue 10 §3 (need to know for vocational schools) and §4 (no ID recovery by search).
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
-import { createMiniPrefecture } from "../../factories";
-import { createApplicationRow, nextIdNumber } from "../../factories/applications";
-import { applicationHistory, getApplication, listApplications, statusCounts } from "@/server/applications/applications";
+import { createMiniPrefecture } from "../../../prisma/factories";
+import { createApplicationRow, nextIdNumber } from "../../../prisma/factories/applications";
+import { applicationHistory, getApplication, listApplications, statusCounts } from "@/server/applications/read";
 import { listSendable } from "@/server/send-off/send-off";
 import { applicationListQuerySchema } from "@/lib/schemas/application-workflow";
 import type { Actor } from "@/server/auth/load-actor";

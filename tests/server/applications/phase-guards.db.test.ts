@@ -4,10 +4,10 @@
 // and accepted in its last second. Entry and import are tested in their own files.
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
-import { createMiniPrefecture } from "../../factories";
-import { createApplications, ensureCalendar } from "../../factories/send-off";
-import { applicationInput } from "../../factories/applications";
-import { createApplication, recordConsent, updateApplication } from "@/server/applications/applications";
+import { createMiniPrefecture } from "../../../prisma/factories";
+import { createStandardCalendar } from "../../../prisma/factories/calendar";
+import { applicationInput, createApplications } from "../../../prisma/factories/applications";
+import { createApplication, recordConsent, updateApplication } from "@/server/applications/write";
 import { changeChosenSchool } from "@/server/applications/change-school";
 import type { Actor } from "@/server/auth/load-actor";
 
@@ -21,7 +21,7 @@ let p: Awaited<ReturnType<typeof createMiniPrefecture>>;
 let school: Actor;
 beforeAll(async () => {
   p = await createMiniPrefecture(testDb());
-  await ensureCalendar(testDb());
+  await createStandardCalendar(testDb());
   school = await actorFor(p.users.schoolA);
 });
 

@@ -3,15 +3,16 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
 import { expectAudit } from "../../support/audit";
-import { createMiniPrefecture } from "../../factories";
-import { ensureCalendar } from "../../factories/send-off";
-import { applicationInput } from "../../factories/applications";
+import { createMiniPrefecture } from "../../../prisma/factories";
+import { createStandardCalendar } from "../../../prisma/factories/calendar";
+import { applicationInput } from "../../../prisma/factories/applications";
 import { changeOwnPassword, createUser, resetPassword, setUserActive, updateUser } from "@/server/users/users";
 import { saveMiddleSchool, saveVocationalSchool, setMiddleSchoolActive, setVocationalSchoolActive, updateCounty } from "@/server/orgs/orgs";
 import { discardDraft, issueVersion, saveDraft } from "@/server/plan/write";
 import { exportAnnex2 } from "@/server/plan/export";
 import { applicationTemplate } from "@/server/applications/template";
-import { createApplication, getApplication, recordConsent, reviewApplication, updateApplication, withdrawApplication } from "@/server/applications/applications";
+import { createApplication, recordConsent, reviewApplication, updateApplication, withdrawApplication } from "@/server/applications/write";
+import { getApplication } from "@/server/applications/read";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import type { Actor } from "@/server/auth/load-actor";
 
@@ -22,7 +23,7 @@ let p: Awaited<ReturnType<typeof createMiniPrefecture>>;
 let zhou: Actor, county: Actor, school: Actor;
 beforeAll(async () => {
   p = await createMiniPrefecture(testDb());
-  await ensureCalendar(testDb());
+  await createStandardCalendar(testDb());
   [zhou, county, school] = await Promise.all([p.users.prefecture, p.users.countyA, p.users.schoolA].map(actorFor));
 });
 

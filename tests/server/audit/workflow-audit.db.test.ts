@@ -3,9 +3,11 @@
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { actorFor, testDb } from "../../support/db";
 import { expectAudit } from "../../support/audit";
-import { createMiniPrefecture } from "../../factories";
-import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
-import { approveImplementationPlans } from "../../factories/filings";
+import { createMiniPrefecture } from "../../../prisma/factories";
+import { allocate, createIssuedPlan } from "../../../prisma/factories/plan";
+import { createApplications } from "../../../prisma/factories/applications";
+import { createStandardCalendar } from "../../../prisma/factories/calendar";
+import { approveImplementationPlans } from "../../../prisma/factories/filings";
 import { sendOff } from "@/server/send-off/send-off";
 import { assignToClass, recordArrival, saveClass, setStudentNo, setStudentNoPattern } from "@/server/reception/reception";
 import { answerDiscrepancy, checkRosterRow, confirmAllRows, receiveRoster, releaseRoster, schoolDiscrepancies, submitRoster } from "@/server/roster/roster";
@@ -26,7 +28,7 @@ let enrolmentIds: string[];
 
 beforeAll(async () => {
   p = await createMiniPrefecture(testDb());
-  await ensureCalendar(testDb());
+  await createStandardCalendar(testDb());
   await createIssuedPlan(testDb(), {
     year: 2020, createdById: p.users.prefecture.id,
     counties: [{ countyId: p.countyA.id, sendOffCap: 100 }, { countyId: p.countyB.id, sendOffCap: 100 }],

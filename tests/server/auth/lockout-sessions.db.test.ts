@@ -1,7 +1,7 @@
 // Issue 10 §5 (lockout that counts) and §6 (sessions with an end).
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
-import { createMiniPrefecture, createUser } from "../../factories";
+import { createMiniPrefecture, createUser } from "../../../prisma/factories";
 import { authorizeCredentials, MAX_FAILED_LOGINS, verifyCredentials } from "@/server/auth/sign-in";
 import { loadActor } from "@/server/auth/load-actor";
 import { endAllSessions } from "@/server/auth/sessions";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { testDb, actorFor, afterConstraintError } from "../../support/db";
 import { expectAudit } from "../../support/audit";
-import { createMiniPrefecture, createUser } from "../../factories";
+import { createMiniPrefecture, createUser } from "../../../prisma/factories";
 import { verifyCredentials, MAX_FAILED_LOGINS } from "@/server/auth/sign-in";
 import { loadActor } from "@/server/auth/load-actor";
 import { setUserActive, resetPassword, changeOwnPassword } from "@/server/users/users";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { testDb, actorFor, raceTest } from "../../support/db";
-import { createMiniPrefecture } from "../../factories";
-import { createYearCalendar } from "../../factories/calendar";
+import { createMiniPrefecture } from "../../../prisma/factories";
+import { createYearCalendar } from "../../../prisma/factories/calendar";
 import { saveCalendarSettings, setPhaseOverride, revokePhaseOverride } from "@/server/calendar/edit-calendar";
 import { assertInPhase, loadCalendar, loadCalendarSettings } from "@/server/calendar/calendar";
 import { getCalendarPageData, getHomeTimeline } from "@/server/calendar/calendar-view";

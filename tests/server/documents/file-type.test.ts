@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { detectFileType } from "@/server/documents/file-type";
 import { checkUpload } from "@/server/documents/documents";
-import { fakeExe, tinyPdf, tinyPng } from "../../factories/applications";
+import { fakeExe, tinyPdf, tinyPng } from "../../../prisma/factories/applications";
 
 describe("detectFileType (from the bytes, never the name)", () => {
   test("the three accepted kinds", () => {

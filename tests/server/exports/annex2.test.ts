@@ -2,35 +2,9 @@ import { describe, expect, test } from "vitest";
 import ExcelJS from "exceljs";
 import { buildAnnex2Workbook, type Annex2ExportData } from "@/server/exports/annex2";
 import { parseAnnex2Workbook, type Annex2KnownNames } from "@/server/imports/annex2";
-import { maxSendOffCap, type CountyQuotaInput } from "@/lib/plan-rules";
+import { maxSendOffCap } from "@/lib/plan-rules";
+import { COUNTIES_2020, SCHOOLS_2020 } from "../../../prisma/factories/plan-2020";
 
-// The 2020 figures of the policy's 附件2 (SPEC data/plan-2020.json).
-const COUNTIES_2020: CountyQuotaInput[] = [
-  { countyName: "楚雄市", cohortBase: 6911, sendOffCap: 2073, shanghaiTask: 102 },
-  { countyName: "双柏县", cohortBase: 1673, sendOffCap: 502, shanghaiTask: 46 },
-  { countyName: "牟定县", cohortBase: 1889, sendOffCap: 567, shanghaiTask: 48 },
-  { countyName: "南华县", cohortBase: 2846, sendOffCap: 854, shanghaiTask: 43 },
-  { countyName: "姚安县", cohortBase: 1742, sendOffCap: 523, shanghaiTask: 35 },
-  { countyName: "大姚县", cohortBase: 2786, sendOffCap: 836, shanghaiTask: 66 },
-  { countyName: "永仁县", cohortBase: 1087, sendOffCap: 326, shanghaiTask: 24 },
-  { countyName: "元谋县", cohortBase: 2353, sendOffCap: 706, shanghaiTask: 39 },
-  { countyName: "武定县", cohortBase: 3109, sendOffCap: 933, shanghaiTask: 98 },
-  { countyName: "禄丰县", cohortBase: 5244, sendOffCap: 1573, shanghaiTask: 99 },
-];
-const SCHOOLS_2020: Annex2ExportData["vocationalSchools"] = [
-  { schoolName: "楚雄市职中", enrolCap: 850, shanghaiTask: 0 },
-  { schoolName: "双柏县职中", enrolCap: 260, shanghaiTask: 0 },
-  { schoolName: "牟定县职中", enrolCap: 200, shanghaiTask: 0 },
-  { schoolName: "南华县职中", enrolCap: 200, shanghaiTask: 0 },
-  { schoolName: "姚安县职中", enrolCap: 100, shanghaiTask: 0 },
-  { schoolName: "大姚县职中", enrolCap: 360, shanghaiTask: 0 },
-  { schoolName: "永仁县职中", enrolCap: 100, shanghaiTask: 0 },
-  { schoolName: "元谋县职中", enrolCap: 200, shanghaiTask: 0 },
-  { schoolName: "武定县职中", enrolCap: 200, shanghaiTask: 0 },
-  { schoolName: "禄丰县职中", enrolCap: 900, shanghaiTask: 0 },
-  { schoolName: "楚雄技师学院", fullName: "楚雄技师学院", enrolCap: 5000, shanghaiTask: 180 },
-  { schoolName: "楚雄机电学校", fullName: "楚雄机械电子职业技术学校", enrolCap: 550, shanghaiTask: 20 },
-];
 const DATA_2020: Annex2ExportData = {
   year: 2020,
   cohortBaseYear: 2017,

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, afterConstraintError, testDb } from "../../support/db";
-import { createMiniPrefecture } from "../../factories";
-import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
-import { fakeExe, tinyPdf, tinyPng } from "../../factories/applications";
+import { createMiniPrefecture } from "../../../prisma/factories";
+import { allocate, createIssuedPlan } from "../../../prisma/factories/plan";
+import { createStandardCalendar } from "../../../prisma/factories/calendar";
+import { createApplications, fakeExe, tinyPdf, tinyPng } from "../../../prisma/factories/applications";
 import { sendOff } from "@/server/send-off/send-off";
 import { reviewFiling, saveFiling, waiveSendOffGate } from "@/server/filings/write";
 import { getFiling, myFilings, plannedFigureProposals, reviewBoard } from "@/server/filings/read";
@@ -29,7 +30,7 @@ let p: Mini;
 
 beforeAll(async () => {
   p = await createMiniPrefecture(testDb());
-  await ensureCalendar(testDb());
+  await createStandardCalendar(testDb());
   await createIssuedPlan(testDb(), {
     year: 2020, createdById: p.users.prefecture.id,
     counties: [{ countyId: p.countyA.id, sendOffCap: 100 }, { countyId: p.countyB.id, sendOffCap: 100 }],

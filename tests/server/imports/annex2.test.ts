@@ -1,36 +1,14 @@
 import { describe, expect, test } from "vitest";
 import ExcelJS from "exceljs";
 import { parseAnnex2Workbook, type Annex2KnownNames, type Annex2Problem } from "@/server/imports/annex2";
+import { PLAN_2020 } from "../../../prisma/factories/plan-2020";
 
-// The 2020 figures exactly as printed in 附件2 of the policy (SPEC data/plan-2020.json).
-const COUNTIES_2020 = [
-  { name: "楚雄市", cohortBase: 6911, sendOffCap: 2073, shanghaiTask: 102 },
-  { name: "双柏县", cohortBase: 1673, sendOffCap: 502, shanghaiTask: 46 },
-  { name: "牟定县", cohortBase: 1889, sendOffCap: 567, shanghaiTask: 48 },
-  { name: "南华县", cohortBase: 2846, sendOffCap: 854, shanghaiTask: 43 },
-  { name: "姚安县", cohortBase: 1742, sendOffCap: 523, shanghaiTask: 35 },
-  { name: "大姚县", cohortBase: 2786, sendOffCap: 836, shanghaiTask: 66 },
-  { name: "永仁县", cohortBase: 1087, sendOffCap: 326, shanghaiTask: 24 },
-  { name: "元谋县", cohortBase: 2353, sendOffCap: 706, shanghaiTask: 39 },
-  { name: "武定县", cohortBase: 3109, sendOffCap: 933, shanghaiTask: 98 },
-  { name: "禄丰县", cohortBase: 5244, sendOffCap: 1573, shanghaiTask: 99 },
-];
-const COUNTIES_PRINTED_TOTAL = { cohortBase: 29640, sendOffCap: 8892 };
-const SCHOOLS_2020 = [
-  { name: "楚雄市职中", enrolCap: 850, shanghaiTask: 0 },
-  { name: "双柏县职中", enrolCap: 260, shanghaiTask: 0 },
-  { name: "牟定县职中", enrolCap: 200, shanghaiTask: 0 },
-  { name: "南华县职中", enrolCap: 200, shanghaiTask: 0 },
-  { name: "姚安县职中", enrolCap: 100, shanghaiTask: 0 },
-  { name: "大姚县职中", enrolCap: 360, shanghaiTask: 0 },
-  { name: "永仁县职中", enrolCap: 100, shanghaiTask: 0 },
-  { name: "元谋县职中", enrolCap: 200, shanghaiTask: 0 },
-  { name: "武定县职中", enrolCap: 200, shanghaiTask: 0 },
-  { name: "禄丰县职中", enrolCap: 900, shanghaiTask: 0 },
-  { name: "楚雄技师学院", enrolCap: 5000, shanghaiTask: 180 },
-  { name: "楚雄机电学校", enrolCap: 550, shanghaiTask: 20 },
-];
-const SCHOOLS_PRINTED_TOTAL = { enrolCap: 8920, shanghaiTask: 800 };
+// The 2020 figures exactly as printed in 附件2 of the policy.
+const COUNTIES_2020 = PLAN_2020.counties;
+const COUNTIES_PRINTED_TOTAL = PLAN_2020.countiesPrintedTotal;
+const SCHOOLS_2020 = PLAN_2020.vocationalSchools;
+const SCHOOLS_PRINTED_TOTAL = PLAN_2020.vocationalPrintedTotal;
+
 
 const KNOWN: Annex2KnownNames = {
   counties: COUNTIES_2020.map((c) => c.name),

@@ -1,8 +1,8 @@
 // Issue 10 §10 / decision 011: a middle school with this year's applications stays in its county.
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
-import { createMiddleSchool, createMiniPrefecture } from "../../factories";
-import { createApplicationRow } from "../../factories/applications";
+import { createMiddleSchool, createMiniPrefecture } from "../../../prisma/factories";
+import { createApplicationRow } from "../../../prisma/factories/applications";
 import { saveMiddleSchool } from "@/server/orgs/orgs";
 import type { Actor } from "@/server/auth/load-actor";
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { testDb, actorFor } from "../../support/db";
-import { createMiniPrefecture, createMiddleSchool, createUser as makeUser } from "../../factories";
+import { createMiniPrefecture, createMiddleSchool, createUser as makeUser } from "../../../prisma/factories";
 import { getMiddleSchool, listMiddleSchools, saveMiddleSchool, setMiddleSchoolActive, updateCounty } from "@/server/orgs/orgs";
 import { createUser, listUsers, resetPassword, setUserActive, updateUser, getManagedUser } from "@/server/users/users";
 import type { Actor } from "@/server/auth/load-actor";

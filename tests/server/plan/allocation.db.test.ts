@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, dbKind, testDb, raceTest } from "../../support/db";
-import { createPlanWorld, planRows, type PlanWorld } from "../../factories/plan";
+import { createPlanWorld, planRows, type PlanWorld } from "../../../prisma/factories/plan";
 import { issueVersion, saveDraft } from "@/server/plan/write";
 import { saveAllocations } from "@/server/plan/allocation";
 import { getIssuedPlan, getPlanOverview, getSplit } from "@/server/plan/read";

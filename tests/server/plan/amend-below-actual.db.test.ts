@@ -3,9 +3,11 @@
 // send-offs. Each is refused with the numbers, and nothing is stored. This file uses plan year 2036.
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
-import { createMiniPrefecture } from "../../factories";
-import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
-import { approveImplementationPlans } from "../../factories/filings";
+import { createMiniPrefecture } from "../../../prisma/factories";
+import { allocate, createIssuedPlan } from "../../../prisma/factories/plan";
+import { createApplications } from "../../../prisma/factories/applications";
+import { createStandardCalendar } from "../../../prisma/factories/calendar";
+import { approveImplementationPlans } from "../../../prisma/factories/filings";
 import { discardDraft, issueVersion, saveDraft } from "@/server/plan/write";
 import { saveAllocations } from "@/server/plan/allocation";
 import { sendOff } from "@/server/send-off/send-off";
@@ -21,7 +23,7 @@ let zhou: Actor, countyA: Actor;
 // v1: each county S = 10 (cohort 40), each vocational school E = 10; 6 students of county A sent to vocA.
 beforeAll(async () => {
   p = await createMiniPrefecture(testDb());
-  await ensureCalendar(testDb(), YEAR, `${YEAR}-05-05`);
+  await createStandardCalendar(testDb(), YEAR, `${YEAR}-05-05`);
   await createIssuedPlan(testDb(), {
     year: YEAR, createdById: p.users.prefecture.id,
     counties: [{ countyId: p.countyA.id, sendOffCap: 10, cohortBase: 40 }, { countyId: p.countyB.id, sendOffCap: 10, cohortBase: 40 }],

@@ -2,7 +2,7 @@
 // does not come through the editor (a script, a data repair, a draft that went stale). Plan year 2037.
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, afterConstraintError, testDb } from "../../support/db";
-import { createCounty, createMiniPrefecture } from "../../factories";
+import { createCounty, createMiniPrefecture } from "../../../prisma/factories";
 import { issueVersion, saveDraft } from "@/server/plan/write";
 import type { Actor } from "@/server/auth/load-actor";
 

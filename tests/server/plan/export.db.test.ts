@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
-import { createPlanWorld, planRows, policyAnnex2Workbook, type PlanWorld } from "../../factories/plan";
+import { createPlanWorld, planRows, policyAnnex2Workbook, type PlanWorld } from "../../../prisma/factories/plan";
 import { exportAnnex2 } from "@/server/plan/export";
 import { acceptAnnex2Import } from "@/server/plan/import";
 import { issueVersion, saveDraft } from "@/server/plan/write";

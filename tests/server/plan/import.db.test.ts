@@ -3,10 +3,10 @@ import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
 import { expectAudit } from "../../support/audit";
-import { createCounty, createPrefecture, createUser, createVocationalSchool } from "../../factories";
+import { createCounty, createPrefecture, createUser, createVocationalSchool } from "../../../prisma/factories";
 import {
   createPlanWorld, DEMO_CORRECTION_REASON, planRows, policyAnnex2Workbook, seedDemoPlan, type Plan2020Data, type PlanWorld,
-} from "../../factories/plan";
+} from "../../../prisma/factories/plan";
 import { acceptAnnex2Import, previewAnnex2Import } from "@/server/plan/import";
 import { issueVersion, saveDraft } from "@/server/plan/write";
 import { getIssuedPlan, getVersionDetail } from "@/server/plan/read";

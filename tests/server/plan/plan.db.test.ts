@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
-import { createPlanWorld, planRows, type PlanWorld } from "../../factories/plan";
+import { createPlanWorld, planRows, type PlanWorld } from "../../../prisma/factories/plan";
 import { discardDraft, issueVersion, saveDraft } from "@/server/plan/write";
-import { compareVersions, getIssuedPlan, getPlanOverview, getVersionDetail, listPlans } from "@/server/plan/read";
+import { getIssuedPlan, getPlanOverview, getVersionDetail, listPlans } from "@/server/plan/read";
+import { compareVersions } from "@/server/plan/compare";
 import { saveAllocations } from "@/server/plan/allocation";
 import type { Actor } from "@/server/auth/load-actor";
 

@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, afterConstraintError, testDb } from "../../support/db";
-import { createMiniPrefecture } from "../../factories";
-import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
-import { approveImplementationPlans } from "../../factories/filings";
+import { createMiniPrefecture } from "../../../prisma/factories";
+import { allocate, createIssuedPlan } from "../../../prisma/factories/plan";
+import { createApplications } from "../../../prisma/factories/applications";
+import { createStandardCalendar } from "../../../prisma/factories/calendar";
+import { approveImplementationPlans } from "../../../prisma/factories/filings";
 import { sendOff } from "@/server/send-off/send-off";
 import { assignToClass, listEnrolments, listOverdueArrivals, recordArrival, saveClass, setStudentNo, setStudentNoPattern } from "@/server/reception/reception";
 import { sendOffProgress } from "@/server/progress/progress";
@@ -19,7 +21,7 @@ let enrolmentIds: string[];
 
 beforeAll(async () => {
   p = await createMiniPrefecture(testDb());
-  await ensureCalendar(testDb());
+  await createStandardCalendar(testDb());
   await createIssuedPlan(testDb(), {
     year: 2020, createdById: p.users.prefecture.id,
     counties: [{ countyId: p.countyA.id, sendOffCap: 50, shanghaiTask: 5 }, { countyId: p.countyB.id, sendOffCap: 50 }],

@@ -2,8 +2,8 @@
 // the assessment sign-off (scope, standard, frozen versions, audit) and the school's explanation.
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
-import { createMiniPrefecture, createUser } from "../../factories";
-import { createApplicationRow } from "../../factories/applications";
+import { createMiniPrefecture, createUser } from "../../../prisma/factories";
+import { createApplicationRow } from "../../../prisma/factories/applications";
 import { retentionBoard, schoolRetention, countyCredits } from "@/server/retention/read";
 import { recordExplanation, signAssessment } from "@/server/retention/write";
 import { reportFigures } from "@/server/filings/figures";

@@ -2,9 +2,11 @@ import { beforeAll, describe, expect, test } from "vitest";
 import ExcelJS from "exceljs";
 import { PassThrough } from "node:stream";
 import { actorFor, testDb } from "../../support/db";
-import { createCounty, createMiddleSchool, createMiniPrefecture, createUser } from "../../factories";
-import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
-import { approveImplementationPlans } from "../../factories/filings";
+import { createCounty, createMiddleSchool, createMiniPrefecture, createUser } from "../../../prisma/factories";
+import { allocate, createIssuedPlan } from "../../../prisma/factories/plan";
+import { createApplications } from "../../../prisma/factories/applications";
+import { createStandardCalendar } from "../../../prisma/factories/calendar";
+import { approveImplementationPlans } from "../../../prisma/factories/filings";
 import { sendOff } from "@/server/send-off/send-off";
 import { assignToClass, recordArrival, saveClass } from "@/server/reception/reception";
 import {
@@ -26,7 +28,7 @@ beforeAll(async () => {
   const db = testDb();
   p = await createMiniPrefecture(db);
   countyC = await createCounty(db, p.prefecture.id, { sortOrder: 3 });
-  await ensureCalendar(db);
+  await createStandardCalendar(db);
   await createIssuedPlan(db, {
     year: 2020, createdById: p.users.prefecture.id,
     counties: [p.countyA, p.countyB, countyC].map((c) => ({ countyId: c.id, sendOffCap: 100 })),

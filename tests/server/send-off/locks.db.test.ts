@@ -3,9 +3,11 @@
 // lockCaps() call in src/server/send-off/send-off.ts (or src/server/plan/allocation.ts) fails its test.
 import { describe, expect } from "vitest";
 import { actorFor, dbKind, raceTest, testDb, waitForLockWait } from "../../support/db";
-import { createMiddleSchool, createMiniPrefecture, createUser } from "../../factories";
-import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
-import { approveImplementationPlans } from "../../factories/filings";
+import { createMiddleSchool, createMiniPrefecture, createUser } from "../../../prisma/factories";
+import { allocate, createIssuedPlan } from "../../../prisma/factories/plan";
+import { createApplications } from "../../../prisma/factories/applications";
+import { createStandardCalendar } from "../../../prisma/factories/calendar";
+import { approveImplementationPlans } from "../../../prisma/factories/filings";
 import { sendOff } from "@/server/send-off/send-off";
 import { saveAllocations } from "@/server/plan/allocation";
 import { discardDraft, issueVersion, saveDraft } from "@/server/plan/write";
@@ -16,7 +18,7 @@ const IN_WINDOW = new Date("2020-05-08T02:00:00Z"); // 10:00 Beijing, in 送读�
 
 async function world(caps: { countyA: number; countyB: number; vocA: number; vocP: number; allocation: number }) {
   const p = await createMiniPrefecture(testDb());
-  await ensureCalendar(testDb());
+  await createStandardCalendar(testDb());
   const schoolA2 = await createMiddleSchool(testDb(), p.countyA.id);
   await createIssuedPlan(testDb(), {
     year: 2020, createdById: p.users.prefecture.id,

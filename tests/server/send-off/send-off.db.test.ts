@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, dbKind, raceTest, testDb } from "../../support/db";
-import { createMiniPrefecture, createMiddleSchool, createUser } from "../../factories";
-import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
-import { approveImplementationPlans } from "../../factories/filings";
+import { createMiniPrefecture, createMiddleSchool, createUser } from "../../../prisma/factories";
+import { allocate, createIssuedPlan } from "../../../prisma/factories/plan";
+import { createApplications } from "../../../prisma/factories/applications";
+import { createStandardCalendar } from "../../../prisma/factories/calendar";
+import { approveImplementationPlans } from "../../../prisma/factories/filings";
 import { sendOff } from "@/server/send-off/send-off";
 import { AppError } from "@/server/errors";
-import { withdrawApplication } from "@/server/applications/applications";
+import { withdrawApplication } from "@/server/applications/write";
 import { changeChosenSchool } from "@/server/applications/change-school";
 
 const IN_WINDOW = new Date("2020-05-08T02:00:00Z"); // 10:00 Beijing, Friday of 送读期 2020-05-06..14
@@ -16,7 +18,7 @@ type Mini = Awaited<ReturnType<typeof createMiniPrefecture>>;
 /** A fresh mini prefecture with an issued 2020 plan. Plans are per year and global, so each suite re-issues. */
 async function setup(caps: { county: number; allocation: number; voc: number; vocP?: number }) {
   const p = await createMiniPrefecture(testDb());
-  await ensureCalendar(testDb());
+  await createStandardCalendar(testDb());
   await createIssuedPlan(testDb(), {
     year: 2020, createdById: p.users.prefecture.id,
     counties: [{ countyId: p.countyA.id, sendOffCap: caps.county }, { countyId: p.countyB.id, sendOffCap: caps.county }],
@@ -104,7 +106,7 @@ describe("caps", () => {
 
   test("no issued plan → refused", async () => {
     const p = await createMiniPrefecture(testDb());
-    await ensureCalendar(testDb(), 2021, "2021-05-05");
+    await createStandardCalendar(testDb(), 2021, "2021-05-05");
     const [id] = await createApplications(testDb(), { count: 1, year: 2021, middleSchoolId: p.schoolA.id, vocationalSchoolId: p.vocA.id, enteredById: p.users.schoolA.id });
     await expect(sendOff(await actorFor(p.users.schoolA), { applicationIds: [id] }, new Date("2021-05-07T02:00:00Z"))).rejects.toThrow(/2021年送读招生计划尚未下达/);
   });

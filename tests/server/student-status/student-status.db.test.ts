@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
-import { createMiniPrefecture, createUser } from "../../factories";
-import { allocate, createApplications, createIssuedPlan, ensureCalendar } from "../../factories/send-off";
-import { approveImplementationPlans } from "../../factories/filings";
-import { fakeExe, tinyPdf, tinyPng } from "../../factories/applications";
+import { createMiniPrefecture, createUser } from "../../../prisma/factories";
+import { allocate, createIssuedPlan } from "../../../prisma/factories/plan";
+import { createStandardCalendar } from "../../../prisma/factories/calendar";
+import { approveImplementationPlans } from "../../../prisma/factories/filings";
+import { createApplications, fakeExe, tinyPdf, tinyPng } from "../../../prisma/factories/applications";
 import { sendOff } from "@/server/send-off/send-off";
 import { recordArrival } from "@/server/reception/reception";
 import { attachProof, confirmReturn, correctEvent, recordExamBack, recordExamReturn, recordLeave } from "@/server/student-status/write";
@@ -24,7 +25,7 @@ let e: string[]; // enrolments of vocA from schoolA; e[7] never arrives
 
 beforeAll(async () => {
   p = await createMiniPrefecture(testDb());
-  await ensureCalendar(testDb()); // 2020, autumn registration completed 2020-09-15
+  await createStandardCalendar(testDb()); // 2020, autumn registration completed 2020-09-15
   await createIssuedPlan(testDb(), {
     year: 2020, createdById: p.users.prefecture.id,
     counties: [{ countyId: p.countyA.id, sendOffCap: 50 }, { countyId: p.countyB.id, sendOffCap: 50 }],

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { can } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
-import { entryWindowInfo, listApplications, listFilterOptions, statusCounts } from "@/server/applications/applications";
+import { entryWindowInfo, listApplications, listFilterOptions, statusCounts } from "@/server/applications/read";
 import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, applicationListQuerySchema } from "@/lib/schemas/application-workflow";
 import { SEX_LABELS } from "@/lib/schemas/application";
 import { PageTitle, Table, Td } from "@/components/ui/table";

@@ -1,15 +1,15 @@
 import { pageActor } from "@/server/auth/page";
 import { now } from "@/server/clock";
-import { db } from "@/server/db";
 import { programmeYear } from "@/server/calendar/calendar";
-import { listClasses, listEnrolments, type ReceptionQuery } from "@/server/reception/reception";
+import { listClasses, listEnrolments, ownStudentNoPattern, type ReceptionQuery } from "@/server/reception/reception";
 import { sendOffProgress } from "@/server/progress/progress";
 import { chinaDateOf } from "@/lib/calendar";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
 import { VocationalProgress } from "@/components/progress/progress-tables";
 import { EntityForm } from "@/components/ui/entity-form";
-import { saveClassAction, setPatternAction } from "@/actions/reception/actions";
+import { saveClassAction } from "@/actions/reception/save-class";
+import { setStudentNoPatternAction } from "@/actions/reception/set-student-no-pattern";
 import { ReceptionTable } from "./reception-table";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -25,11 +25,11 @@ export default async function ReceptionPage({ searchParams }: { searchParams: Se
     q: str(sp.q), page: Math.max(1, Number(sp.page) || 1), classId: str(sp.classId),
     arrival: arrival === "PENDING" || arrival === "ARRIVED" || arrival === "NOT_ARRIVED" ? arrival : "",
   };
-  const [page, classes, progress, school] = await Promise.all([
+  const [page, classes, progress, studentNoPattern] = await Promise.all([
     listEnrolments(actor, query, year),
     listClasses(actor, year),
     sendOffProgress(actor, year),
-    db().vocationalSchool.findUniqueOrThrow({ where: { id: actor.vocationalSchoolId! } }),
+    ownStudentNoPattern(actor),
   ]);
   return (
     <div className="flex flex-col gap-6">
@@ -85,7 +85,7 @@ export default async function ReceptionPage({ searchParams }: { searchParams: Se
           <div className="rounded-lg border border-slate-200 bg-white p-4">
             <h3 className="mb-3 font-medium">学号规则</h3>
             <p className="mb-3 text-sm text-slate-600">可用占位符：{"{year}"} 年份，{"{class:N}"} 班级代码（补足 N 位），{"{seq:N}"} 班内序号（补足 N 位）。例如 {"{year}{class:2}{seq:3}"} → 202001001。</p>
-            <EntityForm action={setPatternAction} submitLabel="保存学号规则" fields={[{ name: "pattern", label: "学号规则", defaultValue: school.studentNoPattern }]} />
+            <EntityForm action={setStudentNoPatternAction} submitLabel="保存学号规则" fields={[{ name: "pattern", label: "学号规则", defaultValue: studentNoPattern }]} />
           </div>
         </div>
       </section>

@@ -1,6 +1,8 @@
 "use client";
 import { useRef, useState } from "react";
-import { assignClassAction, recordArrivalAction, setStudentNoAction } from "@/actions/reception/actions";
+import { assignClassAction } from "@/actions/reception/assign-class";
+import { recordArrivalAction } from "@/actions/reception/record-arrival";
+import { setStudentNoAction } from "@/actions/reception/set-student-no";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button, FormMessage } from "@/components/ui/form";
 

@@ -2,12 +2,10 @@ import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { can } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
-import { db } from "@/server/db";
-import { loadCalendar, programmeYear } from "@/server/calendar/calendar";
-import { registrationList } from "@/server/student-status/read";
-import { enrolmentScope } from "@/server/send-off/scope";
+import { phaseStatus, programmeYear } from "@/server/calendar/calendar";
+import { enrolmentYears, registrationList } from "@/server/student-status/read";
 import { annex6Board } from "@/server/student-status/registration";
-import { AUTUMN_REGISTRATION_WINDOW, checkWindow, formatChineseRange, windowRange } from "@/lib/calendar";
+import { AUTUMN_REGISTRATION_WINDOW, formatChineseRange } from "@/lib/calendar";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { InlineAction } from "@/components/ui/inline-action";
 import { decideRegistrationAction } from "@/actions/student-status/decide-registration";
@@ -24,12 +22,11 @@ export default async function RegistrationPage({ searchParams }: { searchParams:
   const sp = await searchParams;
   const t = now();
   const current = programmeYear(t);
-  const dataYears = (await db().enrolment.findMany({ where: enrolmentScope(actor), distinct: ["year"], select: { year: true } })).map((y) => y.year);
+  const dataYears = await enrolmentYears(actor);
   const years = [...new Set([current, ...dataYears])].sort((a, b) => b - a);
   const year = Number(typeof sp.year === "string" ? sp.year : "") || current;
-  const calendar = await loadCalendar(db(), year);
-  const window = calendar ? windowRange(calendar, AUTUMN_REGISTRATION_WINDOW) : null;
-  const open = calendar ? checkWindow(calendar, AUTUMN_REGISTRATION_WINDOW, t).ok : false;
+  const phase = await phaseStatus({ now: t, phase: AUTUMN_REGISTRATION_WINDOW, year });
+  const open = phase.open;
   const board = await annex6Board(actor, year);
   const isSchool = actor.role === "VOCATIONAL_SCHOOL";
   const rows = isSchool && can(actor.role, "registration.edit") ? await registrationList(actor, year) : [];
@@ -41,7 +38,7 @@ export default async function RegistrationPage({ searchParams }: { searchParams:
         {year}年秋季中职学籍注册与附件6
       </PageTitle>
       <p className={`rounded border px-3 py-2 text-sm ${open ? "border-green-300 bg-green-50 text-green-900" : "border-slate-300 bg-slate-50"}`}>
-        {window ? `秋季中职学籍注册期为 ${formatChineseRange(window)}，${open ? "当前在注册期内" : "当前不在注册期"}。` : `${year}年的工作日历尚未设置。`}
+        {phase.range ? `秋季中职学籍注册期为 ${formatChineseRange(phase.range)}，${open ? "当前在注册期内" : "当前不在注册期"}。` : phase.message}
         继续在职业学校就读中职的学生只能在秋季学期注册中职学籍；各职业学校中职招生要优先录取本校义务教育职教班学生。
       </p>
 

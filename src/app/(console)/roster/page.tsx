@@ -1,15 +1,18 @@
 import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { now } from "@/server/clock";
-import { db } from "@/server/db";
-import { loadCalendar, programmeYear } from "@/server/calendar/calendar";
-import { countyRoster, liveRoster, rosterBoard, schoolDiscrepancies } from "@/server/roster/roster";
+import { phaseStatus, programmeYear } from "@/server/calendar/calendar";
+import { countyRoster, ownRoster, rosterBoard, schoolDiscrepancies } from "@/server/roster/roster";
 import type { Actor } from "@/server/auth/load-actor";
-import { formatChineseRange, getPhase } from "@/lib/calendar";
+import { formatChineseRange } from "@/lib/calendar";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { InlineAction } from "@/components/ui/inline-action";
-import { answerAction, confirmAllAction, receiveRosterAction, releaseRosterAction, submitRosterAction } from "@/actions/roster/actions";
+import { answerDiscrepancyAction } from "@/actions/roster/answer-discrepancy";
+import { confirmAllRowsAction } from "@/actions/roster/confirm-all-rows";
+import { receiveRosterAction } from "@/actions/roster/receive-roster";
+import { releaseRosterAction } from "@/actions/roster/release-roster";
+import { submitRosterAction } from "@/actions/roster/submit-roster";
 import { RowCheck } from "./row-check";
 
 const fmt = (d: Date | null) => (d ? d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }) : "");
@@ -21,12 +24,11 @@ const ExportLink = ({ href, children }: { href: string; children: React.ReactNod
 export default async function RosterPage() {
   const actor = await pageActor("roster.read");
   const year = programmeYear(now());
-  const calendar = await loadCalendar(db(), year);
-  const window = calendar ? getPhase(calendar, "confirmation") : null;
+  const phase = await phaseStatus({ now: now(), phase: "confirmation", year });
   return (
     <div className="flex flex-col gap-6">
       <PageTitle>{year}年在读学生名单（附件4）</PageTitle>
-      <p className="text-sm text-slate-600">{window ? `确认期：${formatChineseRange(window)}。职业学校在确认期内提交名单，州教育体育局反馈给各县市，县市核对确认。` : `${year}年工作日历尚未设置。`}</p>
+      <p className="text-sm text-slate-600">{phase.range ? `确认期：${formatChineseRange(phase.range)}。职业学校在确认期内提交名单，州教育体育局反馈给各县市，县市核对确认。` : phase.message}</p>
       {actor.role === "VOCATIONAL_SCHOOL" ? <SchoolView actor={actor} year={year} /> : null}
       {actor.role === "PREFECTURE" ? <PrefectureView actor={actor} year={year} /> : null}
       {actor.role === "COUNTY" ? <CountyView actor={actor} year={year} /> : null}
@@ -35,11 +37,7 @@ export default async function RosterPage() {
 }
 
 async function SchoolView({ actor, year }: { actor: Actor; year: number }) {
-  const [rows, subs, discrepancies] = await Promise.all([
-    liveRoster(db(), actor.vocationalSchoolId!, year),
-    db().rosterSubmission.findMany({ where: { vocationalSchoolId: actor.vocationalSchoolId!, year }, orderBy: { version: "desc" } }),
-    schoolDiscrepancies(actor, year),
-  ]);
+  const [{ rows, submissions: subs }, discrepancies] = await Promise.all([ownRoster(actor, year), schoolDiscrepancies(actor, year)]);
   const last = subs[0];
   return (
     <>
@@ -70,7 +68,7 @@ async function SchoolView({ actor, year }: { actor: Actor; year: number }) {
             <tr key={d.id}>
               <Td>{d.countyName}</Td><Td>{d.studentName}</Td><Td>{d.vocationalClass}</Td><Td>{d.comment}</Td><Td>{CHECK_LABEL[d.status]}</Td>
               <Td>{d.answer ?? (
-                <InlineAction action={answerAction} hidden={{ checkId: d.id }} label="答复">
+                <InlineAction action={answerDiscrepancyAction} hidden={{ checkId: d.id }} label="答复">
                   <label className="flex flex-col text-sm">答复内容<input name="answer" className="rounded border border-slate-300 px-2 py-1" /></label>
                 </InlineAction>
               )}</Td>
@@ -124,7 +122,7 @@ async function CountyView({ actor, year }: { actor: Actor; year: number }) {
         <section key={part.submissionId} aria-label={part.schoolName} className="flex flex-col gap-2">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 className="font-semibold">{part.schoolName}（第 {part.version} 版，{part.rows.length} 人）</h2>
-            <InlineAction action={confirmAllAction} hidden={{ submissionId: part.submissionId }} label="其余学生全部确认" variant="secondary" />
+            <InlineAction action={confirmAllRowsAction} hidden={{ submissionId: part.submissionId }} label="其余学生全部确认" variant="secondary" />
           </div>
           <Table caption={`${part.schoolName}名单`} head={["学生姓名", "性别", "身份证号码", "原初中学校", "原班级", "所在班级", "学号", "核对"]}>
             {part.rows.map((r) => (

@@ -2,12 +2,11 @@ import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { can } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
-import { db } from "@/server/db";
-import { loadCalendar, programmeYear } from "@/server/calendar/calendar";
+import { phaseStatus, programmeYear } from "@/server/calendar/calendar";
 import { listSendable } from "@/server/send-off/send-off";
 import { listOverdueArrivals, ARRIVAL_GRACE_DAYS } from "@/server/reception/reception";
 import { sendOffProgress } from "@/server/progress/progress";
-import { checkPhase, formatChineseRange, getPhase } from "@/lib/calendar";
+import { formatChineseRange } from "@/lib/calendar";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
 import { CountyProgress, SchoolProgress, VocationalProgress } from "@/components/progress/progress-tables";
@@ -21,9 +20,8 @@ export default async function SendOffPage({ searchParams }: { searchParams: Sear
   const sp = await searchParams;
   const t = now();
   const year = programmeYear(t);
-  const calendar = await loadCalendar(db(), year);
-  const window = calendar ? getPhase(calendar, "sendOff") : null;
-  const open = calendar ? checkPhase(calendar, "sendOff", t).ok : false;
+  const phase = await phaseStatus({ now: t, phase: "sendOff", verb: "送读" });
+  const open = phase.open;
   const progress = await sendOffProgress(actor, year);
   const canSend = can(actor.role, "sendOff.execute");
   const q = typeof sp.q === "string" ? sp.q.trim().slice(0, 40) : "";
@@ -34,7 +32,7 @@ export default async function SendOffPage({ searchParams }: { searchParams: Sear
     <div className="flex flex-col gap-6">
       <PageTitle>{year}年送读</PageTitle>
       <p className={`rounded border px-3 py-2 text-sm ${open ? "border-green-300 bg-green-50 text-green-900" : "border-amber-300 bg-amber-50 text-amber-900"}`}>
-        {window ? `送读期：${formatChineseRange(window)}。${open ? "当前处于送读期，可以送读。" : "当前不在送读期，不能送读（政策规定其他时间不再开展招生送读工作）。"}` : `${year}年工作日历尚未设置，暂时不能送读。`}
+        {phase.range ? `送读期：${formatChineseRange(phase.range)}。${open ? "当前处于送读期，可以送读。" : "当前不在送读期，不能送读（政策规定其他时间不再开展招生送读工作）。"}` : phase.message}
         {progress.plan ? ` 依据：${year}年送读招生计划第 ${progress.plan.version} 版。` : ` ${year}年送读招生计划尚未下达。`}
       </p>
       <PlanGateNote actor={actor} year={year} />

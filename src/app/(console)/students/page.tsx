@@ -1,10 +1,8 @@
 import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { now } from "@/server/clock";
-import { db } from "@/server/db";
 import { programmeYear } from "@/server/calendar/calendar";
-import { enrolmentScope } from "@/server/send-off/scope";
-import { listStudents, type StudentQuery } from "@/server/student-status/read";
+import { enrolmentYears, listStudents, type StudentQuery } from "@/server/student-status/read";
 import { ENROLMENT_STATUS_LABELS, LEAVE_TYPE_LABELS } from "@/lib/student-status";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
@@ -21,7 +19,7 @@ const VIEWS: { key: StudentQuery["view"]; label: string }[] = [
 export default async function StudentsPage({ searchParams }: { searchParams: Search }) {
   const actor = await pageActor("student.read");
   const sp = await searchParams;
-  const years = (await db().enrolment.findMany({ where: enrolmentScope(actor), distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } })).map((y) => y.year);
+  const years = await enrolmentYears(actor);
   const current = programmeYear(now());
   const year = Number(str(sp.year)) || (years.includes(current) || years.length === 0 ? current : years[0]);
   const viewRaw = str(sp.view);

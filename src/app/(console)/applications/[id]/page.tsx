@@ -2,12 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { pageActor } from "@/server/auth/page";
-import { db } from "@/server/db";
-import { enrolmentScope } from "@/server/send-off/scope";
+import { enrolmentIdOfApplication } from "@/server/student-status/read";
 import { can } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
 import { AppError } from "@/server/errors";
-import { applicationHistory, getApplication, missingConsent } from "@/server/applications/applications";
+import { applicationHistory, getApplication, listVocationalSchoolChoices } from "@/server/applications/read";
+import { missingConsent } from "@/server/applications/rules";
 import { chinaDateOf, formatChineseDate } from "@/lib/calendar";
 import { ELIGIBILITY_GROUND_LABELS, SEX_LABELS } from "@/lib/schemas/application";
 import { EDITABLE_STATUSES, WITHDRAWABLE_STATUSES } from "@/lib/schemas/application-workflow";
@@ -22,7 +22,6 @@ import { ReviewForm } from "./_components/review-form";
 import { WithdrawForm } from "./_components/withdraw-form";
 import { ChangeSchoolForm } from "./_components/change-school-form";
 import { CHOICE_CHANGE_STATUSES } from "@/server/applications/change-school";
-import { listVocationalSchoolChoices } from "@/server/applications/applications";
 
 const dt = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
 
@@ -58,7 +57,7 @@ export default async function ApplicationPage({
     throw e;
   });
   const history = await applicationHistory(actor, id);
-  const enrolment = a.status === "SENT_OFF" ? await db().enrolment.findFirst({ where: { AND: [enrolmentScope(actor), { applicationId: a.id }] }, select: { id: true } }) : null;
+  const enrolmentId = a.status === "SENT_OFF" ? await enrolmentIdOfApplication(actor, a.id) : null;
   const isOwnSchool = actor.role === "MIDDLE_SCHOOL" && actor.middleSchoolId === a.middleSchoolId;
   const canEdit = isOwnSchool && can(actor.role, "application.edit");
   const editable = canEdit && (EDITABLE_STATUSES as readonly string[]).includes(a.status);
@@ -71,7 +70,7 @@ export default async function ApplicationPage({
         actions={
           <div className="flex flex-wrap gap-2">
             {c ? <Link className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100" href={`/applications/${a.id}/print`}>打印申请表</Link> : null}
-            {enrolment ? <Link className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100" href={`/students/${enrolment.id}`}>学生页面（送读后）</Link> : null}
+            {enrolmentId ? <Link className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100" href={`/students/${enrolmentId}`}>学生页面（送读后）</Link> : null}
             {editable ? <Link className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100" href={`/applications/${a.id}/edit`}>修改</Link> : null}
             <Link className="px-2 py-1.5 text-sm text-blue-700 underline" href="/applications">返回列表</Link>
           </div>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { now } from "@/server/clock";
-import { entryWindowInfo, ownSchoolLabel } from "@/server/applications/applications";
+import { entryWindowInfo, ownSchoolLabel } from "@/server/applications/read";
 import { PageTitle } from "@/components/ui/table";
 import { ImportClient } from "./import-client";
 

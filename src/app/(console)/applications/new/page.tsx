@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { now } from "@/server/clock";
-import { entryWindowInfo, listVocationalSchoolChoices, ownSchoolLabel } from "@/server/applications/applications";
+import { entryWindowInfo, listVocationalSchoolChoices, ownSchoolLabel } from "@/server/applications/read";
 import { chinaDateOf } from "@/lib/calendar";
 import { PageTitle } from "@/components/ui/table";
 import { createApplicationAction } from "@/actions/applications/create-application";

@@ -3,7 +3,7 @@ import { useMemo, useRef, useState, type FormEvent } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button, FormMessage } from "@/components/ui/form";
 import {
-  maxSendOffCap, planTotals, thirtyPercentText, validateCountyQuota, validateVocationalQuota,
+  SEND_OFF_RATIO_PERCENT, maxSendOffCap, planTotals, thirtyPercentText, validateCountyQuota, validateVocationalQuota,
   type CountyQuotaField, type VocationalQuotaField,
 } from "@/lib/plan-rules";
 import { countyFieldKey, parseCount, schoolFieldKey } from "@/lib/schemas/plan";
@@ -162,7 +162,7 @@ export function PlanEditor(props: Props) {
           <tbody>
             {counties.map((c, i) => {
               const n = parseCount(c.cohortBase);
-              const hint = n !== null && Number.isSafeInteger(n) && n >= 0 ? `上限 ${maxSendOffCap(n)}（${n} × 30% = ${thirtyPercentText(n)}）` : undefined;
+              const hint = n !== null && Number.isSafeInteger(n) && n >= 0 ? `上限 ${maxSendOffCap(n)}（${n} × ${SEND_OFF_RATIO_PERCENT}% = ${thirtyPercentText(n)}）` : undefined;
               return (
                 <tr key={c.countyId}>
                   <th scope="row" className="border border-slate-200 px-2 py-1.5 text-left align-top font-normal">{c.countyName}</th>

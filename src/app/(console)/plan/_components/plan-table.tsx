@@ -1,4 +1,4 @@
-import { maxSendOffCap, thirtyPercentText } from "@/lib/plan-rules";
+import { SEND_OFF_RATIO_PERCENT, maxSendOffCap, thirtyPercentText } from "@/lib/plan-rules";
 import type { PlanTotals } from "@/lib/plan-rules";
 import type { VersionContent } from "@/server/plan/content";
 import { num } from "./format";
@@ -37,7 +37,7 @@ export function PlanTable({ content, totals, cohortBaseYear, flagRules = false }
                   <td className={td}>{num(c.cohortBase)}</td>
                   <td className={`${td} ${over ? "bg-red-50 font-semibold text-red-800" : ""}`}>
                     {num(c.sendOffCap)}
-                    {over ? <span className="block text-xs font-normal">超过上限 {maxSendOffCap(c.cohortBase!)}（{c.cohortBase} × 30% = {thirtyPercentText(c.cohortBase!)}）</span> : null}
+                    {over ? <span className="block text-xs font-normal">超过上限 {maxSendOffCap(c.cohortBase!)}（{c.cohortBase} × {SEND_OFF_RATIO_PERCENT}% = {thirtyPercentText(c.cohortBase!)}）</span> : null}
                   </td>
                   <td className={`${td} ${taskOver ? "bg-red-50 font-semibold text-red-800" : ""}`}>{num(c.shanghaiTask)}</td>
                 </tr>

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { pageActor } from "@/server/auth/page";
 import { now } from "@/server/clock";
 import { AppError } from "@/server/errors";
-import { getApplication, listVocationalSchoolChoices } from "@/server/applications/applications";
+import { getApplication, listVocationalSchoolChoices } from "@/server/applications/read";
 import { chinaDateOf } from "@/lib/calendar";
 import { PageTitle } from "@/components/ui/table";
 import { updateApplicationAction } from "@/actions/applications/update-application";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { pageActor } from "@/server/auth/page";
 import { AppError } from "@/server/errors";
-import { getApplication, listVocationalSchoolChoices } from "@/server/applications/applications";
+import { getApplication, listVocationalSchoolChoices } from "@/server/applications/read";
 import { GUARDIAN_RELATIONS, SEX_LABELS } from "@/lib/schemas/application";
 import { PrintButton } from "./print-button";
 

@@ -1,5 +1,5 @@
 // Quota plan (附件2) factories, shared by prisma/seed.ts, the Vitest server tests and other features' tests.
-// `createIssuedPlan` / `createAllocation` are plain Prisma writes (fast, for tests that need a plan).
+// `createIssuedPlan` / `allocate` are plain Prisma writes (fast, for tests that need a plan).
 // `seedDemoPlan` loads the 2020 plan through the real import path (parser + acceptAnnex2Import), then
 // corrects and issues it with the real domain functions (docs/decisions/003-plan-2020-demo.md).
 import ExcelJS from "exceljs";
@@ -12,41 +12,37 @@ import { createCounty, createMiddleSchool, createPrefecture, createUser, createV
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Db = PrismaClient<never, any>;
 
-export type QuotaRows = {
-  counties: { countyId: string; cohortBase: number; sendOffCap: number; shanghaiTask?: number }[];
-  vocationalSchools?: { vocationalSchoolId: string; enrolCap: number; shanghaiTask?: number }[];
-};
-
-/** A plan for `year` with one issued version (version 1 unless told), written directly. */
+/**
+ * An issued version of the year's plan with the given caps, written directly (the plan is created if
+ * the year has none; an issued version already there is superseded, as an amendment would).
+ * Counties and schools not listed get no quota row.
+ */
 export async function createIssuedPlan(
   db: Db,
-  data: QuotaRows & { year: number; issuedById: string; version?: number; issuedAt?: Date },
+  opts: { year: number; createdById: string; counties: { countyId: string; sendOffCap: number; cohortBase?: number; shanghaiTask?: number }[]; vocational: { vocationalSchoolId: string; enrolCap: number; shanghaiTask?: number }[] },
 ) {
-  const plan = await db.quotaPlan.create({ data: { year: data.year, cohortBaseYear: data.year - 3 } });
-  const version = await db.planVersion.create({
+  const plan = await db.quotaPlan.upsert({ where: { year: opts.year }, update: {}, create: { year: opts.year, cohortBaseYear: opts.year - 3 } });
+  const last = await db.planVersion.findFirst({ where: { planId: plan.id }, orderBy: { version: "desc" } });
+  // Whatever the latest version is (a discarded draft may follow the issued one), the issued one is superseded.
+  await db.planVersion.updateMany({ where: { planId: plan.id, status: "ISSUED" }, data: { status: "SUPERSEDED" } });
+  return db.planVersion.create({
     data: {
-      planId: plan.id,
-      version: data.version ?? 1,
-      status: "ISSUED",
-      amendReason: (data.version ?? 1) > 1 ? "测试调整" : null,
-      createdById: data.issuedById,
-      issuedById: data.issuedById,
-      issuedAt: data.issuedAt ?? new Date("2020-04-16T02:00:00Z"),
+      planId: plan.id, version: (last?.version ?? 0) + 1, status: "ISSUED", createdById: opts.createdById, issuedById: opts.createdById, issuedAt: new Date(),
+      amendReason: last ? "测试调整" : null,
+      countyQuotas: { create: opts.counties.map((c) => ({ countyId: c.countyId, sendOffCap: c.sendOffCap, cohortBase: c.cohortBase ?? Math.ceil((c.sendOffCap * 10) / 3), shanghaiTask: c.shanghaiTask ?? 0 })) },
+      vocationalQuotas: { create: opts.vocational.map((v) => ({ vocationalSchoolId: v.vocationalSchoolId, enrolCap: v.enrolCap, shanghaiTask: v.shanghaiTask ?? 0 })) },
     },
   });
-  await db.countyQuota.createMany({
-    data: data.counties.map((c) => ({ versionId: version.id, countyId: c.countyId, cohortBase: c.cohortBase, sendOffCap: c.sendOffCap, shanghaiTask: c.shanghaiTask ?? 0 })),
-  });
-  if (data.vocationalSchools?.length) {
-    await db.vocationalQuota.createMany({
-      data: data.vocationalSchools.map((s) => ({ versionId: version.id, vocationalSchoolId: s.vocationalSchoolId, enrolCap: s.enrolCap, shanghaiTask: s.shanghaiTask ?? 0 })),
-    });
-  }
-  return { plan, version };
 }
 
-export async function createAllocation(db: Db, data: { planId: string; middleSchoolId: string; allocation: number; updatedById: string }) {
-  return db.middleSchoolAllocation.create({ data });
+/** 落实到校: the middle school's allocation in the year's plan (set or replaced). */
+export async function allocate(db: Db, planYear: number, middleSchoolId: string, allocation: number, updatedById = "seed") {
+  const plan = await db.quotaPlan.findUniqueOrThrow({ where: { year: planYear } });
+  return db.middleSchoolAllocation.upsert({
+    where: { planId_middleSchoolId: { planId: plan.id, middleSchoolId } },
+    update: { allocation, updatedById },
+    create: { planId: plan.id, middleSchoolId, allocation, updatedById },
+  });
 }
 
 /**

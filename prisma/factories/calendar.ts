@@ -47,6 +47,15 @@ export async function createYearCalendar(db: Db, data: YearCalendarData): Promis
 }
 
 /**
+ * The year's calendar most workflow tests need: the May Day holiday ends on 5 May (送读期 from the 6th)
+ * and autumn registration completed on 15 September. Like `createYearCalendar`, it replaces what another
+ * test file set, so every file starts from the calendar it names.
+ */
+export function createStandardCalendar(db: Db, year = 2020, mayDayHolidayEnd = `${year}-05-05`, updatedById = "seed") {
+  return createYearCalendar(db, { year, mayDayHolidayEnd, autumnRegistrationDate: `${year}-09-15`, updatedById });
+}
+
+/**
  * The demo's 2020 calendar: the May Day holiday 2020 ran May 1–5 with make-up working days on
  * Sunday Apr 26 and Saturday May 9 (not counted: "双休日除外"), so 送读期 = 2020-05-06 … 2020-05-14;
  * autumn registration completed on 2020-09-15. With ZJB_TRAINING_DATE=2020-05-08 the demo is in 送读期.

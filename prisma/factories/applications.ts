@@ -240,6 +240,30 @@ export async function createApplicationRow(db: Db, opts: RowOpts) {
   });
 }
 
+/**
+ * `count` applications of one school in the given state (APPROVED by default: both signatures, a
+ * consent scan, 同意 on 2020-04-28), named 学生001… in classes 初三(1)班…(3)班, boys and girls in turn.
+ */
+export async function createApplications(
+  db: Db,
+  opts: { count: number; year?: number; middleSchoolId: string; vocationalSchoolId: string; enteredById: string; status?: "DRAFT" | "SIGNED" | "APPROVED" | "REJECTED"; shanghaiFlag?: boolean; className?: string },
+) {
+  const ids: string[] = [];
+  for (let i = 0; i < opts.count; i++) {
+    const sex = i % 2 === 0 ? "MALE" : "FEMALE";
+    const row = await createApplicationRow(db, {
+      year: opts.year, middleSchoolId: opts.middleSchoolId, vocationalSchoolId: opts.vocationalSchoolId, enteredById: opts.enteredById,
+      status: opts.status ?? "APPROVED", reviewDate: "2020-04-28",
+      input: {
+        className: opts.className ?? `初三(${1 + (i % 3)})班`, studentName: `学生${String(i + 1).padStart(3, "0")}`,
+        sex, idNumber: nextIdNumber(sex), guardianRelation: sex === "MALE" ? "父子" : "母女", shanghaiFlag: opts.shanghaiFlag ?? false,
+      },
+    });
+    ids.push(row.id);
+  }
+  return ids;
+}
+
 // ───── demo data ─────
 
 type DemoStudent = { name: string; sex: "MALE" | "FEMALE"; school: string; major?: string; shanghai?: boolean; className: string };

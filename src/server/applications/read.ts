@@ -1,0 +1,289 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/server/auth/load-actor";
+import { assertCan } from "@/server/auth/permissions";
+import { db } from "@/server/db";
+import { audit } from "@/server/audit";
+import { notFound } from "@/server/errors";
+import { phaseStatus, programmeYear } from "@/server/calendar/calendar";
+import { pageArgs, toPage } from "@/server/pagination";
+import { idNumberSearch } from "@/server/id-search";
+import { APPLICATION_ENTRY_WINDOW, formatChineseRange } from "@/lib/calendar";
+import { maskIdNumber } from "@/lib/validators/id-number";
+import { guardianRelationFromCode, type GuardianRelation } from "@/lib/schemas/application";
+import { EDITABLE_STATUSES, type ApplicationListQuery, type ApplicationStatus } from "@/lib/schemas/application-workflow";
+import { applicationScope, contactVisible, limitedView } from "./scope";
+import { auditSummary, ownMiddleSchool, schoolLabel } from "./rules";
+
+/** The application entry window of the current year, for the pages (the guard itself is assertInPhase). */
+export async function entryWindowInfo(now: Date): Promise<{ open: boolean; text: string }> {
+  const status = await phaseStatus({ now, phase: APPLICATION_ENTRY_WINDOW, verb: "录入报名" });
+  return status.open ? { open: true, text: `${status.label}：${formatChineseRange(status.range)}` } : { open: false, text: status.message };
+}
+
+/** Number of applications per status (in scope, one year), for the list header. */
+export async function statusCounts(actor: Actor, year: number): Promise<Partial<Record<ApplicationStatus, number>>> {
+  const rows = await db().application.groupBy({ by: ["status"], where: { AND: [applicationScope(actor), { year }] }, _count: { _all: true } });
+  return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+}
+
+/** Vocational schools in the order of the paper form: prefecture-level schools first, then by official order. */
+export async function listVocationalSchoolChoices(actor: Actor) {
+  const rows = await db().vocationalSchool.findMany({
+    where: { prefectureId: actor.prefectureId, active: true },
+    select: { id: true, name: true, fullName: true, countyId: true, sortOrder: true },
+    orderBy: { sortOrder: "asc" },
+  });
+  return [...rows.filter((r) => r.countyId === null), ...rows.filter((r) => r.countyId !== null)].map(
+    ({ id, name, fullName }) => ({ id, name, fullName }),
+  );
+}
+
+/** The preset "初中学校名" of a middle-school actor. */
+export async function ownSchoolLabel(actor: Actor): Promise<string> {
+  const school = await ownMiddleSchool(db(), actor);
+  return schoolLabel(school.county.name, school.name);
+}
+
+export type ApplicationListItem = {
+  id: string;
+  studentName: string;
+  sex: "MALE" | "FEMALE";
+  idNumberMasked: string;
+  className: string;
+  middleSchoolLabel: string;
+  vocationalSchoolName: string;
+  status: ApplicationStatus;
+  shanghaiFlag: boolean;
+  createdAt: Date;
+};
+
+function searchFilter(q: string): Prisma.ApplicationWhereInput {
+  const t = q.normalize("NFKC").replace(/\s+/g, "");
+  if (!t) return {};
+  const byId = idNumberSearch(t);
+  if (byId === "none") return { id: "__no_match__" };
+  if (byId) return byId;
+  return { studentName: { contains: t } };
+}
+
+/** One page of applications in scope, filtered; ID numbers masked (SPEC §10). */
+export async function listApplications(actor: Actor, query: ApplicationListQuery, now: Date) {
+  assertCan(actor, "application.read");
+  const year = query.year ?? programmeYear(now);
+  const where: Prisma.ApplicationWhereInput = {
+    AND: [
+      applicationScope(actor),
+      { year },
+      searchFilter(query.q),
+      query.status ? { status: query.status } : {},
+      query.className ? { className: query.className } : {},
+      query.vocationalSchoolId ? { vocationalSchoolId: query.vocationalSchoolId } : {},
+      query.middleSchoolId ? { middleSchoolId: query.middleSchoolId } : {},
+    ],
+  };
+  const [rows, total] = await Promise.all([
+    db().application.findMany({
+      where,
+      select: {
+        id: true, studentName: true, sex: true, idNumber: true, className: true, status: true, shanghaiFlag: true, createdAt: true, vocationalSchoolId: true,
+        middleSchool: { select: { name: true, county: { select: { name: true } } } },
+        vocationalSchool: { select: { name: true } },
+      },
+      orderBy: [{ className: "asc" }, { createdAt: "desc" }, { id: "asc" }],
+      ...pageArgs(query.page),
+    }),
+    db().application.count({ where }),
+  ]);
+  const items: ApplicationListItem[] = rows.map((r) => ({
+    id: r.id,
+    studentName: r.studentName,
+    sex: r.sex,
+    // A vocational school plans classes before send-off without the ID number or the 建档立卡 flag.
+    idNumberMasked: limitedView(actor, r) ? "（送读后可见）" : maskIdNumber(r.idNumber),
+    className: r.className,
+    middleSchoolLabel: schoolLabel(r.middleSchool.county.name, r.middleSchool.name),
+    vocationalSchoolName: r.vocationalSchool.name,
+    status: r.status,
+    shanghaiFlag: limitedView(actor, r) ? false : r.shanghaiFlag,
+    createdAt: r.createdAt,
+  }));
+  return { ...toPage(items, total, query.page), year };
+}
+
+/** Options for the list filters, all within the actor's scope. */
+export async function listFilterOptions(actor: Actor, year: number) {
+  const scope = applicationScope(actor);
+  const [classes, schools, middleSchools] = await Promise.all([
+    db().application.findMany({
+      where: { AND: [scope, { year }] },
+      distinct: ["className"],
+      select: { className: true },
+      orderBy: { className: "asc" },
+    }),
+    listVocationalSchoolChoices(actor),
+    actor.role === "COUNTY" || actor.role === "PREFECTURE" || actor.role === "VOCATIONAL_SCHOOL"
+      ? db().middleSchool.findMany({
+          where: { applications: { some: { AND: [scope, { year }] } } },
+          select: { id: true, name: true, county: { select: { name: true, sortOrder: true } } },
+          orderBy: [{ county: { sortOrder: "asc" } }, { name: "asc" }],
+        })
+      : Promise.resolve([]),
+  ]);
+  return {
+    classNames: classes.map((c) => c.className),
+    vocationalSchools: schools,
+    middleSchools: middleSchools.map((m) => ({ id: m.id, label: schoolLabel(m.county.name, m.name) })),
+  };
+}
+
+export type ApplicationView = {
+  id: string;
+  year: number;
+  status: ApplicationStatus;
+  middleSchoolId: string;
+  middleSchoolLabel: string;
+  countyName: string;
+  className: string;
+  headTeacherName: string;
+  studentName: string;
+  sex: "MALE" | "FEMALE";
+  studentNumber: string;
+  idNumber: string;
+  idNumberMasked: string;
+  birthDate: string;
+  guardianName: string;
+  guardianRelation: GuardianRelation;
+  /** null when the actor may not see contact details (vocational school before send-off) */
+  contact: {
+    headTeacherPhone: string;
+    studentPhone: string;
+    guardianPhone: string;
+    address: { county: string; township: string; village: string; street: string };
+  } | null;
+  reason: string | null;
+  vocationalSchoolId: string;
+  vocationalSchoolName: string;
+  vocationalSchoolFullName: string;
+  major: string | null;
+  eligibilityGround: "LEARNING_DIFFICULTY" | "RETURNED_DROPOUT";
+  shanghaiFlag: boolean;
+  /** a vocational school before send-off: only name, sex, middle school, class and major are filled */
+  limited: boolean;
+  studentSigned: boolean;
+  guardianSigned: boolean;
+  consentDocument: { id: string; fileName: string; mimeType: string; size: number; createdAt: Date } | null;
+  reviewDecision: boolean | null;
+  reviewDate: string | null;
+  reviewComment: string | null;
+  reviewedByName: string | null;
+  withdrawnAt: Date | null;
+  withdrawReason: string | null;
+  enteredByName: string;
+  imported: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/**
+ * One application for its own page, the edit form or the printout, with the full ID number.
+ * Showing the full number is a reveal (SPEC §10): `purpose` "page" / "print" writes
+ * `application.reveal` / `application.print` in the same transaction; "edit" writes `application.reveal` too.
+ */
+export async function getApplication(actor: Actor, id: string, purpose: "page" | "print" | "edit"): Promise<ApplicationView> {
+  assertCan(actor, "application.read");
+  return db().$transaction(async (tx) => {
+    const a = await tx.application.findFirst({
+      where: { AND: [applicationScope(actor), { id }] },
+      include: {
+        middleSchool: { select: { name: true, county: { select: { name: true } } } },
+        vocationalSchool: { select: { name: true, fullName: true } },
+        consentDocument: { select: { id: true, fileName: true, mimeType: true, size: true, createdAt: true } },
+      },
+    });
+    if (!a) throw notFound("报名申请");
+    const showContact = contactVisible(actor, a);
+    const limited = limitedView(actor, a);
+    const hide = <T,>(v: T, blank: T): T => (limited ? blank : v);
+    if (purpose === "print" && !showContact) throw notFound("报名申请");
+    if (purpose === "edit" && (actor.role !== "MIDDLE_SCHOOL" || !(EDITABLE_STATUSES as readonly string[]).includes(a.status))) {
+      throw notFound("可修改的报名申请");
+    }
+    const userIds = [a.enteredById, a.reviewedById].filter((x): x is string => !!x);
+    const users = await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } });
+    const nameOf = (uid: string | null) => (uid ? (users.find((u) => u.id === uid)?.displayName ?? "（未知）") : null);
+    await audit(tx, actor, purpose === "print" ? "application.print" : "application.reveal", { type: "Application", id: a.id }, auditSummary(a, { purpose }));
+    return {
+      id: a.id,
+      year: a.year,
+      status: a.status,
+      middleSchoolId: a.middleSchoolId,
+      middleSchoolLabel: schoolLabel(a.middleSchool.county.name, a.middleSchool.name),
+      countyName: a.middleSchool.county.name,
+      className: a.className,
+      headTeacherName: hide(a.headTeacherName, ""),
+      studentName: a.studentName,
+      sex: a.sex,
+      studentNumber: hide(a.studentNumber, ""),
+      // A vocational school sees the full ID number (and birth date) only of students sent off to it.
+      idNumber: showContact ? a.idNumber : "",
+      idNumberMasked: hide(maskIdNumber(a.idNumber), ""),
+      birthDate: showContact ? a.birthDate : "",
+      guardianName: hide(a.guardianName, ""),
+      guardianRelation: guardianRelationFromCode(a.guardianRelation),
+      contact: showContact
+        ? {
+            headTeacherPhone: a.headTeacherPhone,
+            studentPhone: a.studentPhone,
+            guardianPhone: a.guardianPhone,
+            address: { county: a.addressCounty, township: a.addressTownship, village: a.addressVillage, street: a.addressStreet },
+          }
+        : null,
+      reason: hide(a.reason, null),
+      vocationalSchoolId: a.vocationalSchoolId,
+      vocationalSchoolName: a.vocationalSchool.name,
+      vocationalSchoolFullName: a.vocationalSchool.fullName,
+      major: a.major,
+      eligibilityGround: a.eligibilityGround,
+      shanghaiFlag: hide(a.shanghaiFlag, false),
+      limited,
+      studentSigned: a.studentSigned,
+      guardianSigned: a.guardianSigned,
+      // the signed paper holds phones and address: same visibility as the contact details
+      consentDocument: showContact ? a.consentDocument : null,
+      reviewDecision: a.reviewDecision,
+      reviewDate: a.reviewDate,
+      reviewComment: hide(a.reviewComment, null),
+      reviewedByName: nameOf(a.reviewedById),
+      withdrawnAt: a.withdrawnAt,
+      withdrawReason: hide(a.withdrawReason, null),
+      enteredByName: nameOf(a.enteredById) ?? "（未知）",
+      imported: a.importBatchId !== null,
+      createdAt: a.createdAt,
+      updatedAt: a.updatedAt,
+    };
+  });
+}
+
+/** The audit trail of one application (its history is never deleted). */
+export async function applicationHistory(actor: Actor, id: string) {
+  assertCan(actor, "application.read");
+  const a = await db().application.findFirst({ where: { AND: [applicationScope(actor), { id }] }, select: { id: true, status: true, vocationalSchoolId: true } });
+  if (!a) throw notFound("报名申请");
+  if (limitedView(actor, a)) return []; // the middle school's steps are not the vocational school's business before send-off
+  const rows = await db().auditLog.findMany({
+    where: { entityType: "Application", entityId: id, action: { notIn: ["application.reveal", "application.print"] } },
+    orderBy: { at: "asc" },
+    select: { id: true, at: true, action: true, orgLabel: true, actorId: true, summary: true },
+  });
+  const users = await db().user.findMany({
+    where: { id: { in: rows.map((r) => r.actorId).filter((x): x is string => !!x) } },
+    select: { id: true, displayName: true },
+  });
+  return rows.map((r) => ({
+    id: String(r.id),
+    at: r.at,
+    action: r.action,
+    who: `${r.orgLabel ?? ""} ${users.find((u) => u.id === r.actorId)?.displayName ?? ""}`.trim(),
+  }));
+}
