@@ -8,8 +8,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "../src/generated/prisma/client";
-import { createIssuedPlan } from "../tests/factories/plan";
-import { createApplicationRow } from "../tests/factories/applications";
+import { createIssuedPlan } from "./factories/plan";
+import { createApplicationRow } from "./factories/applications";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Db = PrismaClient<never, any>;
@@ -36,16 +36,17 @@ export async function seedDashboardDemo(db: Db) {
     return mine.length ? mine.reduce((n, m) => n + allocation.get(m.id)!, 0) + 2 : 5;
   };
   const jishi = schools.find((s) => s.name === "楚雄技师学院");
-  const { plan } = await createIssuedPlan(db, {
-    year: YEAR, issuedById: bureau.id, issuedAt: new Date("2019-04-16T10:00:00+08:00"),
+  const version = await createIssuedPlan(db, {
+    year: YEAR, createdById: bureau.id,
     counties: counties.map((c) => ({
       countyId: c.id, cohortBase: plan2020.counties.find((x) => x.name === c.name)?.cohortBase ?? 1000, sendOffCap: countyCap(c.id),
       shanghaiTask: c.name === "楚雄市" ? 4 : c.name === "牟定县" ? 2 : 0,
     })),
-    vocationalSchools: schools.map((s) => ({ vocationalSchoolId: s.id, enrolCap: byVoc.has(s.id) ? byVoc.get(s.id)! + 3 : 5, shanghaiTask: s.id === jishi?.id ? 6 : 0 })),
+    vocational: schools.map((s) => ({ vocationalSchoolId: s.id, enrolCap: byVoc.has(s.id) ? byVoc.get(s.id)! + 3 : 5, shanghaiTask: s.id === jishi?.id ? 6 : 0 })),
   });
+  await db.planVersion.update({ where: { id: version.id }, data: { issuedAt: new Date("2019-04-16T10:00:00+08:00"), createdAt: new Date("2019-04-15T10:00:00+08:00") } });
   await db.middleSchoolAllocation.createMany({
-    data: middleSchools.map((m) => ({ planId: plan.id, middleSchoolId: m.id, allocation: allocation.get(m.id)!, updatedById: bureau.id, updatedAt: new Date("2019-04-20T09:00:00+08:00") })),
+    data: middleSchools.map((m) => ({ planId: version.planId, middleSchoolId: m.id, allocation: allocation.get(m.id)!, updatedById: bureau.id, updatedAt: new Date("2019-04-20T09:00:00+08:00") })),
   });
   // 东西协作※: three 楚雄市 students and one 牟定县 student of 楚雄技师学院 were 建档立卡.
   if (jishi) {

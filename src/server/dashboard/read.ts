@@ -5,7 +5,7 @@ import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { sendOffProgress } from "@/server/progress/progress";
 import { retentionBoard } from "@/server/retention/read";
-import { statusCounts } from "@/server/applications/applications";
+import { statusCounts } from "@/server/applications/read";
 import { listClasses } from "@/server/reception/reception";
 import { enrolmentScope } from "@/server/send-off/scope";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/schemas/application-workflow";

@@ -1,8 +1,9 @@
 // Issue 15 item 3: each role's home-page figures equal an independent recount in SQL (not the same reads).
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
-import { createMiddleSchool, createMiniPrefecture } from "../../factories";
-import { allocate, createApplications, createIssuedPlan } from "../../factories/send-off";
+import { createMiddleSchool, createMiniPrefecture } from "../../../prisma/factories";
+import { allocate, createIssuedPlan } from "../../../prisma/factories/plan";
+import { createApplications } from "../../../prisma/factories/applications";
 import { getDashboard, type Dashboard, type ProgressRow } from "@/server/dashboard/read";
 import { dashboardCharts } from "@/app/(console)/_dashboard/specs";
 

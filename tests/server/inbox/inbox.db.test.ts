@@ -2,9 +2,9 @@
 // it and disappears when the state is gone, only for the roles concerned, in the actor's scope.
 import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
-import { createMiniPrefecture } from "../../factories";
-import { createApplications } from "../../factories/send-off";
-import { createYearCalendar } from "../../factories/calendar";
+import { createMiniPrefecture } from "../../../prisma/factories";
+import { createApplications } from "../../../prisma/factories/applications";
+import { createYearCalendar } from "../../../prisma/factories/calendar";
 import { inboxFor, inboxCount, type InboxItem, type InboxSource } from "@/server/inbox";
 import { getPhase, type SchoolCalendar } from "@/lib/calendar";
 import type { Actor } from "@/server/auth/load-actor";
