@@ -55,7 +55,7 @@ test("a vocational school records a publicity visit; the middle school confirms 
   await shot(page, "fieldwork-report-figures");
 });
 
-test("a middle school records a home visit with a 流失风险 flag; it shows for the vocational school", async ({ page }) => {
+test("a middle school records a home visit with a 流失风险 flag; it shows in the vocational school inbox", async ({ page }) => {
   await loginAs(page, "shuangbai-cz1");
   await page.goto("/send-off");
   await page.getByLabel("选择王小兰").check();
@@ -91,6 +91,10 @@ test("a middle school records a home visit with a 流失风险 flag; it shows fo
   await shot(page, "fieldwork-home-visit-flag");
 
   await loginAs(page, "jishi");
+  // The flag is a to-do line in the vocational school's inbox, linking to the student page.
+  await page.goto("/inbox");
+  await expect(page.getByRole("link", { name: /流失风险：王小兰（双柏县 双柏县第一中学）/ })).toBeVisible();
+  await shot(page, "fieldwork-flag-in-inbox");
   await page.goto("/fieldwork");
   const flags = page.getByRole("table", { name: "流失风险学生" });
   await expect(flags.getByRole("row", { name: /王小兰/ })).toContainText("双柏县第一中学");

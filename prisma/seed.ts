@@ -17,6 +17,7 @@ import { seedAuditDemo } from "./seed-audit";
 import { seedGraduationDemo } from "./seed-graduation";
 import { seedAidDemo } from "./seed-aid";
 import { seedCurrentYearDemo } from "./seed-current-year";
+import { seedDashboardDemo } from "./seed-dashboards";
 
 /**
  * "Now" at seed time, as the server's clock (src/server/clock.ts) will see it: the training date
@@ -59,6 +60,7 @@ async function main() {
     await seedAuditDemo(db); // 2019 操作日志：谁显示了李春华的完整身份证号、登录失败（含不存在的用户名）与账号锁定
     await seedGraduationDemo(db); // 2019 毕业：档案送回、义务教育证书、职业技能等级证书（部分缺）、升学去向
     await seedAidDemo(db); // 2019 资助：县市补助学生生活费、交通费，义务教育阶段资助，对职业学校的补助
+    await seedDashboardDemo(db); // 2019 计划（演示数字）、名额、东西协作※ 学生、未同意和撤回的报名：首页图表（prisma/seed-dashboards.ts）
     const t1 = Date.now();
     // 今年（按启动时的日期计算）：日历、计划、报名、送读……到今天所在的阶段为止：prisma/seed-current-year.ts
     const current = await seedCurrentYearDemo(db, seedNow(), plan);

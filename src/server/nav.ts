@@ -4,9 +4,13 @@ import { can, type Permission } from "./auth/permissions";
 
 type NavItem = { href: string; label: string; permission?: Permission };
 
+/** The nav item that carries the to-do count badge (src/server/inbox/). */
+export const INBOX_HREF = "/inbox";
+
 // In the order of the programme year, then the administration pages, then the user's own account.
 const ITEMS: NavItem[] = [
   { href: "/", label: "首页" },
+  { href: "/inbox", label: "待办事项" },
   { href: "/calendar", label: "工作日历", permission: "calendar.read" },
   { href: "/plan", label: "招生计划", permission: "plan.read" },
   { href: "/filings", label: "报送材料", permission: "filing.read" },

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
-import { navFor } from "@/server/nav";
+import { INBOX_HREF, navFor } from "@/server/nav";
+import { requestInbox } from "@/server/inbox";
 import { ROLE_LABELS } from "@/server/auth/permissions";
 import { trainingDate } from "@/server/clock";
 import { formatChineseDate } from "@/lib/calendar";
@@ -12,6 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const actor = await pageActor(undefined, { passwordChangePage: true }); // pages below enforce the password change
   const training = trainingDate();
+  const todo = actor.mustChangePassword ? 0 : (await requestInbox(actor)).length;
   return (
     <div className="min-h-screen">
       {training ? (
@@ -30,7 +32,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </div>
         </div>
         <nav aria-label="主导航" className="mx-auto max-w-7xl px-4">
-          <NavLinks items={navFor(actor).map(({ href, label }) => ({ href, label }))} />
+          <NavLinks items={navFor(actor).map(({ href, label }) => ({ href, label, badge: href === INBOX_HREF ? todo : undefined }))} />
         </nav>
       </header>
       {actor.mustChangePassword ? (

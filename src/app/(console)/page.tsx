@@ -2,21 +2,62 @@ import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { PERMISSION_LABELS, ROLE_LABELS, can, permissionsOf } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
+import { yearAtHand } from "@/server/year";
+import { YearSelector } from "@/components/year/year-selector";
 import { getHomeTimeline } from "@/server/calendar/calendar-view";
+import { getDashboard } from "@/server/dashboard/read";
+import { requestInbox } from "@/server/inbox";
 import { PhaseTimeline } from "@/components/timeline/phase-timeline";
 import { YearStatus } from "@/components/timeline/year-status";
+import { BarChartFigure } from "@/components/charts/bar-chart-figure";
+import { dashboardCharts } from "./_dashboard/specs";
+import { InboxList } from "./_dashboard/inbox-list";
+import { SummaryCards } from "./_dashboard/summary-cards";
 
-export default async function HomePage() {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+const INBOX_ON_HOME = 5;
+
+/** 首页: the role's to-do lines, its dashboard for the year (charts with their tables) and the year's phase timeline. */
+export default async function HomePage({ searchParams }: { searchParams: Search }) {
   const actor = await pageActor();
-  const perms = permissionsOf(actor.role).filter((p) => p !== "user.changeOwnPassword");
   const t = now();
-  const timeline = can(actor.role, "calendar.read") ? await getHomeTimeline(actor, t) : null;
+  const at = await yearAtHand(await searchParams, { now: t });
+  const { year } = at;
+  const [timeline, dashboard, inbox] = await Promise.all([
+    can(actor.role, "calendar.read") ? getHomeTimeline(actor, t, year) : null,
+    getDashboard(actor, year),
+    requestInbox(actor),
+  ]);
+  const perms = permissionsOf(actor.role).filter((p) => p !== "user.changeOwnPassword");
   return (
     <div className="flex flex-col gap-6">
       <section aria-labelledby="org-heading" className="rounded-lg border border-slate-200 bg-white p-6">
         <h1 id="org-heading" className="text-xl font-semibold">{actor.orgName}</h1>
         <p className="mt-1 text-slate-600">账号类型：{ROLE_LABELS[actor.role]} · 登录账号：{actor.username}</p>
       </section>
+
+      <section aria-labelledby="inbox-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="inbox-heading" className="text-lg font-semibold">待办事项（{inbox.length}）</h2>
+          {inbox.length > INBOX_ON_HOME ? <Link className="text-sm text-blue-700 underline" href="/inbox">查看全部 {inbox.length} 项</Link> : null}
+        </div>
+        <InboxList items={inbox.slice(0, INBOX_ON_HOME)} />
+      </section>
+
+      <section aria-labelledby="dashboard-heading" className="flex flex-col gap-4">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="dashboard-heading" className="text-lg font-semibold">{year}年工作概况</h2>
+          <YearSelector at={at} path="/" />
+          <p className="text-sm text-slate-600">
+            {dashboard.planVersion ? `依据 ${year}年送读招生计划第 ${dashboard.planVersion} 版` : `${year}年送读招生计划尚未下达`}；数字为实时统计。
+          </p>
+        </div>
+        <SummaryCards dashboard={dashboard} />
+        <div className="grid gap-4 xl:grid-cols-2">
+          {dashboardCharts(dashboard).map((spec) => <BarChartFigure key={spec.id} spec={spec} />)}
+        </div>
+      </section>
+
       {timeline ? (
         <section aria-labelledby="timeline-heading" className="rounded-lg border border-slate-200 bg-white p-6">
           <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
@@ -40,12 +81,13 @@ export default async function HomePage() {
           )}
         </section>
       ) : null}
-      <section aria-labelledby="can-heading" className="rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="can-heading" className="text-lg font-semibold">您可以办理</h2>
+
+      <details className="rounded-lg border border-slate-200 bg-white p-6">
+        <summary className="cursor-pointer text-lg font-semibold">您可以办理</summary>
         <ul className="mt-3 list-disc pl-6 text-slate-700">
           {perms.map((p) => <li key={p}>{PERMISSION_LABELS[p]}</li>)}
         </ul>
-      </section>
+      </details>
     </div>
   );
 }

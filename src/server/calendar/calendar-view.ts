@@ -169,10 +169,9 @@ export function describeChange(action: string, s: Record<string, unknown>): stri
   }
 }
 
-/** What the home page needs: the current programme year's calendar (or null when not set) and today. */
-export async function getHomeTimeline(actor: Actor, now: Date) {
+/** What the home page needs: a programme year's calendar (by default today's; null when not set) and today. */
+export async function getHomeTimeline(actor: Actor, now: Date, year = programmeYear(now)) {
   assertCan(actor, "calendar.read");
-  const year = programmeYear(now);
   const calendar = await loadCalendar(db(), year);
   return { year, today: chinaDateOf(now), calendar };
 }

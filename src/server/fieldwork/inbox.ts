@@ -2,9 +2,7 @@ import "server-only";
 import type { Actor } from "@/server/auth/load-actor";
 import { chinaDateOf, daysBetween } from "@/lib/calendar";
 import { listOpenFlags } from "./follow-ups";
-
-/** One item of the (separately built) inbox. */
-export type InboxItem = { kind: "riskFlag"; title: string; href: string; count?: number };
+import type { InboxItem } from "@/server/inbox/types";
 
 /**
  * The open 流失风险 flags for the inbox of the two schools involved with the student and the student's
@@ -20,7 +18,11 @@ export async function riskFlagInboxItems(actor: Actor, now: Date): Promise<Inbox
     const days = Math.max(0, daysBetween(f.raisedOn, today));
     const where = actor.role === "VOCATIONAL_SCHOOL" ? `${f.countyName} ${f.middleSchoolName}` : f.vocationalSchoolName;
     return {
-      kind: "riskFlag" as const,
+      source: "riskFlag",
+      key: f.enrolmentId,
+      tone: "todo" as const,
+      count: 1,
+      due: f.raisedOn,
       title: `流失风险：${f.studentName}（${where}），已标记 ${days} 天，请跟踪回访或解除标记`,
       href: `/students/${f.enrolmentId}`,
     };

@@ -1,0 +1,46 @@
+import "server-only";
+import { chartIsEmpty, chartValueText, type BarChartSpec } from "@/lib/charts";
+import { renderBarChartSvg } from "@/server/charts/render";
+
+/**
+ * One dashboard chart: the ECharts SVG drawn on the server and, under it, a table with the same
+ * numbers (caption, column and row headers) for screen readers, printing and copying.
+ */
+export function BarChartFigure({ spec }: { spec: BarChartSpec }) {
+  const empty = chartIsEmpty(spec);
+  const { svg, width, height } = renderBarChartSvg(spec);
+  const headingId = `chart-${spec.id}`;
+  return (
+    <figure aria-labelledby={headingId} data-chart={spec.id} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+      <h3 id={headingId} className="font-semibold">{spec.title}</h3>
+      {empty ? <p className="text-sm text-slate-500">{spec.categories.length ? "暂无数据：图中各项均为 0。" : "暂无数据。"}</p> : null}
+      {/* The table below carries the same numbers for assistive technology; the drawing is decorative for it. */}
+      <div aria-hidden="true" className="max-w-full overflow-x-auto" style={{ maxWidth: width }} data-chart-svg>
+        <div style={{ width, height }} dangerouslySetInnerHTML={{ __html: svg }} />
+      </div>
+      {spec.note ? <p className="text-sm text-slate-600">{spec.note}</p> : null}
+      <details className="text-sm" open>
+        <summary className="cursor-pointer text-slate-700">数据表</summary>
+        <div className="mt-2 overflow-x-auto">
+          <table className="min-w-full text-sm" data-chart-table>
+            <caption className="sr-only">{spec.title}（单位：{spec.unit === "%" ? "百分比" : "人"}）</caption>
+            <thead className="bg-slate-100 text-left text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-1.5 font-medium">{spec.categoryLabel}</th>
+                {spec.series.map((s) => <th key={s.name} scope="col" className="px-3 py-1.5 font-medium">{s.name}{spec.unit === "%" ? "（%）" : ""}</th>)}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {spec.categories.map((c, i) => (
+                <tr key={`${c}-${i}`}>
+                  <th scope="row" className="px-3 py-1.5 text-left font-normal">{c}</th>
+                  {spec.series.map((s) => <td key={s.name} className="px-3 py-1.5 tabular-nums" data-value>{chartValueText(s.values[i] ?? null, spec.unit)}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,78 @@
+import "server-only";
+import * as echarts from "echarts/core";
+import { BarChart } from "echarts/charts";
+import { GridComponent, LegendComponent, MarkLineComponent } from "echarts/components";
+import { SVGRenderer } from "echarts/renderers";
+import { chartValueText, type BarChartSpec } from "@/lib/charts";
+
+// Only what the dashboards draw (a smaller module to load than the whole library).
+echarts.use([BarChart, GridComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
+
+/** Data-label colour: the Playwright check reads the drawn numbers by it (decision 030). */
+export const LABEL_COLOR = "#1e293b";
+const PALETTE = ["#94a3b8", "#2563eb", "#16a34a", "#d97706", "#7c3aed", "#db2777"];
+const FONT = "'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
+
+export const CHART_WIDTH = 640;
+
+/** Vertical bars for a few categories, horizontal bars (names readable) for more. */
+function layout(spec: BarChartSpec) {
+  const horizontal = spec.categories.length > 5;
+  const bars = Math.max(1, spec.categories.length) * Math.max(1, spec.series.length);
+  const height = horizontal ? Math.max(240, bars * 16 + spec.categories.length * 10 + 90) : 300;
+  return { horizontal, height };
+}
+
+/**
+ * Draws a bar chart as an SVG string with Apache ECharts' server-side renderer (no browser, no
+ * script on the page), zh-CN locale. Each bar carries its value as a label, written exactly as in the table.
+ */
+export function renderBarChartSvg(spec: BarChartSpec): { svg: string; width: number; height: number } {
+  const { horizontal, height } = layout(spec);
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: CHART_WIDTH, height, locale: "ZH" });
+  try {
+    const category = { type: "category" as const, data: spec.categories, axisLabel: { interval: 0, width: horizontal ? 110 : 90, overflow: "truncate" as const }, inverse: horizontal };
+    const value = {
+      type: "value" as const,
+      minInterval: spec.unit === "人" ? 1 : undefined,
+      max: spec.unit === "%" ? 100 : undefined,
+      // Head room past the longest bar, so its value label is not cut off at the edge.
+      boundaryGap: spec.unit === "%" ? undefined : (["0%", "12%"] as [string, string]),
+      axisLabel: { formatter: spec.unit === "%" ? "{value}%" : "{value}" },
+    };
+    chart.setOption({
+      animation: false,
+      color: PALETTE,
+      textStyle: { fontFamily: FONT },
+      legend: { top: 0, show: spec.series.length > 1 },
+      grid: { left: 8, right: 40, top: spec.series.length > 1 ? 32 : 16, bottom: 8 }, // echarts 6 keeps the axis labels inside (outerBounds)
+      xAxis: horizontal ? value : category,
+      yAxis: horizontal ? category : value,
+      series: spec.series.map((s, i) => ({
+        name: s.name,
+        type: "bar",
+        barMaxWidth: 28,
+        data: s.values.map((v) => (v === null ? "-" : v)),
+        label: {
+          show: true,
+          position: horizontal ? "right" : "top",
+          color: LABEL_COLOR,
+          fontSize: 11,
+          formatter: (p: { value: unknown }) => chartValueText(typeof p.value === "number" ? p.value : null, spec.unit),
+        },
+        markLine: i === 0 && spec.target
+          ? {
+              silent: true,
+              symbol: "none",
+              lineStyle: { color: "#dc2626", type: "dashed", width: 1.5 },
+              label: { formatter: spec.target.label, color: "#b91c1c", position: "insideEndTop" },
+              data: [horizontal ? { xAxis: spec.target.value } : { yAxis: spec.target.value }],
+            }
+          : undefined,
+      })),
+    });
+    return { svg: chart.renderToSVGString(), width: CHART_WIDTH, height };
+  } finally {
+    chart.dispose();
+  }
+}

@@ -1,0 +1,142 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "@/server/db";
+import type { Actor } from "@/server/auth/load-actor";
+import { assertCan } from "@/server/auth/permissions";
+import { sendOffProgress } from "@/server/progress/progress";
+import { retentionBoard } from "@/server/retention/read";
+import { statusCounts } from "@/server/applications/read";
+import { listClasses } from "@/server/reception/reception";
+import { enrolmentScope } from "@/server/send-off/scope";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/schemas/application-workflow";
+import { LEAVE_TYPES, LEAVE_TYPE_LABELS, type LeaveType } from "@/lib/student-status";
+
+/**
+ * The figures of each role's home page (issue 15 item 3), for one programme year. Everything comes
+ * from the reads the feature pages use (send-off progress, retention board, application counts,
+ * classes); only "confirmed" (county-confirmed rows of the live 附件4) and the leaver breakdown are
+ * counted here. Scope is the actor's, as on those pages.
+ */
+
+/** One bar group: the plan figure (S, E or the school's allocation) against what happened. */
+export type ProgressRow = {
+  id: string; name: string;
+  plan: number; sent: number; arrived: number; confirmed: number;
+  shanghaiTask: number; shanghai: number;
+};
+
+export type RetentionRow = {
+  schoolId: string; schoolName: string; owner: string;
+  /** null: no confirmed 附件4 yet, or a denominator of 0. */
+  rate: number | null; numerator: number | null; denominator: number | null;
+  meetsTarget: boolean | null; final: boolean; hasRoster: boolean;
+};
+
+export type Dashboard =
+  | { role: "PREFECTURE"; year: number; planVersion: number | null; counties: ProgressRow[]; vocationalSchools: ProgressRow[]; retention: RetentionRow[] }
+  | { role: "COUNTY"; year: number; planVersion: number | null; county: ProgressRow | null; middleSchools: ProgressRow[]; retention: RetentionRow[] }
+  | { role: "MIDDLE_SCHOOL"; year: number; planVersion: number | null; applications: Record<ApplicationStatus, number>; school: ProgressRow | null }
+  | {
+      role: "VOCATIONAL_SCHOOL"; year: number; planVersion: number | null; school: ProgressRow | null;
+      arrivals: { sent: number; arrived: number; pending: number; notArrived: number };
+      classes: { name: string; size: number; sizeLimit: number }[];
+      leavers: { type: LeaveType; label: string; exempt: number; counted: number }[];
+      retention: RetentionRow | null;
+    };
+
+type Column = "countyId" | "middleSchoolId" | "vocationalSchoolId";
+
+/** Students the county confirmed (逐人确认) on the live (not superseded) 附件4 of the year, per column. */
+async function confirmedBy(actor: Actor, column: Column, year: number): Promise<Map<string, number>> {
+  const rows = await db().enrolment.groupBy({
+    by: [column],
+    where: {
+      AND: [enrolmentScope(actor), { year, rosterChecks: { some: { status: "CONFIRMED", submission: { year, supersededAt: null } } } }],
+    },
+    _count: { _all: true },
+  });
+  return new Map((rows as unknown as (Record<Column, string> & { _count: { _all: number } })[]).map((r) => [r[column], r._count._all]));
+}
+
+type Counted = { id: string; name: string; cap?: number; allocation?: number; shanghaiTask?: number; sent: number; arrived: number; shanghai: number };
+const toRow = (r: Counted, confirmed: Map<string, number>): ProgressRow => ({
+  id: r.id, name: r.name, plan: r.cap ?? r.allocation ?? 0, sent: r.sent, arrived: r.arrived, confirmed: confirmed.get(r.id) ?? 0,
+  shanghaiTask: r.shanghaiTask ?? 0, shanghai: r.shanghai,
+});
+
+async function retentionRows(actor: Actor, year: number): Promise<RetentionRow[]> {
+  const board = await retentionBoard(actor, year);
+  return board.map((b) => ({
+    schoolId: b.schoolId, schoolName: b.schoolName, owner: b.owner,
+    rate: b.figure?.retention.rate ?? null, numerator: b.figure?.retention.numerator ?? null, denominator: b.figure?.retention.denominator ?? null,
+    meetsTarget: b.figure?.retention.meetsTarget ?? null, final: b.figure?.final ?? false, hasRoster: b.figure !== null,
+  }));
+}
+
+async function leaverBreakdown(where: Prisma.EnrolmentWhereInput) {
+  const left = await db().enrolment.findMany({
+    where: { AND: [where, { status: "LEFT" }] },
+    select: { events: { where: { revokedAt: null, type: { in: [...LEAVE_TYPES] } }, orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }], take: 1, select: { type: true, exempt: true } } },
+  });
+  return LEAVE_TYPES.map((type) => {
+    const mine = left.filter((e) => (e.events[0]?.type ?? "LEFT_OTHER") === type);
+    const exempt = mine.filter((e) => e.events[0]?.exempt).length;
+    return { type, label: LEAVE_TYPE_LABELS[type], exempt, counted: mine.length - exempt };
+  });
+}
+
+export async function getDashboard(actor: Actor, year: number): Promise<Dashboard> {
+  assertCan(actor, "sendOff.read");
+  const progress = await sendOffProgress(actor, year);
+  const planVersion = progress.plan?.version ?? null;
+  switch (actor.role) {
+    case "PREFECTURE": {
+      const [byCounty, byVoc, retention] = await Promise.all([confirmedBy(actor, "countyId", year), confirmedBy(actor, "vocationalSchoolId", year), retentionRows(actor, year)]);
+      return {
+        role: "PREFECTURE", year, planVersion,
+        counties: progress.counties.map((c) => toRow(c, byCounty)),
+        vocationalSchools: progress.vocationalSchools.map((v) => toRow(v, byVoc)),
+        retention,
+      };
+    }
+    case "COUNTY": {
+      const [byCounty, bySchool, retention] = await Promise.all([confirmedBy(actor, "countyId", year), confirmedBy(actor, "middleSchoolId", year), retentionRows(actor, year)]);
+      const county = progress.counties[0];
+      return {
+        role: "COUNTY", year, planVersion,
+        county: county ? toRow(county, byCounty) : null,
+        middleSchools: progress.middleSchools.map((m) => toRow(m, bySchool)),
+        retention,
+      };
+    }
+    case "MIDDLE_SCHOOL": {
+      const [counts, bySchool] = await Promise.all([statusCounts(actor, year), confirmedBy(actor, "middleSchoolId", year)]);
+      const school = progress.middleSchools[0];
+      return {
+        role: "MIDDLE_SCHOOL", year, planVersion,
+        applications: Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, counts[s] ?? 0])) as Record<ApplicationStatus, number>,
+        school: school ? toRow(school, bySchool) : null,
+      };
+    }
+    case "VOCATIONAL_SCHOOL": {
+      const where: Prisma.EnrolmentWhereInput = { AND: [enrolmentScope(actor), { year }] };
+      const [byVoc, arrivalRows, classes, leavers, retention] = await Promise.all([
+        confirmedBy(actor, "vocationalSchoolId", year),
+        db().enrolment.groupBy({ by: ["arrivalStatus"], where, _count: { _all: true } }),
+        listClasses(actor, year),
+        leaverBreakdown(where),
+        retentionRows(actor, year),
+      ]);
+      const n = (s: string) => arrivalRows.find((r) => r.arrivalStatus === s)?._count._all ?? 0;
+      const school = progress.vocationalSchools[0];
+      return {
+        role: "VOCATIONAL_SCHOOL", year, planVersion,
+        school: school ? toRow(school, byVoc) : null,
+        arrivals: { sent: n("PENDING") + n("ARRIVED") + n("NOT_ARRIVED"), arrived: n("ARRIVED"), pending: n("PENDING"), notArrived: n("NOT_ARRIVED") },
+        classes: classes.map((c) => ({ name: c.name, size: c.size, sizeLimit: c.sizeLimit })),
+        leavers,
+        retention: retention[0] ?? null,
+      };
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { db } from "@/server/db";
+import { programmeYear } from "@/server/calendar/calendar";
+import { schoolDiscrepancies } from "@/server/roster/roster";
+import type { InboxItem, InboxSource } from "../types";
+
+/**
+ * 附件4 in 确认期: the vocational school answers the county's discrepancies; the county checks the
+ * students released to it; the prefecture receives each submission and releases it to the counties.
+ * Counted in the database (the inbox is computed on every page for the badge: no snapshot rows loaded).
+ */
+export const rosterSource: InboxSource = async (actor, now) => {
+  const year = programmeYear(now);
+  const items: InboxItem[] = [];
+  if (actor.role === "VOCATIONAL_SCHOOL") {
+    const open = (await schoolDiscrepancies(actor, year)).filter((d) => d.status === "DISCREPANCY").length;
+    if (open) {
+      items.push({
+        source: "roster", key: "discrepancies", tone: "todo", count: open, href: "/roster",
+        title: `县市对在读学生名单提出 ${open} 条异议，等待本校答复`,
+        detail: "答复后如需更正名单，请更正后重新提交附件4。",
+      });
+    }
+  }
+  if (actor.role === "COUNTY") {
+    // The county's rows of each live submission released to it, without a check yet (as on its /roster page).
+    const [{ n: unchecked }] = await db().$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n
+        FROM "RosterRelease" r
+        JOIN "RosterSubmission" s ON s.id = r."submissionId"
+        CROSS JOIN LATERAL jsonb_array_elements(s.rows) x
+       WHERE r."countyId" = ${actor.countyId} AND s.year = ${year} AND s."supersededAt" IS NULL AND x->>'countyId' = ${actor.countyId}
+         AND NOT EXISTS (SELECT 1 FROM "RosterCheck" k WHERE k."submissionId" = s.id AND k."enrolmentId" = x->>'enrolmentId')`;
+    if (unchecked) {
+      items.push({
+        source: "roster", key: "unchecked", tone: "todo", count: unchecked, href: "/roster",
+        title: `州局反馈的在读学生名单中有 ${unchecked} 名本县市学生待核对`,
+        detail: "请逐人确认，或对不符的学生提出异议。",
+      });
+    }
+  }
+  if (actor.role === "PREFECTURE") {
+    const live = { year, supersededAt: null, vocationalSchool: { prefectureId: actor.prefectureId, active: true } };
+    const [toReceive, toRelease] = await Promise.all([
+      db().rosterSubmission.count({ where: { ...live, receivedAt: null } }),
+      // 反馈 releases a submission to all its counties at once.
+      db().rosterSubmission.count({ where: { ...live, receivedAt: { not: null }, releases: { none: {} } } }),
+    ]);
+    if (toReceive) items.push({ source: "roster", key: "receive", tone: "todo", count: toReceive, href: "/roster", title: `${toReceive} 所职业学校提交的在读学生名单待接收` });
+    if (toRelease) items.push({ source: "roster", key: "release", tone: "todo", count: toRelease, href: "/roster", title: `${toRelease} 份已接收的名单尚未反馈给县市` });
+  }
+  return items;
+};
