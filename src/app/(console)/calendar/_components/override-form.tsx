@@ -1,10 +1,9 @@
 "use client";
 import { useState } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { Button, Field, FormMessage, Select, TextInput } from "@/components/ui/form";
+import { Button, Field, FormMessage, Select, TextInput, TextArea } from "@/components/ui/form";
 import { setPhaseOverrideAction } from "@/actions/calendar/set-phase-override";
 import type { CalendarPhase, CalendarWindow } from "@/lib/calendar";
-import { TextArea } from "./text-area";
 
 /** Override one phase (or 报名录入期) with a reason. Choosing a phase fills in its current window. */
 export function OverrideForm({ year, version, windows }: { year: number; version: number; windows: (CalendarPhase | CalendarWindow)[] }) {
@@ -34,7 +33,7 @@ export function OverrideForm({ year, version, windows }: { year: number; version
         </Field>
       </div>
       <Field label="调整原因" name="reason" error={e.reason} hint="必填，所有单位都能看到，例如“受疫情影响，送读推迟一天”。">
-        <TextArea name="reason" rows={2} maxLength={200} error={e.reason} />
+        <TextArea name="reason" rows={2} maxLength={200} error={e.reason} aria-describedby={e.reason ? "reason-error" : "reason-hint"} />
       </Field>
       <p className="text-xs text-slate-500">
         调整送读期、稳定期或确认期后，其后各阶段按原规则顺延（已单独调整的阶段除外）。每次调整都会保留记录，可随时恢复按规则计算的时间。

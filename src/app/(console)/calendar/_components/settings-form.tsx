@@ -1,9 +1,8 @@
 "use client";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { Button, Field, FormMessage, TextInput } from "@/components/ui/form";
+import { Button, Field, FormMessage, TextInput, TextArea } from "@/components/ui/form";
 import { saveCalendarSettingsAction } from "@/actions/calendar/save-calendar-settings";
 import type { CalendarSettings } from "@/lib/calendar";
-import { TextArea } from "./text-area";
 
 /** The bureau's yearly settings; the windows are computed from them on the server. */
 export function SettingsForm({ year, version, settings }: { year: number; version: number; settings: CalendarSettings | null }) {
@@ -20,11 +19,11 @@ export function SettingsForm({ year, version, settings }: { year: number; versio
       </Field>
       <Field label="其他非工作日（可不填）" name="extraNonWorkingDays" error={e.extraNonWorkingDays}
         hint="收假后遇到的其他放假日期（周一至周五），不计入送读期的工作日。每行一个日期，例如 2020-05-07。">
-        <TextArea name="extraNonWorkingDays" rows={2} defaultValue={settings?.extraNonWorkingDays.join("\n") ?? ""} error={e.extraNonWorkingDays} />
+        <TextArea name="extraNonWorkingDays" rows={2} defaultValue={settings?.extraNonWorkingDays.join("\n") ?? ""} error={e.extraNonWorkingDays} aria-describedby={e.extraNonWorkingDays ? "extraNonWorkingDays-error" : "extraNonWorkingDays-hint"} />
       </Field>
       <Field label="调休上班日（可不填）" name="makeUpWorkingDays" error={e.makeUpWorkingDays}
         hint="国务院办公厅通知中需要上班的周六、周日。每行一个日期，例如 2020-05-09。">
-        <TextArea name="makeUpWorkingDays" rows={2} defaultValue={settings?.makeUpWorkingDays.join("\n") ?? ""} error={e.makeUpWorkingDays} />
+        <TextArea name="makeUpWorkingDays" rows={2} defaultValue={settings?.makeUpWorkingDays.join("\n") ?? ""} error={e.makeUpWorkingDays} aria-describedby={e.makeUpWorkingDays ? "makeUpWorkingDays-error" : "makeUpWorkingDays-hint"} />
       </Field>
       <div className="flex flex-col gap-1">
         <div className="flex items-center gap-2">
