@@ -45,6 +45,8 @@ export async function postgresFaults(cluster, report) {
   // 3. PostgreSQL stops under the running app, then comes back.
   {
     await cluster.stop();
+    // /api/health reuses its last probe for 1 s (src/server/db-health.ts); startApp's own health check may be that recent.
+    await sleep(1_200);
     const health = await fetch(`${app.base}/api/health`);
     const healthBody = await health.json().catch(() => ({}));
     const api = await sendOff(app.base, county, fx.applicationIds.slice(0, 10));

@@ -153,7 +153,7 @@ describe("the 流失风险 flag: raised → listed and in the inbox → cleared,
       expect((await listOpenFlags(who)).map((f) => f.enrolmentId)).toContain(e[1]);
     }
     const [item] = (await riskFlagInboxItems(a.vocA, JUNE_20)).filter((i) => i.href === `/students/${e[1]}`);
-    expect(item).toMatchObject({ kind: "riskFlag", title: expect.stringMatching(/^流失风险：.+（.+），已标记 2 天/) });
+    expect(item).toMatchObject({ source: "riskFlag", title: expect.stringMatching(/^流失风险：.+（.+），已标记 2 天/) });
     for (const who of [a.schoolB, a.vocP, a.countyB, a.otherPrefecture]) expect(await inboxHrefs(who)).not.toContain(`/students/${e[1]}`);
     expect(await riskFlagInboxItems(a.prefecture, JUNE_20)).toEqual([]);
     expect((await listOpenFlags(a.prefecture)).map((f) => f.enrolmentId)).toContain(e[1]);
