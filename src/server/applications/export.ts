@@ -24,7 +24,7 @@ const yesNo = (b: boolean) => (b ? "是" : "否");
 /** The school (own for a middle school; in scope for a county or the prefecture, else "not found") and its rows. */
 export async function annex3ExportRows(actor: Actor, input: { year: number; middleSchoolId?: string }) {
   assertCan(actor, "application.export");
-  const id = input.middleSchoolId ?? (actor.role === "MIDDLE_SCHOOL" ? actor.middleSchoolId! : undefined);
+  const id = input.middleSchoolId ?? (actor.role === "MIDDLE_SCHOOL" ? actor.middleSchoolId : undefined);
   if (!id) throw notFound("初中学校");
   const school = await db().middleSchool.findFirst({
     where: { AND: [middleSchoolScope(actor), { id }] },

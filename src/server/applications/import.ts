@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
-import type { Actor } from "@/server/auth/load-actor";
+import type { Actor, MiddleSchoolActor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { db, type Tx } from "@/server/db";
 import { audit } from "@/server/audit";
@@ -144,7 +144,7 @@ export async function importApplications(
   assertCan(actor, "application.import");
   if (actor.role !== "MIDDLE_SCHOOL" || !actor.middleSchoolId) throw forbidden();
   const refused = (summary: Prisma.InputJsonValue) =>
-    db().$transaction((tx) => audit(tx, actor, "application.importRefused", { type: "MiddleSchool", id: actor.middleSchoolId! }, summary));
+    db().$transaction((tx) => audit(tx, actor, "application.importRefused", { type: "MiddleSchool", id: actor.middleSchoolId }, summary));
   try {
     const result = await runImport(actor, file, now, opts);
     if (!result.ok) {
@@ -159,7 +159,7 @@ export async function importApplications(
 }
 
 async function runImport(
-  actor: Actor,
+  actor: MiddleSchoolActor,
   file: UploadedFile,
   now: Date,
   opts: { onProgress?: (p: ImportProgress) => void },
@@ -296,9 +296,9 @@ async function runImport(
   const outcome = await db().$transaction(
     async (tx) => {
       await assertInPhase(tx, { now, phase: APPLICATION_ENTRY_WINDOW, verb: "导入报名" });
-      await tx.$queryRaw`SELECT id FROM "MiddleSchool" WHERE id = ${actor.middleSchoolId!} FOR SHARE`; // see orgs.ts assertMovable
+      await tx.$queryRaw`SELECT id FROM "MiddleSchool" WHERE id = ${actor.middleSchoolId} FOR SHARE`; // see orgs.ts assertMovable
       const school = await tx.middleSchool.findFirst({
-        where: { id: actor.middleSchoolId!, active: true },
+        where: { id: actor.middleSchoolId, active: true },
         select: { id: true, countyId: true },
       });
       if (!school) throw forbidden();

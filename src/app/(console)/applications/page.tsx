@@ -41,7 +41,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const canEdit = editRole && at.year === at.current;
   const canImport = can(actor.role, "application.import");
   const canExport = can(actor.role, "application.export");
-  const exportSchool = actor.role === "MIDDLE_SCHOOL" ? actor.middleSchoolId! : query.middleSchoolId;
+  const exportSchool = actor.role === "MIDDLE_SCHOOL" ? actor.middleSchoolId : query.middleSchoolId;
   const showSchool = actor.role !== "MIDDLE_SCHOOL";
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
   const params = {
