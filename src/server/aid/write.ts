@@ -6,7 +6,7 @@ import { assertCan, actorAs } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
 import { AppError, notFound } from "@/server/errors";
 import { enrolmentScope } from "@/server/send-off/scope";
-import { chinaDateOf, formatChineseDate } from "@/lib/calendar";
+import { chinaDateOf, formatChineseDate } from "@/lib/china-date";
 import { formatYuan } from "@/lib/money";
 import { AID_KIND_LABELS, type AidKind } from "@/lib/schemas/aid";
 

@@ -9,7 +9,7 @@ import { programmeYear } from "@/server/calendar/calendar";
 import { storeDocument, SCAN_UPLOAD_RULES, type UploadedFile, type UploadRules } from "@/server/documents/documents";
 import { userLabels } from "@/server/user-labels";
 import { publicityDateProblem } from "@/lib/fieldwork";
-import { chinaDateOf } from "@/lib/calendar";
+import { chinaDateOf } from "@/lib/china-date";
 import { visitScope, yearWindows } from "./rules";
 
 /**

@@ -7,7 +7,8 @@ import { AppError, notFound } from "@/server/errors";
 import { loadCalendar } from "@/server/calendar/calendar";
 import { enrolmentScope } from "@/server/send-off/scope";
 import { checkDate, lockEnrolment } from "@/server/student-status/write";
-import { chinaDateOf, formatChineseDate, getPhase } from "@/lib/calendar";
+import { getPhase } from "@/lib/calendar";
+import { chinaDateOf, formatChineseDate } from "@/lib/china-date";
 import { CONTINUATION_LABELS, registrationFor, type ContinuationPath } from "@/lib/graduation";
 import { EVENT_TYPE_LABELS, REGISTRATION_LABELS } from "@/lib/student-status";
 

@@ -6,7 +6,7 @@ import { userLabels } from "@/server/user-labels";
 import { notFound } from "@/server/errors";
 import { enrolmentScope } from "@/server/send-off/scope";
 import { pageArgs, toPage } from "@/server/pagination";
-import { chinaDateOf } from "@/lib/calendar";
+import { chinaDateOf } from "@/lib/china-date";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import {
   LEAVE_TYPES, exemptionExplanation, isExempt, isLeaveType, REGISTRATION_LABELS, type LeaveType,

@@ -6,7 +6,7 @@ import { audit } from "@/server/audit";
 import { AppError, notFound } from "@/server/errors";
 import { enrolmentScope } from "@/server/send-off/scope";
 import { storeDocument, type UploadedFile } from "@/server/documents/documents";
-import { chinaDateOf, formatChineseDate } from "@/lib/calendar";
+import { chinaDateOf, formatChineseDate } from "@/lib/china-date";
 import {
   LEAVE_TYPE_LABELS, LEAVE_TYPES, isExempt, isLeaveType, proofName, takesProof, type LeaveType,
 } from "@/lib/student-status";

@@ -11,7 +11,7 @@ import { yearAtHand } from "@/server/year";
 import { loadCalendar } from "@/server/calendar/calendar";
 import { db } from "@/server/db";
 import { ReadOnlyNote, YearSelector } from "@/components/year/year-selector";
-import { APPLICATION_ENTRY_WINDOW } from "@/lib/calendar";
+import { APPLICATION_ENTRY_WINDOW } from "@/lib/calendar-settings";
 import { pastYearReadOnly, readOnlyText } from "@/lib/year";
 import { StatusTag } from "./_components/status-tag";
 

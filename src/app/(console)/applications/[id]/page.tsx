@@ -8,7 +8,7 @@ import { now } from "@/server/clock";
 import { AppError } from "@/server/errors";
 import { applicationHistory, getApplication, listVocationalSchoolChoices } from "@/server/applications/read";
 import { missingConsent } from "@/server/applications/rules";
-import { chinaDateOf, formatChineseDate } from "@/lib/calendar";
+import { chinaDateOf, formatChineseDate } from "@/lib/china-date";
 import { ELIGIBILITY_GROUND_LABELS, SEX_LABELS } from "@/lib/schemas/application";
 import { applicationPhoneWarnings } from "@/lib/schemas/application-phones";
 import { NO_PHONE } from "@/lib/validators/phone";
