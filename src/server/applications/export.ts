@@ -13,7 +13,7 @@ import { middleSchoolScope } from "@/server/auth/scope";
 import type { Actor } from "@/server/auth/load-actor";
 import { applicationScope } from "./scope";
 import { schoolLabel } from "./rules";
-import { ELIGIBILITY_GROUND_SHORT_LABELS, SEX_LABELS } from "@/lib/schemas/application";
+import { ELIGIBILITY_GROUND_SHORT_LABELS, SEX_LABELS } from "@/lib/schemas/application-fields";
 import { printFormOf } from "./print";
 import { compareClassThenName } from "@/lib/roster-order";
 import { APPLICATION_STATUS_LABELS } from "@/lib/schemas/application-workflow";

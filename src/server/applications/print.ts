@@ -15,7 +15,7 @@ import type { Actor } from "@/server/auth/load-actor";
 import { applicationContactScope } from "./scope";
 import { listVocationalSchoolChoices } from "./read";
 import { schoolLabel } from "./rules";
-import { guardianRelationFromCode, type GuardianRelation, type Sex } from "@/lib/schemas/application";
+import { guardianRelationFromCode, type GuardianRelation, type Sex } from "@/lib/schemas/application-fields";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import { compareClassThenName } from "@/lib/roster-order";
 import type { Application } from "@/generated/prisma/client";

@@ -12,7 +12,7 @@ import { APPLICATION_ENTRY_WINDOW } from "@/lib/calendar-settings";
 import { formatChineseRange } from "@/lib/china-date";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import { renderAudit } from "@/lib/audit-render";
-import { guardianRelationFromCode, type GuardianRelation } from "@/lib/schemas/application";
+import { guardianRelationFromCode, type GuardianRelation } from "@/lib/schemas/application-fields";
 import { EDITABLE_STATUSES, type ApplicationListQuery, type ApplicationStatus } from "@/lib/schemas/application-workflow";
 import { applicationScope, contactVisible, limitedView } from "./scope";
 import { auditSummary, ownMiddleSchool, schoolLabel } from "./rules";

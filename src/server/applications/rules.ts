@@ -6,7 +6,8 @@ import { audit } from "@/server/audit";
 import { AppError, forbidden, notFound } from "@/server/errors";
 import { chinaDateOf } from "@/lib/china-date";
 import { maskIdNumber, validateIdNumber } from "@/lib/validators/id-number";
-import { GUARDIAN_RELATION_CODES, validateApplication, type ApplicationInput } from "@/lib/schemas/application";
+import { validateApplication, type ApplicationInput } from "@/lib/schemas/application";
+import { GUARDIAN_RELATION_CODES } from "@/lib/schemas/application-fields";
 import { APPLICATION_STATUS_LABELS, LIVE_STATUSES, type ApplicationStatus } from "@/lib/schemas/application-workflow";
 import { applicationScope } from "./scope";
 

@@ -4,7 +4,7 @@ import { can } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
 import { entryWindowInfo, listApplications, listFilterOptions, statusCounts } from "@/server/applications/read";
 import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, applicationListQuerySchema } from "@/lib/schemas/application-workflow";
-import { SEX_LABELS } from "@/lib/schemas/application";
+import { SEX_LABELS } from "@/lib/schemas/application-fields";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
 import { yearAtHand } from "@/server/year";

@@ -9,7 +9,7 @@ import { AppError } from "@/server/errors";
 import { applicationHistory, getApplication, listVocationalSchoolChoices } from "@/server/applications/read";
 import { missingConsent } from "@/server/applications/rules";
 import { chinaDateOf, formatChineseDate } from "@/lib/china-date";
-import { ELIGIBILITY_GROUND_LABELS, SEX_LABELS } from "@/lib/schemas/application";
+import { ELIGIBILITY_GROUND_LABELS, SEX_LABELS } from "@/lib/schemas/application-fields";
 import { applicationPhoneWarnings } from "@/lib/schemas/application-phones";
 import { NO_PHONE } from "@/lib/validators/phone";
 import { EDITABLE_STATUSES, WITHDRAWABLE_STATUSES } from "@/lib/schemas/application-workflow";

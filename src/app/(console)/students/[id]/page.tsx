@@ -7,7 +7,7 @@ import { now } from "@/server/clock";
 import { AppError } from "@/server/errors";
 import { getStudent, type StudentDetail } from "@/server/student-status/read";
 import { chinaDateOf, formatChineseDate } from "@/lib/china-date";
-import { ELIGIBILITY_GROUND_LABELS } from "@/lib/schemas/application";
+import { ELIGIBILITY_GROUND_LABELS } from "@/lib/schemas/application-fields";
 import { ENROLMENT_STATUS_LABELS, EVENT_TYPE_LABELS, isLeaveType, proofName, takesProof } from "@/lib/student-status";
 import { PageTitle } from "@/components/ui/table";
 import { RevealIdNumber } from "@/components/reveal-id-number";
