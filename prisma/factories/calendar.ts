@@ -1,7 +1,8 @@
 // Yearly calendars for prisma/seed.ts and the tests. Plain Prisma (no `server-only`), so it runs under tsx.
 // The settings are validated by the same pure computeCalendar the app uses; an invalid calendar throws.
 import type { PrismaClient } from "../../src/generated/prisma/client";
-import { computeCalendar, defaultCalendarSettings, type SchoolCalendar } from "../../src/lib/calendar";
+import { computeCalendar, type SchoolCalendar } from "../../src/lib/calendar";
+import { defaultCalendarSettings } from "../../src/lib/calendar-settings";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Db = PrismaClient<never, any>;

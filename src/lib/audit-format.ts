@@ -1,7 +1,7 @@
 // Pure helpers for the 操作日志: Chinese names of summary fields and Chinese text for their values.
 // Used by the per-action sentences (audit-render.ts) and by the fallback for actions without one,
 // so that no entry is ever shown as JSON.
-import { CHINA_TIME_ZONE } from "@/lib/calendar";
+import { CHINA_TIME_ZONE } from "@/lib/china-date";
 
 /** Chinese names of the fields that appear in audit summaries (any action). */
 export const AUDIT_FIELD_LABELS: Record<string, string> = {

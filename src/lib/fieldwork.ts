@@ -3,7 +3,7 @@
  * schools in 宣传期, follow-ups and home visits in 稳定期/巩固期, and the "流失风险" flag. Pure module shared
  * by forms, pages and the server rules.
  */
-import { formatChineseDate } from "@/lib/calendar";
+import { formatChineseDate } from "@/lib/china-date";
 
 export const FOLLOW_UP_KINDS = ["STUDY_CHECK", "HOME_VISIT", "PHONE", "OTHER"] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];

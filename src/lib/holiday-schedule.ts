@@ -11,7 +11,8 @@
  * Pure module: no clock, no database.
  */
 import schedule from "chinese-days/dist/chinese-days.json";
-import { addCalendarDays, defaultCalendarSettings, formatChineseDate, isWorkingDay, type CalendarSettings } from "@/lib/calendar";
+import { defaultCalendarSettings, type CalendarSettings } from "@/lib/calendar-settings";
+import { addCalendarDays, formatChineseDate, isWorkingDay } from "@/lib/china-date";
 
 type Schedule = { holidays: Record<string, string>; workdays: Record<string, string> };
 const data = schedule as Schedule;

@@ -6,7 +6,9 @@
  * Pure module (shared by pages, the selector and tests): no clock, no database.
  */
 import { z } from "zod";
-import { chinaDateOf, getPhase, windowRange, type PhaseKey, type PhaseWindow, type SchoolCalendar } from "@/lib/calendar";
+import { getPhase, windowRange, type SchoolCalendar } from "@/lib/calendar";
+import { type PhaseKey, type PhaseWindow } from "@/lib/calendar-settings";
+import { chinaDateOf } from "@/lib/china-date";
 
 export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;

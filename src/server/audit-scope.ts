@@ -21,7 +21,7 @@ function countyUsers(countyId: string): Prisma.UserWhereInput {
 /** The organisations whose rows the actor may read, for the "单位" filter. */
 export async function auditOrgOptions(actor: Actor): Promise<AuditOrg[]> {
   assertCan(actor, "audit.read");
-  const county = actor.role === "COUNTY" ? actor.countyId! : null;
+  const county = actor.role === "COUNTY" ? actor.countyId : null;
   const [prefectures, counties, middles, vocs] = await Promise.all([
     county ? [] : db().prefecture.findMany({ where: { id: actor.prefectureId }, select: { id: true, bureauName: true } }),
     db().county.findMany({ where: county ? { id: county } : { prefectureId: actor.prefectureId }, orderBy: { sortOrder: "asc" }, select: { id: true, bureauName: true, name: true } }),
@@ -42,7 +42,7 @@ export async function auditOrgOptions(actor: Actor): Promise<AuditOrg[]> {
 /** The accounts of one organisation, checked to be within the actor's scope (else "not found"). */
 async function orgUsers(actor: Actor, org: string): Promise<Prisma.UserWhereInput> {
   const [kind, id] = org.split(":");
-  const county = actor.role === "COUNTY" ? actor.countyId! : null;
+  const county = actor.role === "COUNTY" ? actor.countyId : null;
   const found =
     kind === "prefecture" ? !county && id === actor.prefectureId
     : kind === "county" ? (county ? id === county : !!(await db().county.findFirst({ where: { id, prefectureId: actor.prefectureId }, select: { id: true } })))
@@ -63,7 +63,7 @@ async function rowsOfUsers(where: Prisma.UserWhereInput): Promise<Prisma.AuditLo
 export async function auditWhere(actor: Actor, f: AuditFilter): Promise<Prisma.AuditLogWhereInput> {
   assertCan(actor, "audit.read");
   const and: Prisma.AuditLogWhereInput[] = [];
-  if (actor.role !== "PREFECTURE") and.push(await rowsOfUsers(countyUsers(actor.countyId!)));
+  if (actor.role === "COUNTY") and.push(await rowsOfUsers(countyUsers(actor.countyId)));
   if (f.org) and.push(await rowsOfUsers(await orgUsers(actor, f.org)));
   if (f.from || f.to) and.push({ at: chinaDayRange(f.from, f.to) });
   if (f.action) and.push({ action: f.action });

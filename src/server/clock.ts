@@ -1,7 +1,7 @@
 import "server-only";
 import { TZDate } from "@date-fns/tz";
 import { env } from "@/env";
-import { CHINA_TIME_ZONE } from "@/lib/calendar";
+import { CHINA_TIME_ZONE } from "@/lib/china-date";
 
 /**
  * The server's clock. Rules never call `new Date()` themselves: they receive `now` from here

@@ -1,21 +1,7 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
-import {
-  APPLICATION_FIELD_LABELS,
-  ELIGIBILITY_GROUND_LABELS,
-  ELIGIBILITY_GROUNDS,
-  FORM_ERROR_KEY,
-  GUARDIAN_RELATION_CODES,
-  GUARDIAN_RELATION_LABELS,
-  GUARDIAN_RELATIONS,
-  type ApplicationInput,
-  applicationFromFormData,
-  applicationInputSchema,
-  createApplicationInputSchema,
-  fieldErrorsOf,
-  guardianRelationFromCode,
-  validateApplication,
-} from "@/lib/schemas/application";
+import { FORM_ERROR_KEY, type ApplicationInput, applicationFromFormData, applicationInputSchema, createApplicationInputSchema, fieldErrorsOf, validateApplication } from "@/lib/schemas/application";
+import { APPLICATION_FIELD_LABELS, ELIGIBILITY_GROUND_LABELS, ELIGIBILITY_GROUNDS, GUARDIAN_RELATION_CODES, GUARDIAN_RELATION_LABELS, GUARDIAN_RELATIONS, guardianRelationFromCode } from "@/lib/schemas/application-fields";
 
 const TODAY = "2025-06-01";
 const schema = createApplicationInputSchema({ today: TODAY });

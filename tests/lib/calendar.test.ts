@@ -1,30 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import fc from "fast-check";
-import {
-  APPLICATION_ENTRY_WINDOW,
-  deadlineState,
-  CalendarInputError,
-  PHASE_KEYS,
-  PHASE_LABELS,
-  type CalendarSettings,
-  calendarSettingsSchema,
-  checkPhase,
-  checkWindow,
-  chinaDateOf,
-  chineseWeekday,
-  countWorkingDays,
-  computeCalendar,
-  currentPhase,
-  defaultCalendarSettings,
-  formatChineseDate,
-  getPhase,
-  isWorkingDay,
-  nextDeadline,
-  nextPhase,
-  phaseInterval,
-  rangeDays,
-  roleTasks,
-} from "@/lib/calendar";
+import { deadlineState, checkPhase, checkWindow, computeCalendar, currentPhase, getPhase, nextDeadline, nextPhase, roleTasks } from "@/lib/calendar";
+import { APPLICATION_ENTRY_WINDOW, CalendarInputError, PHASE_KEYS, PHASE_LABELS, type CalendarSettings, calendarSettingsSchema, defaultCalendarSettings } from "@/lib/calendar-settings";
+import { chinaDateOf, chineseWeekday, countWorkingDays, formatChineseDate, isWorkingDay, phaseInterval, rangeDays } from "@/lib/china-date";
 
 // ---------------------------------------------------------------------------
 // Independent oracles (do not reuse the module's helpers)

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { LEAVE_TYPES, annex6LossColumns, exemptionExplanation, isExempt, takesProof } from "@/lib/student-status";
-import { AUTUMN_REGISTRATION_WINDOW, checkWindow, computeCalendar, defaultCalendarSettings, windowRange } from "@/lib/calendar";
+import { checkWindow, computeCalendar, windowRange } from "@/lib/calendar";
+import { AUTUMN_REGISTRATION_WINDOW, defaultCalendarSettings } from "@/lib/calendar-settings";
 
 describe("exemption from the retention assessment (SPEC §8, policy 六)", () => {
   // Exempt ⇔ 回原初中 or 其他高中阶段学校 AND a proof is on file.

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parseYearParam, pastYearReadOnly, phaseOver, programmeYearOf, requiredYearParam, yearHref } from "@/lib/year";
-import { computeCalendar, defaultCalendarSettings } from "@/lib/calendar";
+import { computeCalendar } from "@/lib/calendar";
+import { defaultCalendarSettings } from "@/lib/calendar-settings";
 
 const cal2020 = computeCalendar(defaultCalendarSettings(2020)); // 送读期 2020-05-06 … 2020-05-14
 const china = (d: string, t = "12:00") => new Date(`${d}T${t}:00+08:00`);

@@ -1,12 +1,10 @@
 // Issue 10 §9: JSON routes accept only same-origin requests with a JSON body; security headers.
 import { describe, expect, test, vi } from "vitest";
 import type { Actor } from "@/server/auth/load-actor";
+import { testActor } from "../support/actor";
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "@/lib/security-headers";
 
-const actor: Actor = {
-  userId: "u1", username: "u1", displayName: "测试", role: "MIDDLE_SCHOOL", prefectureId: "p", countyId: "c",
-  middleSchoolId: "m", vocationalSchoolId: null, orgName: "测试中学", mustChangePassword: false,
-};
+const actor: Actor = testActor("MIDDLE_SCHOOL", { userId: "u1", username: "u1", prefectureId: "p", orgName: "测试中学" }, { countyId: "c", middleSchoolId: "m" });
 vi.mock("@/auth", () => ({ auth: async () => null, signIn: async () => {}, signOut: async () => {} }));
 vi.mock("@/server/auth/actor", () => ({ getActor: async () => actor, requireActor: async () => actor }));
 const ran = vi.fn(async () => ({ done: true }));

@@ -6,6 +6,7 @@ import path from "node:path";
 import { describe, expect, test, vi } from "vitest";
 import type { Actor } from "@/server/auth/load-actor";
 import type { Role } from "@/generated/prisma/enums";
+import { testActor } from "../support/actor";
 
 const current: { actor: Actor | null } = { actor: null };
 vi.mock("@/auth", () => ({ auth: async () => null, signIn: async () => {}, signOut: async () => {}, handlers: {} }));
@@ -28,11 +29,9 @@ function routeFiles(dir = appDir): string[] {
 }
 
 const ROLES: Role[] = ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"];
-const actorOf = (role: Role, mustChangePassword: boolean): Actor => ({
-  userId: "u-gate", username: "gate", displayName: "门禁", role, prefectureId: "p-gate",
-  countyId: role === "PREFECTURE" ? null : "c-gate", middleSchoolId: role === "MIDDLE_SCHOOL" ? "m-gate" : null,
-  vocationalSchoolId: role === "VOCATIONAL_SCHOOL" ? "v-gate" : null, orgName: "测试单位", mustChangePassword,
-});
+const actorOf = (role: Role, mustChangePassword: boolean): Actor =>
+  testActor(role, { userId: "u-gate", username: "gate", displayName: "门禁", prefectureId: "p-gate", orgName: "测试单位", mustChangePassword },
+    { countyId: "c-gate", middleSchoolId: "m-gate", vocationalSchoolId: "v-gate" });
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 function request(file: string, method: string) {

@@ -4,7 +4,7 @@ import { INBOX_HREF, navFor } from "@/server/nav";
 import { requestInbox } from "@/server/inbox";
 import { ROLE_LABELS } from "@/server/auth/permissions";
 import { trainingDate } from "@/server/clock";
-import { formatChineseDate } from "@/lib/calendar";
+import { formatChineseDate } from "@/lib/china-date";
 import { signOutAction } from "./sign-out";
 import { NavLinks } from "./nav-links";
 

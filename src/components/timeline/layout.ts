@@ -3,9 +3,9 @@
  * the bar spans from the earliest phase start or deadline to the latest phase end or
  * deadline; each day gets the same width.
  */
-import {
-  addCalendarDays, daysBetween, type CalendarPhase, type DeadlineKey, type PhaseKey, type SchoolCalendar,
-} from "@/lib/calendar";
+import { type CalendarPhase, type SchoolCalendar } from "@/lib/calendar";
+import { type DeadlineKey, type PhaseKey } from "@/lib/calendar-settings";
+import { addCalendarDays, daysBetween } from "@/lib/china-date";
 
 export type TimelineSegment = {
   key: PhaseKey;

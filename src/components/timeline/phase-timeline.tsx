@@ -1,4 +1,6 @@
-import { chineseWeekday, formatChineseDate, formatChineseRange, type PhaseKey, type SchoolCalendar } from "@/lib/calendar";
+import { type SchoolCalendar } from "@/lib/calendar";
+import { type PhaseKey } from "@/lib/calendar-settings";
+import { chineseWeekday, formatChineseDate, formatChineseRange } from "@/lib/china-date";
 import { timelineLayout } from "./layout";
 
 /** Colours per phase (bar segment and legend swatch). */

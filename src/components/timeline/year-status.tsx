@@ -1,7 +1,5 @@
-import {
-  chinaDateOf, chineseWeekday, currentPhase, daysBetween, formatChineseDate, formatChineseRange, nextDeadline, nextPhase,
-  roleTasks, type Role, type SchoolCalendar,
-} from "@/lib/calendar";
+import { currentPhase, nextDeadline, nextPhase, roleTasks, type Role, type SchoolCalendar } from "@/lib/calendar";
+import { chinaDateOf, chineseWeekday, daysBetween, formatChineseDate, formatChineseRange } from "@/lib/china-date";
 
 /**
  * Where the year stands for this role: the current phase and what the role is expected to do

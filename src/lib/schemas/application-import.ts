@@ -4,7 +4,7 @@
  *
  * Pure module: used by the template export, the import on the server, the benchmark and tests.
  */
-import { APPLICATION_FIELD_LABELS, ELIGIBILITY_GROUNDS, type EligibilityGround } from "./application";
+import { APPLICATION_FIELD_LABELS, ELIGIBILITY_GROUNDS, type EligibilityGround } from "./application-fields";
 
 export type ImportColumnKey =
   | "className" | "headTeacherName" | "headTeacherPhone" | "studentName" | "sex" | "studentPhone"

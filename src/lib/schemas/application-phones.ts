@@ -5,7 +5,7 @@
  * Pure module: shared by the browser and the server.
  */
 import { validatePhone } from "../validators/phone";
-import { APPLICATION_FIELD_LABELS } from "./application";
+import { APPLICATION_FIELD_LABELS } from "./application-fields";
 
 export const PHONE_FIELDS = ["headTeacherPhone", "studentPhone", "guardianPhone"] as const;
 export type PhoneField = (typeof PHONE_FIELDS)[number];

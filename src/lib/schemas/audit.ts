@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addCalendarDays, isIsoDate } from "@/lib/calendar";
+import { addCalendarDays, isIsoDate } from "@/lib/china-date";
 
 /** An optional China date (YYYY-MM-DD); anything else is ignored rather than refused (it comes from a URL). */
 const day = z.string().trim().optional().transform((v) => (v && isIsoDate(v) ? v : ""));

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { OVERRIDE_KEYS, isIsoDate } from "@/lib/calendar";
+import { OVERRIDE_KEYS } from "@/lib/calendar-settings";
+import { isIsoDate } from "@/lib/china-date";
 
 /**
  * Forms of the 工作日历 page (shared by the client forms and the server actions).

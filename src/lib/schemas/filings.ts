@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { DeadlineKey } from "@/lib/calendar";
+import type { DeadlineKey } from "@/lib/calendar-settings";
 
 /**
  * The four filings the policy requires (SPEC §9), shared by the forms and the server:

@@ -14,8 +14,8 @@ const zero = (): Totals => ({ COMPULSORY_AID: 0, LIVING: 0, TRANSPORT: 0, studen
 function subsidyReadScope(actor: Actor): Prisma.SchoolSubsidyWhereInput {
   switch (actor.role) {
     case "PREFECTURE": return { county: { prefectureId: actor.prefectureId } };
-    case "COUNTY": return { countyId: actor.countyId! };
-    case "VOCATIONAL_SCHOOL": return { vocationalSchoolId: actor.vocationalSchoolId! };
+    case "COUNTY": return { countyId: actor.countyId };
+    case "VOCATIONAL_SCHOOL": return { vocationalSchoolId: actor.vocationalSchoolId };
     case "MIDDLE_SCHOOL": return { id: "-" };
   }
 }
@@ -33,7 +33,7 @@ export async function aidSummary(actor: Actor, year: number) {
       include: { county: { select: { name: true } }, vocationalSchool: { select: { name: true } } },
       orderBy: [{ paidOn: "asc" }, { createdAt: "asc" }],
     }),
-    db().county.findMany({ where: { prefectureId: actor.prefectureId, ...(actor.role === "COUNTY" ? { id: actor.countyId! } : {}) }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+    db().county.findMany({ where: { prefectureId: actor.prefectureId, ...(actor.role === "COUNTY" ? { id: actor.countyId } : {}) }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
   ]);
   const by = new Map(counties.map((c) => [c.id, { countyId: c.id, countyName: c.name, ...zero(), aided: new Set<string>() }]));
   for (const a of aid) {

@@ -2,11 +2,11 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
-import { assertCan } from "@/server/auth/permissions";
+import { assertCan, actorAs } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
 import { AppError, notFound } from "@/server/errors";
 import { enrolmentScope } from "@/server/send-off/scope";
-import { chinaDateOf, formatChineseDate } from "@/lib/calendar";
+import { chinaDateOf, formatChineseDate } from "@/lib/china-date";
 import { formatYuan } from "@/lib/money";
 import { AID_KIND_LABELS, type AidKind } from "@/lib/schemas/aid";
 
@@ -24,7 +24,7 @@ function assertPaidOn(paidOn: string, now: Date, field = "paidOn") {
 /** Vocational schools a county may subsidise: its own 县市职中, and prefecture-level schools teaching its students. */
 export function subsidyScope(actor: Actor): Prisma.VocationalSchoolWhereInput {
   if (actor.role !== "COUNTY") return { id: "-" };
-  return { prefectureId: actor.prefectureId, active: true, OR: [{ countyId: actor.countyId! }, { countyId: null, enrolments: { some: { countyId: actor.countyId! } } }] };
+  return { prefectureId: actor.prefectureId, active: true, OR: [{ countyId: actor.countyId }, { countyId: null, enrolments: { some: { countyId: actor.countyId } } }] };
 }
 
 export async function recordStudentAid(actor: Actor, input: { enrolmentId: string; kind: AidKind; amount: number; period: string; paidOn: string; comment?: string }, now: Date) {
@@ -42,14 +42,15 @@ export async function recordStudentAid(actor: Actor, input: { enrolmentId: strin
   });
 }
 
-export async function recordSchoolSubsidy(actor: Actor, input: { vocationalSchoolId: string; year: number; amount: number; purpose?: string; paidOn: string }, now: Date) {
+export async function recordSchoolSubsidy(caller: Actor, input: { vocationalSchoolId: string; year: number; amount: number; purpose?: string; paidOn: string }, now: Date) {
+  const actor = actorAs(caller, "COUNTY");
   assertCan(actor, "aid.record");
   return db().$transaction(async (tx) => {
     const school = await tx.vocationalSchool.findFirst({ where: { ...subsidyScope(actor), id: input.vocationalSchoolId } });
     if (!school) throw notFound("职业学校");
     assertPaidOn(input.paidOn, now);
     const row = await tx.schoolSubsidy.create({
-      data: { countyId: actor.countyId!, vocationalSchoolId: school.id, year: input.year, amountFen: input.amount, purpose: input.purpose?.trim() || null, paidOn: input.paidOn, recordedById: actor.userId, createdAt: now },
+      data: { countyId: actor.countyId, vocationalSchoolId: school.id, year: input.year, amountFen: input.amount, purpose: input.purpose?.trim() || null, paidOn: input.paidOn, recordedById: actor.userId, createdAt: now },
     });
     await audit(tx, actor, "aid.school", { type: "VocationalSchool", id: school.id }, { subsidyId: row.id, year: input.year, yuan: formatYuan(input.amount), purpose: row.purpose, paidOn: input.paidOn });
     return row;

@@ -6,7 +6,7 @@ import { audit } from "@/server/audit";
 import { AppError, notFound } from "@/server/errors";
 import { assertInPhase } from "@/server/calendar/calendar";
 import { checkUpload, storeDocument, type UploadedFile } from "@/server/documents/documents";
-import { APPLICATION_ENTRY_WINDOW } from "@/lib/calendar";
+import { APPLICATION_ENTRY_WINDOW } from "@/lib/calendar-settings";
 import { applicationScope } from "./scope";
 
 /** Statuses in which the chosen school can still change (a draft is simply edited). */

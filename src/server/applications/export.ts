@@ -13,7 +13,7 @@ import { middleSchoolScope } from "@/server/auth/scope";
 import type { Actor } from "@/server/auth/load-actor";
 import { applicationScope } from "./scope";
 import { schoolLabel } from "./rules";
-import { ELIGIBILITY_GROUND_SHORT_LABELS, SEX_LABELS } from "@/lib/schemas/application";
+import { ELIGIBILITY_GROUND_SHORT_LABELS, SEX_LABELS } from "@/lib/schemas/application-fields";
 import { printFormOf } from "./print";
 import { compareClassThenName } from "@/lib/roster-order";
 import { APPLICATION_STATUS_LABELS } from "@/lib/schemas/application-workflow";
@@ -24,7 +24,7 @@ const yesNo = (b: boolean) => (b ? "是" : "否");
 /** The school (own for a middle school; in scope for a county or the prefecture, else "not found") and its rows. */
 export async function annex3ExportRows(actor: Actor, input: { year: number; middleSchoolId?: string }) {
   assertCan(actor, "application.export");
-  const id = input.middleSchoolId ?? (actor.role === "MIDDLE_SCHOOL" ? actor.middleSchoolId! : undefined);
+  const id = input.middleSchoolId ?? (actor.role === "MIDDLE_SCHOOL" ? actor.middleSchoolId : undefined);
   if (!id) throw notFound("初中学校");
   const school = await db().middleSchool.findFirst({
     where: { AND: [middleSchoolScope(actor), { id }] },

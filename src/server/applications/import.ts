@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
-import type { Actor } from "@/server/auth/load-actor";
+import type { Actor, MiddleSchoolActor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { db, type Tx } from "@/server/db";
 import { audit } from "@/server/audit";
@@ -9,7 +9,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import { AppError, forbidden, isUniqueViolation } from "@/server/errors";
 import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
 import type { UploadedFile } from "@/server/documents/documents";
-import { APPLICATION_ENTRY_WINDOW, chinaDateOf } from "@/lib/calendar";
+import { APPLICATION_ENTRY_WINDOW } from "@/lib/calendar-settings";
+import { chinaDateOf } from "@/lib/china-date";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import { validateApplication } from "@/lib/schemas/application";
 import { applicationPhoneWarnings, type PhoneField } from "@/lib/schemas/application-phones";
@@ -144,7 +145,7 @@ export async function importApplications(
   assertCan(actor, "application.import");
   if (actor.role !== "MIDDLE_SCHOOL" || !actor.middleSchoolId) throw forbidden();
   const refused = (summary: Prisma.InputJsonValue) =>
-    db().$transaction((tx) => audit(tx, actor, "application.importRefused", { type: "MiddleSchool", id: actor.middleSchoolId! }, summary));
+    db().$transaction((tx) => audit(tx, actor, "application.importRefused", { type: "MiddleSchool", id: actor.middleSchoolId }, summary));
   try {
     const result = await runImport(actor, file, now, opts);
     if (!result.ok) {
@@ -159,7 +160,7 @@ export async function importApplications(
 }
 
 async function runImport(
-  actor: Actor,
+  actor: MiddleSchoolActor,
   file: UploadedFile,
   now: Date,
   opts: { onProgress?: (p: ImportProgress) => void },
@@ -296,9 +297,9 @@ async function runImport(
   const outcome = await db().$transaction(
     async (tx) => {
       await assertInPhase(tx, { now, phase: APPLICATION_ENTRY_WINDOW, verb: "导入报名" });
-      await tx.$queryRaw`SELECT id FROM "MiddleSchool" WHERE id = ${actor.middleSchoolId!} FOR SHARE`; // see orgs.ts assertMovable
+      await tx.$queryRaw`SELECT id FROM "MiddleSchool" WHERE id = ${actor.middleSchoolId} FOR SHARE`; // see orgs.ts assertMovable
       const school = await tx.middleSchool.findFirst({
-        where: { id: actor.middleSchoolId!, active: true },
+        where: { id: actor.middleSchoolId, active: true },
         select: { id: true, countyId: true },
       });
       if (!school) throw forbidden();

@@ -15,7 +15,7 @@ import type { Actor } from "@/server/auth/load-actor";
 import { applicationContactScope } from "./scope";
 import { listVocationalSchoolChoices } from "./read";
 import { schoolLabel } from "./rules";
-import { guardianRelationFromCode, type GuardianRelation, type Sex } from "@/lib/schemas/application";
+import { guardianRelationFromCode, type GuardianRelation, type Sex } from "@/lib/schemas/application-fields";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import { compareClassThenName } from "@/lib/roster-order";
 import type { Application } from "@/generated/prisma/client";
@@ -89,7 +89,7 @@ export async function approvedFormsForPrint(
   input: { year: number; middleSchoolId?: string; className?: string },
 ): Promise<{ forms: Annex3PrintForm[]; schools: PrintSchoolChoice[]; middleSchoolLabel: string | null }> {
   assertCan(actor, "application.read");
-  const middleSchoolId = actor.role === "MIDDLE_SCHOOL" ? actor.middleSchoolId! : input.middleSchoolId;
+  const middleSchoolId = actor.role === "MIDDLE_SCHOOL" ? actor.middleSchoolId : input.middleSchoolId;
   if (!middleSchoolId) {
     throw new AppError("VALIDATION", "请先在“初中学校”中选择一所学校，再批量打印该校（或该校一个班级）已审核同意的申请表。");
   }

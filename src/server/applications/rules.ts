@@ -4,9 +4,10 @@ import type { Actor } from "@/server/auth/load-actor";
 import { db, type Db, type Tx } from "@/server/db";
 import { audit } from "@/server/audit";
 import { AppError, forbidden, notFound } from "@/server/errors";
-import { chinaDateOf } from "@/lib/calendar";
+import { chinaDateOf } from "@/lib/china-date";
 import { maskIdNumber, validateIdNumber } from "@/lib/validators/id-number";
-import { GUARDIAN_RELATION_CODES, validateApplication, type ApplicationInput } from "@/lib/schemas/application";
+import { validateApplication, type ApplicationInput } from "@/lib/schemas/application";
+import { GUARDIAN_RELATION_CODES } from "@/lib/schemas/application-fields";
 import { APPLICATION_STATUS_LABELS, LIVE_STATUSES, type ApplicationStatus } from "@/lib/schemas/application-workflow";
 import { applicationScope } from "./scope";
 

@@ -18,11 +18,11 @@ export function applicationScope(actor: Actor): Prisma.ApplicationWhereInput {
     case "PREFECTURE":
       return { county: { prefectureId: actor.prefectureId } };
     case "COUNTY":
-      return { countyId: actor.countyId! };
+      return { countyId: actor.countyId };
     case "MIDDLE_SCHOOL":
-      return { middleSchoolId: actor.middleSchoolId! };
+      return { middleSchoolId: actor.middleSchoolId };
     case "VOCATIONAL_SCHOOL":
-      return { vocationalSchoolId: actor.vocationalSchoolId!, status: { in: ["APPROVED", "SENT_OFF"] } };
+      return { vocationalSchoolId: actor.vocationalSchoolId, status: { in: ["APPROVED", "SENT_OFF"] } };
   }
 }
 
@@ -38,7 +38,7 @@ export function contactVisible(actor: Actor, application: { status: string; voca
 /** Applications whose contact details (and therefore the signed paper form) the actor may see. */
 export function applicationContactScope(actor: Actor): Prisma.ApplicationWhereInput {
   if (actor.role !== "VOCATIONAL_SCHOOL") return applicationScope(actor);
-  return { vocationalSchoolId: actor.vocationalSchoolId!, status: "SENT_OFF" };
+  return { vocationalSchoolId: actor.vocationalSchoolId, status: "SENT_OFF" };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { db } from "@/server/db";
 import { audit } from "@/server/audit";
-import { ELIGIBILITY_GROUND_LABELS } from "@/lib/schemas/application";
+import { ELIGIBILITY_GROUND_LABELS } from "@/lib/schemas/application-fields";
 import {
   IMPORT_COLUMNS,
   IMPORT_FIRST_DATA_ROW,

@@ -6,7 +6,8 @@ import { audit } from "@/server/audit";
 import { AppError, isUniqueViolation } from "@/server/errors";
 import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
 import { storeDocument, checkUpload, type UploadedFile } from "@/server/documents/documents";
-import { APPLICATION_ENTRY_WINDOW, chinaDateOf, isIsoDate } from "@/lib/calendar";
+import { APPLICATION_ENTRY_WINDOW } from "@/lib/calendar-settings";
+import { chinaDateOf, isIsoDate } from "@/lib/china-date";
 import { EDITABLE_STATUSES, WITHDRAWABLE_STATUSES, type ReviewInput, type WithdrawInput } from "@/lib/schemas/application-workflow";
 import {
   CHANGE_LABEL_FIELDS, applicationColumns, assertChosenSchool, assertNoLiveDuplicate, auditSummary, changeApplication,

@@ -1,19 +1,9 @@
 import "server-only";
 import { db } from "@/server/db";
 import type { Role } from "@/generated/prisma/enums";
+import { buildActor, type Actor } from "@/lib/actor";
 
-export type Actor = {
-  userId: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  prefectureId: string; // every organisation belongs to one prefecture
-  countyId: string | null; // COUNTY: own; MIDDLE_SCHOOL: its county; VOCATIONAL_SCHOOL: owning county or null
-  middleSchoolId: string | null;
-  vocationalSchoolId: string | null;
-  orgName: string;
-  mustChangePassword: boolean;
-};
+export type { Actor, ActorOf, CountyActor, MiddleSchoolActor, PrefectureActor, VocationalSchoolActor } from "@/lib/actor";
 
 type Row = {
   id: string; username: string; displayName: string; role: Role; active: boolean; sessionVersion: number;
@@ -43,12 +33,9 @@ export async function loadActor(userId: string, sessionVersion: number): Promise
       LEFT JOIN "VocationalSchool" v ON v.id = u."vocationalSchoolId"
      WHERE u.id = ${userId}`;
   if (!u || !u.active || u.sessionVersion !== sessionVersion || !u.orgActive || !u.orgPrefectureId) return null;
-  return {
-    userId: u.id, username: u.username, displayName: u.displayName, role: u.role, mustChangePassword: u.mustChangePassword,
-    prefectureId: u.orgPrefectureId,
-    countyId: u.role === "PREFECTURE" ? null : u.orgCountyId,
-    middleSchoolId: u.middleSchoolId,
-    vocationalSchoolId: u.vocationalSchoolId,
-    orgName: u.orgName ?? "",
-  };
+  return buildActor(
+    { userId: u.id, username: u.username, displayName: u.displayName, mustChangePassword: u.mustChangePassword, prefectureId: u.orgPrefectureId, orgName: u.orgName ?? "" },
+    { role: u.role, countyId: u.role === "PREFECTURE" ? null : u.orgCountyId, middleSchoolId: u.middleSchoolId, vocationalSchoolId: u.vocationalSchoolId },
+  );
 }
+

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Role } from "@/generated/prisma/enums";
 import { forbidden } from "@/server/errors";
-import type { Actor } from "./load-actor";
+import type { Actor, ActorOf } from "./load-actor";
+import { hasRole } from "@/lib/actor";
 
 /**
  * The single permission table: which role may perform which action.
@@ -163,4 +164,13 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
 
 export function permissionsOf(role: Role): Permission[] {
   return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
+}
+
+/**
+ * Narrows the actor to the role(s) a domain function serves. The permission table already keeps every
+ * other role out; should one arrive anyway, it is refused as "no permission".
+ */
+export function actorAs<R extends Actor["role"]>(actor: Actor, ...roles: R[]): ActorOf<R> {
+  if (!hasRole(actor, ...roles)) throw forbidden();
+  return actor;
 }

@@ -10,7 +10,7 @@ export function countyScope(actor: Actor): Prisma.CountyWhereInput {
   switch (actor.role) {
     case "PREFECTURE": return { prefectureId: actor.prefectureId };
     case "COUNTY":
-    case "MIDDLE_SCHOOL": return { id: actor.countyId! };
+    case "MIDDLE_SCHOOL": return { id: actor.countyId };
     case "VOCATIONAL_SCHOOL": return { prefectureId: actor.prefectureId };
   }
 }
@@ -18,8 +18,8 @@ export function countyScope(actor: Actor): Prisma.CountyWhereInput {
 export function middleSchoolScope(actor: Actor): Prisma.MiddleSchoolWhereInput {
   switch (actor.role) {
     case "PREFECTURE": return { county: { prefectureId: actor.prefectureId } };
-    case "COUNTY": return { countyId: actor.countyId! };
-    case "MIDDLE_SCHOOL": return { id: actor.middleSchoolId! };
+    case "COUNTY": return { countyId: actor.countyId };
+    case "MIDDLE_SCHOOL": return { id: actor.middleSchoolId };
     case "VOCATIONAL_SCHOOL": return NOTHING;
   }
 }
@@ -43,7 +43,7 @@ export function managedUserScope(actor: Actor): Prisma.UserWhereInput {
       };
     case "COUNTY":
       // A county bureau manages the accounts of its middle schools (not its own colleagues').
-      return { middleSchool: { countyId: actor.countyId! } };
+      return { middleSchool: { countyId: actor.countyId } };
     default:
       return NOTHING;
   }

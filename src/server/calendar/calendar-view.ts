@@ -2,10 +2,9 @@ import "server-only";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan, can } from "@/server/auth/permissions";
-import {
-  OVERRIDE_LABELS, chinaDateOf, computeCalendar, countWorkingDays, formatChineseDate, formatChineseRange, getPhase,
-  type CalendarSettings, type DateRange, type OverrideKey, type SchoolCalendar,
-} from "@/lib/calendar";
+import { computeCalendar, getPhase, type SchoolCalendar } from "@/lib/calendar";
+import { OVERRIDE_LABELS, type CalendarSettings, type OverrideKey } from "@/lib/calendar-settings";
+import { chinaDateOf, countWorkingDays, formatChineseDate, formatChineseRange, type DateRange } from "@/lib/china-date";
 import { DB_TO_OVERRIDE, loadCalendar, loadCalendarSettings, programmeYear } from "./calendar";
 
 /** Reads for the 工作日历 page and the home-page timeline. Everyone may read (`calendar.read`). */

@@ -1,10 +1,9 @@
 import "server-only";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
-import {
-  PHASE_LABELS, checkPhase, checkWindow, computeCalendar, getPhase, windowRange, type CalendarSettings, type DateRange,
-  type OverrideKey, type PhaseKey, type PhaseWindow, type SchoolCalendar,
-} from "@/lib/calendar";
+import { checkPhase, checkWindow, computeCalendar, getPhase, windowRange, type SchoolCalendar } from "@/lib/calendar";
+import { PHASE_LABELS, type CalendarSettings, type OverrideKey, type PhaseKey, type PhaseWindow } from "@/lib/calendar-settings";
+import { type DateRange } from "@/lib/china-date";
 import { programmeYearOf } from "@/lib/year";
 import type { YearCalendar } from "@/generated/prisma/client";
 import type { Phase } from "@/generated/prisma/enums";

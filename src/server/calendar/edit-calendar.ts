@@ -4,10 +4,9 @@ import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
 import { AppError, isUniqueViolation } from "@/server/errors";
-import {
-  CalendarInputError, OVERRIDE_LABELS, WINDOW_KEYS, computeCalendar, formatChineseRange,
-  type CalendarSettings, type OverrideKey, type SchoolCalendar,
-} from "@/lib/calendar";
+import { computeCalendar, type SchoolCalendar } from "@/lib/calendar";
+import { CalendarInputError, OVERRIDE_LABELS, WINDOW_KEYS, type CalendarSettings, type OverrideKey } from "@/lib/calendar-settings";
+import { formatChineseRange } from "@/lib/china-date";
 import { OVERRIDE_TO_DB, deadlinesFromRow, loadCalendarSettings } from "./calendar";
 
 /**

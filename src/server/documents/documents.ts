@@ -133,11 +133,11 @@ export function documentOwnerScope(actor: Actor): Prisma.DocumentWhereInput {
         ],
       };
     case "COUNTY":
-      return { OR: [{ countyId: actor.countyId! }, { middleSchool: { countyId: actor.countyId! } }] };
+      return { OR: [{ countyId: actor.countyId }, { middleSchool: { countyId: actor.countyId } }] };
     case "MIDDLE_SCHOOL":
-      return { middleSchoolId: actor.middleSchoolId! };
+      return { middleSchoolId: actor.middleSchoolId };
     case "VOCATIONAL_SCHOOL":
-      return { vocationalSchoolId: actor.vocationalSchoolId! };
+      return { vocationalSchoolId: actor.vocationalSchoolId };
   }
 }
 

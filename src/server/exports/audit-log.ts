@@ -7,7 +7,7 @@ import { auditLinesForExport, AUDIT_EXPORT_MAX } from "@/server/audit-read";
 import { auditOrgOptions, describeFilter } from "@/server/audit-scope";
 import { chinaTime } from "@/lib/audit-format";
 import { AUDIT_ENTITY_LABELS } from "@/lib/audit-labels";
-import { chinaDateOf } from "@/lib/calendar";
+import { chinaDateOf } from "@/lib/china-date";
 import type { AuditFilter } from "@/lib/schemas/audit";
 import { annexSheetOptions } from "./page-setup";
 

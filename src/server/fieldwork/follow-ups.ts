@@ -6,7 +6,7 @@ import { audit } from "@/server/audit";
 import { AppError, notFound, isUniqueViolation } from "@/server/errors";
 import { enrolmentScope } from "@/server/send-off/scope";
 import { userLabels } from "@/server/user-labels";
-import { chinaDateOf } from "@/lib/calendar";
+import { chinaDateOf } from "@/lib/china-date";
 import { FOLLOW_UP_KIND_LABELS, followUpDateProblem, participantsLine } from "@/lib/fieldwork";
 import type { RecordFollowUpInput } from "@/lib/schemas/fieldwork";
 import { followUpScope, OPEN_FLAG, riskFlagScope, yearWindows } from "./rules";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/server/auth/load-actor";
-import { chinaDateOf, daysBetween } from "@/lib/calendar";
+import { chinaDateOf, daysBetween } from "@/lib/china-date";
 import { listOpenFlags } from "./follow-ups";
 import type { InboxItem } from "@/server/inbox/types";
 

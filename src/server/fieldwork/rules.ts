@@ -17,9 +17,9 @@ import { getPhase } from "@/lib/calendar";
 export function visitScope(actor: Actor): Prisma.PublicityVisitWhereInput {
   switch (actor.role) {
     case "PREFECTURE": return { vocationalSchool: { prefectureId: actor.prefectureId } };
-    case "COUNTY": return { OR: [{ middleSchool: { countyId: actor.countyId! } }, { vocationalSchool: { countyId: actor.countyId! } }] };
-    case "MIDDLE_SCHOOL": return { middleSchoolId: actor.middleSchoolId! };
-    case "VOCATIONAL_SCHOOL": return { vocationalSchoolId: actor.vocationalSchoolId! };
+    case "COUNTY": return { OR: [{ middleSchool: { countyId: actor.countyId } }, { vocationalSchool: { countyId: actor.countyId } }] };
+    case "MIDDLE_SCHOOL": return { middleSchoolId: actor.middleSchoolId };
+    case "VOCATIONAL_SCHOOL": return { vocationalSchoolId: actor.vocationalSchoolId };
   }
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
-import { assertCan } from "@/server/auth/permissions";
+import { assertCan, actorAs } from "@/server/auth/permissions";
 import { middleSchoolScope } from "@/server/auth/scope";
 import { audit } from "@/server/audit";
 import { AppError, notFound } from "@/server/errors";
@@ -9,7 +9,7 @@ import { programmeYear } from "@/server/calendar/calendar";
 import { storeDocument, SCAN_UPLOAD_RULES, type UploadedFile, type UploadRules } from "@/server/documents/documents";
 import { userLabels } from "@/server/user-labels";
 import { publicityDateProblem } from "@/lib/fieldwork";
-import { chinaDateOf } from "@/lib/calendar";
+import { chinaDateOf } from "@/lib/china-date";
 import { visitScope, yearWindows } from "./rules";
 
 /**
@@ -27,7 +27,8 @@ export type RecordVisit = {
   studentsReached: number; parentsReached: number; files: UploadedFile[];
 };
 
-export async function recordVisit(actor: Actor, input: RecordVisit, now: Date) {
+export async function recordVisit(caller: Actor, input: RecordVisit, now: Date) {
+  const actor = actorAs(caller, "VOCATIONAL_SCHOOL");
   assertCan(actor, "publicity.record");
   const year = programmeYear(now);
   return db().$transaction(async (tx) => {
@@ -42,7 +43,7 @@ export async function recordVisit(actor: Actor, input: RecordVisit, now: Date) {
     if (problem) throw new AppError("VALIDATION", problem, { visitedOn: "日期不在本年度宣传走访的时间内" });
     const visit = await tx.publicityVisit.create({
       data: {
-        year, vocationalSchoolId: actor.vocationalSchoolId!, middleSchoolId: school.id, visitedOn: input.visitedOn,
+        year, vocationalSchoolId: actor.vocationalSchoolId, middleSchoolId: school.id, visitedOn: input.visitedOn,
         people: input.people.trim(), content: input.content.trim(), studentsReached: input.studentsReached,
         parentsReached: input.parentsReached, recordedById: actor.userId, createdAt: now,
       },
@@ -51,7 +52,7 @@ export async function recordVisit(actor: Actor, input: RecordVisit, now: Date) {
       const doc = await storeDocument(tx, actor, {
         kind: "OTHER", file, rules: PHOTO_RULES, entity: { type: "PublicityVisit", id: visit.id },
         // The visiting school, the school visited and its county bureau may open it.
-        owner: { vocationalSchoolId: actor.vocationalSchoolId!, middleSchoolId: school.id, countyId: school.countyId },
+        owner: { vocationalSchoolId: actor.vocationalSchoolId, middleSchoolId: school.id, countyId: school.countyId },
       });
       await tx.publicityVisitFile.create({ data: { visitId: visit.id, documentId: doc.id } });
     }

@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
-import { assertCan } from "@/server/auth/permissions";
+import { assertCan, actorAs } from "@/server/auth/permissions";
 import { notFound } from "@/server/errors";
 import { loadCalendarSettings } from "@/server/calendar/calendar";
-import { chinaDateOf, deadlineDate, deadlineState, type DeadlineState } from "@/lib/calendar";
+import { deadlineDate, deadlineState, type DeadlineState } from "@/lib/calendar";
+import { chinaDateOf } from "@/lib/china-date";
 import { FILING_DEADLINE, filingStatusLabel, type FilingKind, type FilingStatus } from "@/lib/schemas/filings";
 import { actorKinds, filerOf, filingReadScope, filingReviewScope, filerKey, isOwnFiling, kindsFiledBy } from "./rules";
 import { reportFigures } from "./figures";
@@ -31,7 +32,7 @@ const versionSelect = {
 export async function myFilings(actor: Actor, year: number, now: Date) {
   assertCan(actor, "filing.read");
   const kinds = actorKinds(actor);
-  const key = actor.role === "COUNTY" ? filerKey.county(actor.countyId!) : filerKey.voc(actor.vocationalSchoolId ?? "");
+  const key = actor.role === "COUNTY" ? filerKey.county(actor.countyId) : filerKey.voc(actor.vocationalSchoolId ?? "");
   const rows = await db().filing.findMany({
     where: { AND: [filingReadScope(actor), { year, filerKey: key }] },
     select: { ...versionSelect, kind: true, content: true, documentId: true },
@@ -92,14 +93,15 @@ export type BoardRow = {
  * (the prefecture: counties and prefecture-level schools, or all schools for 上报计划数; a county bureau:
  * its county's vocational schools' 附件5), with where each stands, so the reviewer sees who has not filed.
  */
-export async function reviewBoard(actor: Actor, kind: FilingKind, year: number, now: Date): Promise<BoardRow[]> {
-  assertCan(actor, "filing.review");
+export async function reviewBoard(caller: Actor, kind: FilingKind, year: number, now: Date): Promise<BoardRow[]> {
+  assertCan(caller, "filing.review");
+  const actor = actorAs(caller, "PREFECTURE", "COUNTY");
   const [counties, schools] = await Promise.all([
     actor.role === "PREFECTURE"
       ? db().county.findMany({ where: { prefectureId: actor.prefectureId, active: true }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, bureauName: true } })
       : Promise.resolve([]),
     db().vocationalSchool.findMany({
-      where: actor.role === "PREFECTURE" ? { prefectureId: actor.prefectureId, active: true } : { countyId: actor.countyId!, active: true },
+      where: actor.role === "PREFECTURE" ? { prefectureId: actor.prefectureId, active: true } : { countyId: actor.countyId, active: true },
       orderBy: { sortOrder: "asc" }, select: { id: true, fullName: true, countyId: true },
     }),
   ]);

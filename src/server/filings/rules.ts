@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/load-actor";
+import { actorAs } from "@/server/auth/permissions";
 import { AppError } from "@/server/errors";
 import { FILING_LABELS, type FilingKind } from "@/lib/schemas/filings";
 
@@ -48,11 +49,12 @@ export function filerOf(actor: Actor, kind: FilingKind): Filer {
     throw new AppError("FORBIDDEN", `${actor.orgName}不需要报送${FILING_LABELS[kind]}。${kind === "IMPLEMENTATION_PLAN" || kind === "ANNUAL_REPORT" ? "该材料由县市教育体育局和州属职业学校报送。" : ""}`);
   }
   if (actor.role === "COUNTY") {
-    return { key: filerKey.county(actor.countyId!), countyId: actor.countyId!, vocationalSchoolId: null, reviewerCountyId: null };
+    return { key: filerKey.county(actor.countyId), countyId: actor.countyId, vocationalSchoolId: null, reviewerCountyId: null };
   }
-  const vocId = actor.vocationalSchoolId!;
+  const voc = actorAs(actor, "VOCATIONAL_SCHOOL"); // actorKinds files nothing for the other roles
+  const vocId = voc.vocationalSchoolId;
   // A county school's 附件5 is filed with its county bureau; everything else with the prefecture.
-  const reviewerCountyId = kind === "TEACHING_PLAN" ? actor.countyId : null;
+  const reviewerCountyId = kind === "TEACHING_PLAN" ? voc.countyId : null;
   return { key: filerKey.voc(vocId), countyId: null, vocationalSchoolId: vocId, reviewerCountyId };
 }
 
@@ -62,9 +64,9 @@ export function filingReadScope(actor: Actor): Prisma.FilingWhereInput {
     case "PREFECTURE":
       return { OR: [{ county: { prefectureId: actor.prefectureId } }, { vocationalSchool: { prefectureId: actor.prefectureId } }] };
     case "COUNTY":
-      return { OR: [{ countyId: actor.countyId! }, { reviewerCountyId: actor.countyId! }] };
+      return { OR: [{ countyId: actor.countyId }, { reviewerCountyId: actor.countyId }] };
     case "VOCATIONAL_SCHOOL":
-      return { vocationalSchoolId: actor.vocationalSchoolId! };
+      return { vocationalSchoolId: actor.vocationalSchoolId };
     case "MIDDLE_SCHOOL":
       return { id: "__out_of_scope__" };
   }
@@ -76,7 +78,7 @@ export function filingReviewScope(actor: Actor): Prisma.FilingWhereInput {
     case "PREFECTURE":
       return { reviewerCountyId: null, OR: [{ county: { prefectureId: actor.prefectureId } }, { vocationalSchool: { prefectureId: actor.prefectureId } }] };
     case "COUNTY":
-      return { reviewerCountyId: actor.countyId!, countyId: null };
+      return { reviewerCountyId: actor.countyId, countyId: null };
     default:
       return { id: "__out_of_scope__" };
   }

@@ -8,7 +8,7 @@ import { AppError, isUniqueViolation, notFound } from "@/server/errors";
 import { storeDocument, type UploadRules, type UploadedFile } from "@/server/documents/documents";
 import { DOCX_MIME, XLSX_MIME } from "@/server/documents/file-type";
 import { fieldErrorsFromZod } from "@/lib/form";
-import { chinaDateOf } from "@/lib/calendar";
+import { chinaDateOf } from "@/lib/china-date";
 import {
   APPROVE_VERB, FILING_CONTENT, FILING_LABELS, FILING_MAX_UPLOAD_BYTES, FILING_UPLOAD_LABEL, filingStatusLabel, submitProblems,
   type FilingKind,

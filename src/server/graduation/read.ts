@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
-import { assertCan } from "@/server/auth/permissions";
+import { assertCan, actorAs } from "@/server/auth/permissions";
 import { enrolmentScope } from "@/server/send-off/scope";
 import { CONTINUATION_LABELS, graduateGaps, isMissing, type MissingKind } from "@/lib/graduation";
 import { REGISTRATION_LABELS } from "@/lib/student-status";
@@ -68,10 +68,11 @@ export async function graduationBoard(actor: Actor, year: number, filter: { scho
 }
 
 /** Students of the vocational school still 在读 in a year: the ones it may record as 完成义务教育. */
-export async function completionCandidates(actor: Actor, year: number) {
+export async function completionCandidates(caller: Actor, year: number) {
+  const actor = actorAs(caller, "VOCATIONAL_SCHOOL");
   assertCan(actor, "graduation.vocational");
   const rows = await db().enrolment.findMany({
-    where: { vocationalSchoolId: actor.vocationalSchoolId!, year, arrivalStatus: "ARRIVED", status: "ENROLLED" },
+    where: { vocationalSchoolId: actor.vocationalSchoolId, year, arrivalStatus: "ARRIVED", status: "ENROLLED" },
     include: { application: { select: { studentName: true } }, class: { select: { name: true } }, county: { select: { name: true } }, middleSchool: { select: { name: true } } },
     orderBy: [{ class: { name: "asc" } }, { studentNo: "asc" }],
   });

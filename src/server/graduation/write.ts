@@ -1,13 +1,14 @@
 import "server-only";
 import { db, type Tx } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
-import { assertCan } from "@/server/auth/permissions";
+import { assertCan, actorAs } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
 import { AppError, notFound } from "@/server/errors";
 import { loadCalendar } from "@/server/calendar/calendar";
 import { enrolmentScope } from "@/server/send-off/scope";
 import { checkDate, lockEnrolment } from "@/server/student-status/write";
-import { chinaDateOf, formatChineseDate, getPhase } from "@/lib/calendar";
+import { getPhase } from "@/lib/calendar";
+import { chinaDateOf, formatChineseDate } from "@/lib/china-date";
 import { CONTINUATION_LABELS, registrationFor, type ContinuationPath } from "@/lib/graduation";
 import { EVENT_TYPE_LABELS, REGISTRATION_LABELS } from "@/lib/student-status";
 
@@ -34,12 +35,13 @@ const liveOf = (tx: Tx, enrolmentId: string, type: "GRADES_SENT" | "COMPULSORY_C
  * 登记完成义务教育: the vocational school ends the 职教班 stage for students still enrolled, on a date after
  * the year's 确认期 (the roster has been confirmed) and not in the future. Leavers never graduate.
  */
-export async function completeProgramme(actor: Actor, input: { enrolmentIds: string[]; completedOn: string }, now: Date) {
+export async function completeProgramme(caller: Actor, input: { enrolmentIds: string[]; completedOn: string }, now: Date) {
+  const actor = actorAs(caller, "VOCATIONAL_SCHOOL");
   assertCan(actor, "graduation.vocational");
   return db().$transaction(async (tx) => {
     const ids = [...new Set(input.enrolmentIds)];
     await tx.$queryRaw`SELECT id FROM "Enrolment" WHERE id = ANY(${ids}::text[]) AND "vocationalSchoolId" = ${actor.vocationalSchoolId} ORDER BY id FOR UPDATE`;
-    const rows = await tx.enrolment.findMany({ where: { id: { in: ids }, vocationalSchoolId: actor.vocationalSchoolId! }, include: { application: { select: { studentName: true } } } });
+    const rows = await tx.enrolment.findMany({ where: { id: { in: ids }, vocationalSchoolId: actor.vocationalSchoolId }, include: { application: { select: { studentName: true } } } });
     if (rows.length !== ids.length) throw notFound("学生");
     for (const e of rows) {
       if (e.arrivalStatus !== "ARRIVED") throw new AppError("INVALID_STATE", `${e.application.studentName}未报到，不能登记完成义务教育。`);
@@ -56,7 +58,7 @@ export async function completeProgramme(actor: Actor, input: { enrolmentIds: str
       await tx.statusEvent.create({ data: { enrolmentId: e.id, type: "COMPLETED", occurredOn: input.completedOn, recordedById: actor.userId, createdAt: now } });
     }
     await tx.enrolment.updateMany({ where: { id: { in: ids } }, data: { status: "GRADUATED", graduatedOn: input.completedOn } });
-    await audit(tx, actor, "graduation.complete", { type: "VocationalSchool", id: actor.vocationalSchoolId! }, { completedOn: input.completedOn, students: rows.map((e) => e.application.studentName) });
+    await audit(tx, actor, "graduation.complete", { type: "VocationalSchool", id: actor.vocationalSchoolId }, { completedOn: input.completedOn, students: rows.map((e) => e.application.studentName) });
     return rows.length;
   });
 }

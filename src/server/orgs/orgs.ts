@@ -114,7 +114,7 @@ export async function saveMiddleSchool(
 ) {
   assertCan(actor, "org.middleSchool.manage");
   // A county bureau works only inside its own county and cannot mark 州属高完中.
-  const countyId = actor.role === "COUNTY" ? actor.countyId! : input.countyId;
+  const countyId = actor.role === "COUNTY" ? actor.countyId : input.countyId;
   return db().$transaction(async (tx) => {
     const county = await tx.county.findFirst({ where: { AND: [countyScope(actor), { id: countyId }] } });
     if (!county) throw new AppError("VALIDATION", "所选县市不存在，请重新选择。", { countyId: "请重新选择所属县市" });

@@ -2,7 +2,7 @@ import "server-only";
 import { capKey, lockCaps } from "@/server/send-off/cap-lock";
 import { db, type Tx } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
-import { assertCan } from "@/server/auth/permissions";
+import { assertCan, actorAs } from "@/server/auth/permissions";
 import { middleSchoolScope } from "@/server/auth/scope";
 import { audit } from "@/server/audit";
 import { AppError, notFound } from "@/server/errors";
@@ -34,9 +34,10 @@ async function lockIssuedCountyQuota(tx: Tx, year: number, countyId: string) {
  * the same transaction as the write, under a row lock on the county's quota row, so two bureau staff
  * saving at the same second on two app servers cannot together exceed S.
  */
-export async function saveAllocations(actor: Actor, input: AllocationInput, now: Date, opts: PlanWriteOpts = {}) {
+export async function saveAllocations(caller: Actor, input: AllocationInput, now: Date, opts: PlanWriteOpts = {}) {
+  const actor = actorAs(caller, "COUNTY");
   assertCan(actor, "allocation.edit");
-  const countyId = actor.countyId!;
+  const countyId = actor.countyId;
   const client = opts.client ?? db();
   return client.$transaction(async (tx) => {
     const county = await tx.county.findUniqueOrThrow({ where: { id: countyId } });

@@ -5,7 +5,7 @@ import { assertCan } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
 import { AppError, notFound } from "@/server/errors";
 import { buildAnnex2Workbook, annex2Title } from "@/server/exports/annex2";
-import { chinaDateOf, formatChineseDate } from "@/lib/calendar";
+import { chinaDateOf, formatChineseDate } from "@/lib/china-date";
 import { versionContent, versionState } from "./content";
 import { planVersionScope } from "./scope";
 

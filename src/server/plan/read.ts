@@ -187,7 +187,7 @@ export async function getPlanOverview(actor: Actor, year: number): Promise<PlanO
   }
   let ownAllocation: PlanOverview["ownAllocation"] = null;
   if (actor.role === "MIDDLE_SCHOOL") {
-    const school = await db().middleSchool.findUniqueOrThrow({ where: { id: actor.middleSchoolId! } });
+    const school = await db().middleSchool.findUniqueOrThrow({ where: { id: actor.middleSchoolId } });
     const row = issuedRow
       ? await db().middleSchoolAllocation.findFirst({ where: { AND: [allocationScope(actor), { planId: plan.id }] } })
       : null;
@@ -264,7 +264,7 @@ export type SplitView = {
 export async function getSplit(actor: Actor, year: number, countyIdParam?: string): Promise<SplitView> {
   assertCan(actor, "plan.read");
   if (actor.role !== "COUNTY" && actor.role !== "PREFECTURE") throw notFound("县市分解情况");
-  const countyId = actor.role === "COUNTY" ? actor.countyId! : countyIdParam;
+  const countyId = actor.role === "COUNTY" ? actor.countyId : countyIdParam;
   if (!countyId) throw notFound("县市");
   const county = await db().county.findFirst({ where: { id: countyId, prefectureId: actor.prefectureId } });
   if (!county) throw notFound("县市");

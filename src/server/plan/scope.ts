@@ -19,8 +19,8 @@ export function planVersionScope(actor: Actor): Prisma.PlanVersionWhereInput {
 export function allocationScope(actor: Actor): Prisma.MiddleSchoolAllocationWhereInput {
   switch (actor.role) {
     case "PREFECTURE": return { middleSchool: { county: { prefectureId: actor.prefectureId } } };
-    case "COUNTY": return { middleSchool: { countyId: actor.countyId! } };
-    case "MIDDLE_SCHOOL": return { middleSchoolId: actor.middleSchoolId! };
+    case "COUNTY": return { middleSchool: { countyId: actor.countyId } };
+    case "MIDDLE_SCHOOL": return { middleSchoolId: actor.middleSchoolId };
     case "VOCATIONAL_SCHOOL": return { id: "__out_of_scope__" };
   }
 }

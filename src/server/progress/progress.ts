@@ -59,7 +59,7 @@ export async function sendOffProgress(actor: Actor, year: number) {
       }))
     : [];
 
-  const vocWhere = actor.role === "VOCATIONAL_SCHOOL" ? { id: actor.vocationalSchoolId! } : actor.role === "PREFECTURE" ? { prefectureId: actor.prefectureId } : null;
+  const vocWhere = actor.role === "VOCATIONAL_SCHOOL" ? { id: actor.vocationalSchoolId } : actor.role === "PREFECTURE" ? { prefectureId: actor.prefectureId } : null;
   const vocRows = vocWhere
     ? (await db().vocationalSchool.findMany({ where: vocWhere, orderBy: { sortOrder: "asc" } })).map((v) => {
         const q = version?.vocationalQuotas.find((x) => x.vocationalSchoolId === v.id);

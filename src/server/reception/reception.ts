@@ -2,12 +2,13 @@ import "server-only";
 import { idNumberSearch } from "@/server/id-search";
 import { db, type Tx } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
-import { assertCan } from "@/server/auth/permissions";
+import { assertCan, actorAs } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
 import { AppError, forbidden, isUniqueViolation, notFound } from "@/server/errors";
 import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
 import { enrolmentScope } from "@/server/send-off/scope";
-import { addCalendarDays, chinaDateOf, type PhaseWindow } from "@/lib/calendar";
+import { type PhaseWindow } from "@/lib/calendar-settings";
+import { addCalendarDays, chinaDateOf } from "@/lib/china-date";
 import { formatStudentNo, validateStudentNoPattern } from "@/lib/student-no";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import { maskPhone } from "@/lib/validators/phone";
@@ -125,10 +126,11 @@ export async function listOverdueArrivals(actor: Actor, now: Date) {
 
 // ───── classes (编班) ─────
 
-export async function listClasses(actor: Actor, year: number) {
+export async function listClasses(caller: Actor, year: number) {
+  const actor = actorAs(caller, "VOCATIONAL_SCHOOL");
   assertCan(actor, "class.manage");
   const classes = await db().vocationalClass.findMany({
-    where: { vocationalSchoolId: actor.vocationalSchoolId!, year },
+    where: { vocationalSchoolId: actor.vocationalSchoolId, year },
     include: { _count: { select: { enrolments: true } } },
     orderBy: { code: "asc" },
   });
@@ -136,17 +138,18 @@ export async function listClasses(actor: Actor, year: number) {
 }
 
 export async function saveClass(
-  actor: Actor,
+  caller: Actor,
   input: { id?: string; name: string; code: string; major: string; sizeLimit: number; headTeacherName: string; headTeacherPhone: string },
   now: Date,
 ) {
+  const actor = actorAs(caller, "VOCATIONAL_SCHOOL");
   assertCan(actor, "class.manage");
   const year = programmeYear(now);
   return db().$transaction(async (tx) => {
     try {
       if (input.id) {
         await tx.$queryRaw`SELECT id FROM "VocationalClass" WHERE id = ${input.id} FOR UPDATE`;
-        const before = await tx.vocationalClass.findFirst({ where: { id: input.id, vocationalSchoolId: actor.vocationalSchoolId! }, include: { _count: { select: { enrolments: true } } } });
+        const before = await tx.vocationalClass.findFirst({ where: { id: input.id, vocationalSchoolId: actor.vocationalSchoolId }, include: { _count: { select: { enrolments: true } } } });
         if (!before) throw notFound("班级");
         if (input.sizeLimit < before._count.enrolments) {
           throw new AppError("CAP_EXCEEDED", `该班已有 ${before._count.enrolments} 名学生，班额不能改为 ${input.sizeLimit}。`, { sizeLimit: `不能小于现有人数 ${before._count.enrolments}` });
@@ -158,7 +161,7 @@ export async function saveClass(
       }
       const { id: _omit, ...data } = input;
       void _omit;
-      const created = await tx.vocationalClass.create({ data: { ...data, year, vocationalSchoolId: actor.vocationalSchoolId! } });
+      const created = await tx.vocationalClass.create({ data: { ...data, year, vocationalSchoolId: actor.vocationalSchoolId } });
       await audit(tx, actor, "class.create", { type: "VocationalClass", id: created.id }, data);
       return created;
     } catch (err) {
@@ -169,10 +172,11 @@ export async function saveClass(
 }
 
 /** Assigns students to a class (size limit checked under a row lock) and gives 学号 to those without one. */
-export async function assignToClass(actor: Actor, input: { classId: string; enrolmentIds: string[] }) {
+export async function assignToClass(caller: Actor, input: { classId: string; enrolmentIds: string[] }) {
+  const actor = actorAs(caller, "VOCATIONAL_SCHOOL");
   assertCan(actor, "class.manage");
   return db().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "VocationalClass" WHERE id = ${input.classId} AND "vocationalSchoolId" = ${actor.vocationalSchoolId!} FOR UPDATE`;
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "VocationalClass" WHERE id = ${input.classId} AND "vocationalSchoolId" = ${actor.vocationalSchoolId} FOR UPDATE`;
     if (locked.length === 0) throw notFound("班级");
     const cls = await tx.vocationalClass.findUniqueOrThrow({ where: { id: input.classId }, include: { vocationalSchool: true } });
     const rows = await lockedOwnEnrolments(tx, actor, input.enrolmentIds);
@@ -212,23 +216,25 @@ export async function assignToClass(actor: Actor, input: { classId: string; enro
 }
 
 /** Corrects one student's 学号; duplicates inside the school are refused. */
-export async function setStudentNo(actor: Actor, input: { enrolmentId: string; studentNo: string }) {
+export async function setStudentNo(caller: Actor, input: { enrolmentId: string; studentNo: string }) {
+  const actor = actorAs(caller, "VOCATIONAL_SCHOOL");
   assertCan(actor, "class.manage");
   return db().$transaction(async (tx) => {
     const [row] = await lockedOwnEnrolments(tx, actor, [input.enrolmentId]);
-    const clash = await tx.enrolment.findFirst({ where: { vocationalSchoolId: actor.vocationalSchoolId!, studentNo: input.studentNo, id: { not: row.id } }, include: { application: { select: { studentName: true } } } });
+    const clash = await tx.enrolment.findFirst({ where: { vocationalSchoolId: actor.vocationalSchoolId, studentNo: input.studentNo, id: { not: row.id } }, include: { application: { select: { studentName: true } } } });
     if (clash) throw new AppError("CONFLICT", `学号 ${input.studentNo} 已分配给${clash.application.studentName}，同一学校的学号不能重复。`, { studentNo: "学号重复" });
     await tx.enrolment.update({ where: { id: row.id }, data: { studentNo: input.studentNo } });
     await audit(tx, actor, "class.studentNo", { type: "Enrolment", id: row.id }, { before: row.studentNo, after: input.studentNo });
   });
 }
 
-export async function setStudentNoPattern(actor: Actor, input: { pattern: string }) {
+export async function setStudentNoPattern(caller: Actor, input: { pattern: string }) {
+  const actor = actorAs(caller, "VOCATIONAL_SCHOOL");
   assertCan(actor, "class.manage");
   const problem = validateStudentNoPattern(input.pattern);
   if (problem) throw new AppError("VALIDATION", problem, { pattern: problem });
   return db().$transaction(async (tx) => {
-    const before = await tx.vocationalSchool.findUniqueOrThrow({ where: { id: actor.vocationalSchoolId! } });
+    const before = await tx.vocationalSchool.findUniqueOrThrow({ where: { id: actor.vocationalSchoolId } });
     await tx.vocationalSchool.update({ where: { id: before.id }, data: { studentNoPattern: input.pattern } });
     await audit(tx, actor, "class.pattern", { type: "VocationalSchool", id: before.id }, { before: before.studentNoPattern, after: input.pattern });
   });

@@ -12,8 +12,8 @@ type Client = Tx | ReturnType<typeof db>;
 export function retentionSchoolScope(actor: Actor): Prisma.VocationalSchoolWhereInput {
   switch (actor.role) {
     case "PREFECTURE": return { prefectureId: actor.prefectureId };
-    case "COUNTY": return { countyId: actor.countyId! };
-    case "VOCATIONAL_SCHOOL": return { id: actor.vocationalSchoolId! };
+    case "COUNTY": return { countyId: actor.countyId };
+    case "VOCATIONAL_SCHOOL": return { id: actor.vocationalSchoolId };
     case "MIDDLE_SCHOOL": return { id: "-" };
   }
 }
@@ -21,7 +21,7 @@ export function retentionSchoolScope(actor: Actor): Prisma.VocationalSchoolWhere
 /** Schools the actor assesses (policy 六): the prefecture its prefecture-level schools, a county its 县市职中. */
 export function assessScope(actor: Actor): Prisma.VocationalSchoolWhereInput {
   if (actor.role === "PREFECTURE") return { prefectureId: actor.prefectureId, countyId: null };
-  if (actor.role === "COUNTY") return { countyId: actor.countyId! };
+  if (actor.role === "COUNTY") return { countyId: actor.countyId };
   return { id: "-" };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
-import { assertCan } from "@/server/auth/permissions";
+import { assertCan, actorAs } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
 import { AppError, notFound } from "@/server/errors";
 import { percent } from "@/lib/retention";
@@ -9,9 +9,10 @@ import { storeDocument, type UploadedFile } from "@/server/documents/documents";
 import { assessScope, schoolRetention } from "./read";
 
 /** 未达 95%，须说明原因: the school records why; refused when its figure meets the target. */
-export async function recordExplanation(actor: Actor, input: { year: number; text: string; file?: UploadedFile }, now: Date) {
+export async function recordExplanation(caller: Actor, input: { year: number; text: string; file?: UploadedFile }, now: Date) {
+  const actor = actorAs(caller, "VOCATIONAL_SCHOOL");
   assertCan(actor, "retention.explain");
-  const schoolId = actor.vocationalSchoolId!;
+  const schoolId = actor.vocationalSchoolId;
   return db().$transaction(async (tx) => {
     const f = await schoolRetention(tx, schoolId, input.year);
     if (f.retention.meetsTarget !== false) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
-import { assertCan } from "@/server/auth/permissions";
+import { assertCan, actorAs } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
 import { AppError, forbidden, notFound } from "@/server/errors";
 import { assertInPhase } from "@/server/calendar/calendar";
@@ -29,12 +29,13 @@ export async function liveRoster(client: Tx | ReturnType<typeof db>, vocationalS
 }
 
 /** 提交附件4 (in 确认期): freezes a snapshot; a resubmission needs a reason and makes a new version. */
-export async function submitRoster(actor: Actor, input: { reason?: string }, now: Date) {
+export async function submitRoster(caller: Actor, input: { reason?: string }, now: Date) {
+  const actor = actorAs(caller, "VOCATIONAL_SCHOOL");
   assertCan(actor, "roster.submit");
   return db().$transaction(async (tx) => {
     const calendar = await assertInPhase(tx, { now, phase: "confirmation", verb: "提交在读学生名单" });
     const year = calendar.year;
-    const schoolId = actor.vocationalSchoolId!;
+    const schoolId = actor.vocationalSchoolId;
     // Serialise submissions of one school (two clicks must not create two "version 2").
     await tx.$queryRaw`SELECT id FROM "VocationalSchool" WHERE id = ${schoolId} FOR UPDATE`;
     const last = await tx.rosterSubmission.findFirst({ where: { vocationalSchoolId: schoolId, year }, orderBy: { version: "desc" } });
@@ -123,15 +124,16 @@ export async function releaseRoster(actor: Actor, input: { submissionId: string 
 }
 
 /** The county's students across all vocational schools, from the latest released snapshots, with its checks. */
-export async function countyRoster(actor: Actor, year: number) {
+export async function countyRoster(caller: Actor, year: number) {
+  const actor = actorAs(caller, "COUNTY");
   assertCan(actor, "roster.check");
   const releases = await db().rosterRelease.findMany({
-    where: { countyId: actor.countyId!, submission: { year, supersededAt: null } },
+    where: { countyId: actor.countyId, submission: { year, supersededAt: null } },
     include: {
       submission: {
         include: {
           vocationalSchool: { select: { name: true, sortOrder: true } },
-          checks: { where: { countyId: actor.countyId! } },
+          checks: { where: { countyId: actor.countyId } },
         },
       },
     },
@@ -147,17 +149,18 @@ export async function countyRoster(actor: Actor, year: number) {
 
 /** 县市核对: confirm a student or raise a discrepancy with a comment. */
 export async function checkRosterRow(
-  actor: Actor,
+  caller: Actor,
   input: { submissionId: string; enrolmentId: string; status: "CONFIRMED" | "DISCREPANCY"; comment?: string },
   now: Date,
 ) {
+  const actor = actorAs(caller, "COUNTY");
   assertCan(actor, "roster.check");
   if (input.status === "DISCREPANCY" && !input.comment?.trim()) {
     throw new AppError("VALIDATION", "提出异议须写明情况，例如“该生已回原校”。", { comment: "请填写异议内容" });
   }
   return db().$transaction(async (tx) => {
     const release = await tx.rosterRelease.findFirst({
-      where: { submissionId: input.submissionId, countyId: actor.countyId!, submission: { supersededAt: null } },
+      where: { submissionId: input.submissionId, countyId: actor.countyId, submission: { supersededAt: null } },
       include: { submission: true },
     });
     if (!release) throw notFound("名单");
@@ -167,7 +170,7 @@ export async function checkRosterRow(
     const check = await tx.rosterCheck.upsert({
       where: { submissionId_enrolmentId: { submissionId: input.submissionId, enrolmentId: input.enrolmentId } },
       update: data,
-      create: { ...data, submissionId: input.submissionId, enrolmentId: input.enrolmentId, countyId: actor.countyId! },
+      create: { ...data, submissionId: input.submissionId, enrolmentId: input.enrolmentId, countyId: actor.countyId },
     });
     await audit(tx, actor, input.status === "CONFIRMED" ? "roster.confirm" : "roster.discrepancy", { type: "RosterCheck", id: check.id }, { studentName: row.studentName, comment: data.comment });
     return check;
@@ -175,18 +178,19 @@ export async function checkRosterRow(
 }
 
 /** Confirms every not-yet-checked student of one released roster at once. */
-export async function confirmAllRows(actor: Actor, input: { submissionId: string }, now: Date) {
+export async function confirmAllRows(caller: Actor, input: { submissionId: string }, now: Date) {
+  const actor = actorAs(caller, "COUNTY");
   assertCan(actor, "roster.check");
   return db().$transaction(async (tx) => {
     const release = await tx.rosterRelease.findFirst({
-      where: { submissionId: input.submissionId, countyId: actor.countyId!, submission: { supersededAt: null } },
+      where: { submissionId: input.submissionId, countyId: actor.countyId, submission: { supersededAt: null } },
       include: { submission: { include: { checks: true } } },
     });
     if (!release) throw notFound("名单");
     const done = new Set(release.submission.checks.map((c) => c.enrolmentId));
     const rows = (release.submission.rows as unknown as RosterRow[]).filter((r) => r.countyId === actor.countyId && !done.has(r.enrolmentId));
     await tx.rosterCheck.createMany({
-      data: rows.map((r) => ({ submissionId: input.submissionId, enrolmentId: r.enrolmentId, countyId: actor.countyId!, status: "CONFIRMED" as const, checkedById: actor.userId, checkedAt: now })),
+      data: rows.map((r) => ({ submissionId: input.submissionId, enrolmentId: r.enrolmentId, countyId: actor.countyId, status: "CONFIRMED" as const, checkedById: actor.userId, checkedAt: now })),
       skipDuplicates: true, // a single-row check made at the same moment wins
     });
     await audit(tx, actor, "roster.confirmAll", { type: "RosterSubmission", id: input.submissionId }, { count: rows.length });
@@ -195,10 +199,11 @@ export async function confirmAllRows(actor: Actor, input: { submissionId: string
 }
 
 /** The vocational school's view of discrepancies raised on its latest submission. */
-export async function schoolDiscrepancies(actor: Actor, year: number) {
+export async function schoolDiscrepancies(caller: Actor, year: number) {
+  const actor = actorAs(caller, "VOCATIONAL_SCHOOL");
   assertCan(actor, "roster.answer");
   const checks = await db().rosterCheck.findMany({
-    where: { status: { in: ["DISCREPANCY", "RESOLVED"] }, submission: { vocationalSchoolId: actor.vocationalSchoolId!, year, supersededAt: null } },
+    where: { status: { in: ["DISCREPANCY", "RESOLVED"] }, submission: { vocationalSchoolId: actor.vocationalSchoolId, year, supersededAt: null } },
     include: { county: { select: { name: true } }, submission: true },
     orderBy: { checkedAt: "asc" },
   });
@@ -209,11 +214,12 @@ export async function schoolDiscrepancies(actor: Actor, year: number) {
 }
 
 /** 学校答复: the school answers a discrepancy (and corrects the roster, then resubmits, when needed). */
-export async function answerDiscrepancy(actor: Actor, input: { checkId: string; answer: string }, now: Date) {
+export async function answerDiscrepancy(caller: Actor, input: { checkId: string; answer: string }, now: Date) {
+  const actor = actorAs(caller, "VOCATIONAL_SCHOOL");
   assertCan(actor, "roster.answer");
   return db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "RosterCheck" WHERE id = ${input.checkId} FOR UPDATE`;
-    const check = await tx.rosterCheck.findFirst({ where: { id: input.checkId, submission: { vocationalSchoolId: actor.vocationalSchoolId!, supersededAt: null } } });
+    const check = await tx.rosterCheck.findFirst({ where: { id: input.checkId, submission: { vocationalSchoolId: actor.vocationalSchoolId, supersededAt: null } } });
     if (!check) throw notFound("异议");
     if (check.status === "CONFIRMED") throw new AppError("INVALID_STATE", "该学生已被县市确认，无需答复。");
     if (check.status === "RESOLVED") throw new AppError("INVALID_STATE", "该异议已经答复过。如需补充，请与县市教育体育局联系，或更正名单后重新提交。");
@@ -233,7 +239,7 @@ export async function exportSchools(actor: Actor, schoolId?: string) {
   const schools = await db().vocationalSchool.findMany({
     where: {
       prefectureId: actor.prefectureId,
-      ...(actor.role === "VOCATIONAL_SCHOOL" ? { id: actor.vocationalSchoolId! } : schoolId ? { id: schoolId } : {}),
+      ...(actor.role === "VOCATIONAL_SCHOOL" ? { id: actor.vocationalSchoolId } : schoolId ? { id: schoolId } : {}),
     },
     orderBy: { sortOrder: "asc" },
   });
@@ -260,7 +266,7 @@ export async function annex4Sheets(actor: Actor, input: { year: number; schoolId
     const sub = await db().rosterSubmission.findFirst({
       where: {
         vocationalSchoolId: s.id, year: input.year, supersededAt: null,
-        ...(actor.role === "COUNTY" ? { releases: { some: { countyId: actor.countyId! } } } : {}),
+        ...(actor.role === "COUNTY" ? { releases: { some: { countyId: actor.countyId } } } : {}),
       },
     });
     if (!sub) continue;

@@ -6,17 +6,17 @@ import type { Actor } from "@/server/auth/load-actor";
 export function enrolmentScope(actor: Actor): Prisma.EnrolmentWhereInput {
   switch (actor.role) {
     case "PREFECTURE": return { county: { prefectureId: actor.prefectureId } };
-    case "COUNTY": return { countyId: actor.countyId! };
-    case "MIDDLE_SCHOOL": return { middleSchoolId: actor.middleSchoolId! };
-    case "VOCATIONAL_SCHOOL": return { vocationalSchoolId: actor.vocationalSchoolId! };
+    case "COUNTY": return { countyId: actor.countyId };
+    case "MIDDLE_SCHOOL": return { middleSchoolId: actor.middleSchoolId };
+    case "VOCATIONAL_SCHOOL": return { vocationalSchoolId: actor.vocationalSchoolId };
   }
 }
 
 /** Who may send off which applications: a county its county's, a middle school its own, nobody else any. */
 function sendableBy(actor: Actor): { column: "countyId" | "middleSchoolId"; id: string } | null {
   switch (actor.role) {
-    case "COUNTY": return { column: "countyId", id: actor.countyId! };
-    case "MIDDLE_SCHOOL": return { column: "middleSchoolId", id: actor.middleSchoolId! };
+    case "COUNTY": return { column: "countyId", id: actor.countyId };
+    case "MIDDLE_SCHOOL": return { column: "middleSchoolId", id: actor.middleSchoolId };
     default: return null;
   }
 }

@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
-import { assertCan } from "@/server/auth/permissions";
+import { assertCan, actorAs } from "@/server/auth/permissions";
 import { userLabels } from "@/server/user-labels";
 import { notFound } from "@/server/errors";
 import { enrolmentScope } from "@/server/send-off/scope";
 import { pageArgs, toPage } from "@/server/pagination";
-import { chinaDateOf } from "@/lib/calendar";
+import { chinaDateOf } from "@/lib/china-date";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import {
   LEAVE_TYPES, exemptionExplanation, isExempt, isLeaveType, REGISTRATION_LABELS, type LeaveType,
@@ -149,10 +149,11 @@ export async function getStudent(actor: Actor, enrolmentId: string) {
 export type StudentDetail = Awaited<ReturnType<typeof getStudent>>;
 
 /** The vocational school's students of the year for autumn registration (arrived ones; leavers shown, not selectable). */
-export async function registrationList(actor: Actor, year: number) {
+export async function registrationList(caller: Actor, year: number) {
+  const actor = actorAs(caller, "VOCATIONAL_SCHOOL");
   assertCan(actor, "registration.edit");
   const rows = await db().enrolment.findMany({
-    where: { vocationalSchoolId: actor.vocationalSchoolId!, year, arrivalStatus: "ARRIVED" },
+    where: { vocationalSchoolId: actor.vocationalSchoolId, year, arrivalStatus: "ARRIVED" },
     include: { application: { select: { studentName: true, sex: true, className: true } }, county: { select: { name: true, sortOrder: true } }, middleSchool: { select: { name: true } }, class: { select: { name: true } } },
     orderBy: [{ class: { name: "asc" } }, { studentNo: "asc" }],
   });

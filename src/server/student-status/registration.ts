@@ -1,14 +1,15 @@
 import "server-only";
 import { db, type Tx } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
-import { assertCan } from "@/server/auth/permissions";
+import { assertCan, actorAs } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
 import { AppError, notFound } from "@/server/errors";
 import { assertInPhase } from "@/server/calendar/calendar";
 import { sortRosterRows } from "@/lib/roster-order";
 import { exportSchools } from "@/server/roster/roster";
 import type { Annex6Row } from "@/server/exports/annex6";
-import { AUTUMN_REGISTRATION_WINDOW, chinaDateOf } from "@/lib/calendar";
+import { AUTUMN_REGISTRATION_WINDOW } from "@/lib/calendar-settings";
+import { chinaDateOf } from "@/lib/china-date";
 import { LEAVE_TYPES, REGISTRATION_LABELS, annex6LossColumns, type LeaveType, type RegistrationDecision } from "@/lib/student-status";
 import { pathConflict } from "@/lib/graduation";
 import type { Prisma } from "@/generated/prisma/client";
@@ -22,14 +23,15 @@ import type { Prisma } from "@/generated/prisma/client";
  * Marks each selected student still enrolled: 注册中职学籍 or 不继续（报考其他学校）. Both end the
  * 职教班 stage (status GRADUATED); a decision may be changed inside the window (the old event is voided).
  */
-export async function decideRegistration(actor: Actor, input: { enrolmentIds: string[]; decision: RegistrationDecision }, now: Date) {
+export async function decideRegistration(caller: Actor, input: { enrolmentIds: string[]; decision: RegistrationDecision }, now: Date) {
+  const actor = actorAs(caller, "VOCATIONAL_SCHOOL");
   assertCan(actor, "registration.edit");
   return db().$transaction(async (tx) => {
     const calendar = await assertInPhase(tx, { now, phase: AUTUMN_REGISTRATION_WINDOW, verb: "注册中职学籍" });
     const ids = [...new Set(input.enrolmentIds)];
     await tx.$queryRaw`SELECT id FROM "Enrolment" WHERE id = ANY(${ids}::text[]) AND "vocationalSchoolId" = ${actor.vocationalSchoolId} ORDER BY id FOR UPDATE`;
     const rows = await tx.enrolment.findMany({
-      where: { id: { in: ids }, vocationalSchoolId: actor.vocationalSchoolId! },
+      where: { id: { in: ids }, vocationalSchoolId: actor.vocationalSchoolId },
       include: { application: { select: { studentName: true } } },
     });
     if (rows.length !== ids.length) throw notFound("学生");
@@ -67,7 +69,7 @@ export async function decideRegistration(actor: Actor, input: { enrolmentIds: st
         await tx.enrolment.updateMany({ where: { id: { in: changed.map((e) => e.id) }, continuationPath: null }, data: { continuationPath: "CONTINUE_HERE" } });
       }
     }
-    await audit(tx, actor, "registration.decide", { type: "VocationalSchool", id: actor.vocationalSchoolId! }, {
+    await audit(tx, actor, "registration.decide", { type: "VocationalSchool", id: actor.vocationalSchoolId }, {
       year: calendar.year, decision: REGISTRATION_LABELS[input.decision], students: changed.map((e) => e.application.studentName),
     });
     return changed.length;
@@ -112,9 +114,10 @@ export async function annex6Rows(client: Tx | ReturnType<typeof db>, vocationalS
 export type Annex6SnapshotRow = Awaited<ReturnType<typeof annex6Rows>>[number];
 
 /** 报送附件6 after registration: every arrived student still enrolled must have a decision. */
-export async function submitAnnex6(actor: Actor, input: { reason?: string }, year: number, now: Date) {
+export async function submitAnnex6(caller: Actor, input: { reason?: string }, year: number, now: Date) {
+  const actor = actorAs(caller, "VOCATIONAL_SCHOOL");
   assertCan(actor, "annex6.submit");
-  const schoolId = actor.vocationalSchoolId!;
+  const schoolId = actor.vocationalSchoolId;
   return db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "VocationalSchool" WHERE id = ${schoolId} FOR UPDATE`;
     const pending = await tx.enrolment.findMany({
@@ -161,7 +164,7 @@ export async function receiveAnnex6(actor: Actor, input: { submissionId: string 
 export async function annex6Board(actor: Actor, year: number) {
   assertCan(actor, "annex6.read");
   const schools = await db().vocationalSchool.findMany({
-    where: { prefectureId: actor.prefectureId, active: true, ...(actor.role === "VOCATIONAL_SCHOOL" ? { id: actor.vocationalSchoolId! } : {}) },
+    where: { prefectureId: actor.prefectureId, active: true, ...(actor.role === "VOCATIONAL_SCHOOL" ? { id: actor.vocationalSchoolId } : {}) },
     orderBy: { sortOrder: "asc" },
     include: { annex6Submissions: { where: { year }, orderBy: { version: "desc" }, take: 1 } },
   });

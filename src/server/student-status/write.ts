@@ -1,12 +1,12 @@
 import "server-only";
 import { db, type Tx } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
-import { assertCan } from "@/server/auth/permissions";
+import { assertCan, actorAs } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
 import { AppError, notFound } from "@/server/errors";
 import { enrolmentScope } from "@/server/send-off/scope";
 import { storeDocument, type UploadedFile } from "@/server/documents/documents";
-import { chinaDateOf, formatChineseDate } from "@/lib/calendar";
+import { chinaDateOf, formatChineseDate } from "@/lib/china-date";
 import {
   LEAVE_TYPE_LABELS, LEAVE_TYPES, isExempt, isLeaveType, proofName, takesProof, type LeaveType,
 } from "@/lib/student-status";
@@ -138,11 +138,12 @@ export async function attachProof(actor: Actor, input: { eventId: string; file: 
 }
 
 /** 确认回校: the original middle school confirms its returner is back. */
-export async function confirmReturn(actor: Actor, input: { eventId: string }, now: Date) {
+export async function confirmReturn(caller: Actor, input: { eventId: string }, now: Date) {
+  const actor = actorAs(caller, "MIDDLE_SCHOOL");
   assertCan(actor, "student.confirmReturn");
   return db().$transaction(async (tx) => {
     const event = await tx.statusEvent.findFirst({
-      where: { id: input.eventId, type: "LEFT_RETURN_MIDDLE_SCHOOL", enrolment: { middleSchoolId: actor.middleSchoolId! } },
+      where: { id: input.eventId, type: "LEFT_RETURN_MIDDLE_SCHOOL", enrolment: { middleSchoolId: actor.middleSchoolId } },
       include: { enrolment: { include: { application: { select: { studentName: true } } } } },
     });
     if (!event) throw notFound("回校学生");

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { computeCalendar, defaultCalendarSettings } from "@/lib/calendar";
+import { computeCalendar } from "@/lib/calendar";
+import { defaultCalendarSettings } from "@/lib/calendar-settings";
 import { timelineLayout } from "@/components/timeline/layout";
 
 const cal2020 = computeCalendar({ ...defaultCalendarSettings(2020), autumnRegistrationDate: "2020-09-15" });

@@ -5,7 +5,8 @@ import { createYearCalendar } from "../../../prisma/factories/calendar";
 import { saveCalendarSettings, setPhaseOverride, revokePhaseOverride } from "@/server/calendar/edit-calendar";
 import { assertInPhase, loadCalendar, loadCalendarSettings } from "@/server/calendar/calendar";
 import { getCalendarPageData, getHomeTimeline } from "@/server/calendar/calendar-view";
-import { APPLICATION_ENTRY_WINDOW, getPhase } from "@/lib/calendar";
+import { getPhase } from "@/lib/calendar";
+import { APPLICATION_ENTRY_WINDOW } from "@/lib/calendar-settings";
 import { calendarSettingsFormSchema } from "@/lib/schemas/calendar";
 import type { Actor } from "@/server/auth/load-actor";
 

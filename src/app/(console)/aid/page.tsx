@@ -5,7 +5,7 @@ import { now } from "@/server/clock";
 import { programmeYear } from "@/server/calendar/calendar";
 import { enrolmentYears } from "@/server/student-status/read";
 import { aidStudents, aidSummary, subsidisableSchools } from "@/server/aid/read";
-import { chinaDateOf } from "@/lib/calendar";
+import { chinaDateOf } from "@/lib/china-date";
 import { formatYuan } from "@/lib/money";
 import { AID_KINDS, AID_KIND_LABELS } from "@/lib/schemas/aid";
 import { PageTitle, Table, Td } from "@/components/ui/table";

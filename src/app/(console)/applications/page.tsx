@@ -4,14 +4,14 @@ import { can } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
 import { entryWindowInfo, listApplications, listFilterOptions, statusCounts } from "@/server/applications/read";
 import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, applicationListQuerySchema } from "@/lib/schemas/application-workflow";
-import { SEX_LABELS } from "@/lib/schemas/application";
+import { SEX_LABELS } from "@/lib/schemas/application-fields";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
 import { yearAtHand } from "@/server/year";
 import { loadCalendar } from "@/server/calendar/calendar";
 import { db } from "@/server/db";
 import { ReadOnlyNote, YearSelector } from "@/components/year/year-selector";
-import { APPLICATION_ENTRY_WINDOW } from "@/lib/calendar";
+import { APPLICATION_ENTRY_WINDOW } from "@/lib/calendar-settings";
 import { pastYearReadOnly, readOnlyText } from "@/lib/year";
 import { StatusTag } from "./_components/status-tag";
 
@@ -41,7 +41,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const canEdit = editRole && at.year === at.current;
   const canImport = can(actor.role, "application.import");
   const canExport = can(actor.role, "application.export");
-  const exportSchool = actor.role === "MIDDLE_SCHOOL" ? actor.middleSchoolId! : query.middleSchoolId;
+  const exportSchool = actor.role === "MIDDLE_SCHOOL" ? actor.middleSchoolId : query.middleSchoolId;
   const showSchool = actor.role !== "MIDDLE_SCHOOL";
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
   const params = {

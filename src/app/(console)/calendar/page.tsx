@@ -6,10 +6,9 @@ import { getCalendarPageData, type CalendarPageData } from "@/server/calendar/ca
 import { yearAtHand } from "@/server/year";
 import { proposeCalendar, type CalendarProposal } from "@/lib/holiday-schedule";
 import { YearSelector } from "@/components/year/year-selector";
-import {
-  chinaDateOf, chineseWeekday, computeCalendar, daysBetween, formatChineseDate, formatChineseRange, rangeDays, type CalendarPhase,
-  type CalendarSettings, type CalendarWindow,
-} from "@/lib/calendar";
+import { computeCalendar, type CalendarPhase, type CalendarWindow } from "@/lib/calendar";
+import { type CalendarSettings } from "@/lib/calendar-settings";
+import { chinaDateOf, chineseWeekday, daysBetween, formatChineseDate, formatChineseRange, rangeDays } from "@/lib/china-date";
 import { AUDIT_ACTION_LABELS } from "@/lib/audit-labels";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { PhaseTimeline } from "@/components/timeline/phase-timeline";

@@ -6,7 +6,7 @@ import { programmeYear } from "@/server/calendar/calendar";
 import { listVisits, visitableMiddleSchools, visitCoverage } from "@/server/fieldwork/visits";
 import { listOpenFlags } from "@/server/fieldwork/follow-ups";
 import { fieldworkBySchool } from "@/server/fieldwork/counts";
-import { chinaDateOf } from "@/lib/calendar";
+import { chinaDateOf } from "@/lib/china-date";
 import { PageTitle } from "@/components/ui/table";
 import { recordVisitAction } from "@/actions/fieldwork/record-visit";
 import { VisitForm } from "./_components/visit-form";

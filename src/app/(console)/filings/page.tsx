@@ -4,7 +4,7 @@ import { can } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
 import { myFilings, reviewBoard, reviewKinds } from "@/server/filings/read";
 import type { Actor } from "@/server/auth/load-actor";
-import { formatChineseDate } from "@/lib/calendar";
+import { formatChineseDate } from "@/lib/china-date";
 import { FILING_LABELS, FILING_SLUGS, type FilingKind } from "@/lib/schemas/filings";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { DeadlineBadge, StatusPill } from "./_components/badges";

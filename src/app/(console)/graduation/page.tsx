@@ -4,7 +4,7 @@ import { can } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
 import { programmeYear } from "@/server/calendar/calendar";
 import { completionCandidates, graduationBoard, graduationYears } from "@/server/graduation/read";
-import { chinaDateOf, formatChineseDate } from "@/lib/calendar";
+import { chinaDateOf, formatChineseDate } from "@/lib/china-date";
 import { MISSING_KINDS, MISSING_LABELS, type MissingKind } from "@/lib/graduation";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { completeProgrammeAction } from "@/actions/graduation/complete-programme";

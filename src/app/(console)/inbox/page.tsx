@@ -1,7 +1,7 @@
 import { pageActor } from "@/server/auth/page";
 import { now } from "@/server/clock";
 import { requestInbox } from "@/server/inbox";
-import { formatChineseDate, chinaDateOf } from "@/lib/calendar";
+import { formatChineseDate, chinaDateOf } from "@/lib/china-date";
 import { PageTitle } from "@/components/ui/table";
 import { InboxList } from "../_dashboard/inbox-list";
 

@@ -4,7 +4,7 @@ import { phaseStatus } from "@/server/calendar/calendar";
 import { yearAtHand } from "@/server/year";
 import { RECEPTION_WINDOW, listClasses, listEnrolments, ownStudentNoPattern, type ReceptionQuery } from "@/server/reception/reception";
 import { sendOffProgress } from "@/server/progress/progress";
-import { chinaDateOf } from "@/lib/calendar";
+import { chinaDateOf } from "@/lib/china-date";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
 import { VocationalProgress } from "@/components/progress/progress-tables";

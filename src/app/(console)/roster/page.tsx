@@ -5,7 +5,7 @@ import { phaseStatus } from "@/server/calendar/calendar";
 import { yearAtHand } from "@/server/year";
 import { countyRoster, ownRoster, rosterBoard, schoolDiscrepancies } from "@/server/roster/roster";
 import type { Actor } from "@/server/auth/load-actor";
-import { formatChineseRange } from "@/lib/calendar";
+import { formatChineseRange } from "@/lib/china-date";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { InlineAction } from "@/components/ui/inline-action";

@@ -7,7 +7,7 @@ import { yearAtHand } from "@/server/year";
 import { listSendable } from "@/server/send-off/send-off";
 import { listOverdueArrivals, ARRIVAL_GRACE_DAYS } from "@/server/reception/reception";
 import { sendOffProgress } from "@/server/progress/progress";
-import { formatChineseRange } from "@/lib/calendar";
+import { formatChineseRange } from "@/lib/china-date";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
 import { CountyProgress, SchoolProgress, VocationalProgress } from "@/components/progress/progress-tables";

@@ -3,10 +3,9 @@ import type { Role } from "@/generated/prisma/enums";
 import { db } from "@/server/db";
 import { loadCalendar, programmeYear } from "@/server/calendar/calendar";
 import { RECEPTION_WINDOW } from "@/server/reception/reception";
-import {
-  APPLICATION_ENTRY_WINDOW, AUTUMN_REGISTRATION_WINDOW, chinaDateOf, daysBetween, formatChineseDate, windowRange,
-  type PhaseWindow, type SchoolCalendar,
-} from "@/lib/calendar";
+import { windowRange, type SchoolCalendar } from "@/lib/calendar";
+import { APPLICATION_ENTRY_WINDOW, AUTUMN_REGISTRATION_WINDOW, type PhaseWindow } from "@/lib/calendar-settings";
+import { chinaDateOf, daysBetween, formatChineseDate } from "@/lib/china-date";
 import { INBOX_HORIZON_DAYS } from "../horizon";
 import type { InboxItem, InboxSource } from "../types";
 

@@ -5,7 +5,7 @@ import { programmeYear } from "@/server/calendar/calendar";
 import { myFilings } from "@/server/filings/read";
 import { filingReviewScope } from "@/server/filings/rules";
 import { FILING_LABELS, FILING_SLUGS, type FilingKind } from "@/lib/schemas/filings";
-import { formatChineseDate } from "@/lib/calendar";
+import { formatChineseDate } from "@/lib/china-date";
 import { INBOX_HORIZON_DAYS } from "../horizon";
 import type { InboxItem, InboxSource } from "../types";
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { Annex3PrintForm, PrintSchoolChoice } from "@/server/applications/print";
-import { GUARDIAN_RELATIONS, SEX_LABELS } from "@/lib/schemas/application";
+import { GUARDIAN_RELATIONS, SEX_LABELS } from "@/lib/schemas/application-fields";
 import { phoneDigits } from "@/lib/validators/phone";
 
 /**

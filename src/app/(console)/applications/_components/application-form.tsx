@@ -3,14 +3,8 @@ import { startTransition, useActionState, useEffect, useMemo, useRef, useState, 
 import { useRouter } from "next/navigation";
 import type { ActionState } from "@/lib/form";
 import { Button, Field, FormMessage, Select, TextInput } from "@/components/ui/form";
-import {
-  ELIGIBILITY_GROUND_LABELS,
-  ELIGIBILITY_GROUNDS,
-  GUARDIAN_RELATIONS,
-  SEX_LABELS,
-  applicationFromFormData,
-  validateApplication,
-} from "@/lib/schemas/application";
+import { applicationFromFormData, validateApplication } from "@/lib/schemas/application";
+import { ELIGIBILITY_GROUND_LABELS, ELIGIBILITY_GROUNDS, GUARDIAN_RELATIONS, SEX_LABELS } from "@/lib/schemas/application-fields";
 import { applicationPhoneWarnings, type PhoneField } from "@/lib/schemas/application-phones";
 import { validateIdNumber } from "@/lib/validators/id-number";
 

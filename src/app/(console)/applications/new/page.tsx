@@ -2,7 +2,7 @@ import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { now } from "@/server/clock";
 import { entryWindowInfo, listVocationalSchoolChoices, ownSchoolLabel } from "@/server/applications/read";
-import { chinaDateOf } from "@/lib/calendar";
+import { chinaDateOf } from "@/lib/china-date";
 import { PageTitle } from "@/components/ui/table";
 import { createApplicationAction } from "@/actions/applications/create-application";
 import { ApplicationForm } from "../_components/application-form";

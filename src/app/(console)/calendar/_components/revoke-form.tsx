@@ -3,7 +3,8 @@ import { useState } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button, FormMessage } from "@/components/ui/form";
 import { revokePhaseOverrideAction } from "@/actions/calendar/revoke-phase-override";
-import { formatChineseRange, type DateRange, type OverrideKey } from "@/lib/calendar";
+import { type OverrideKey } from "@/lib/calendar-settings";
+import { formatChineseRange, type DateRange } from "@/lib/china-date";
 
 export type LiveOverride = DateRange & { key: OverrideKey; label: string; reason: string; restoreTo: DateRange | null };
 

@@ -2,7 +2,7 @@
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button, Field, FormMessage, TextInput, TextArea } from "@/components/ui/form";
 import { saveCalendarSettingsAction } from "@/actions/calendar/save-calendar-settings";
-import type { CalendarSettings } from "@/lib/calendar";
+import type { CalendarSettings } from "@/lib/calendar-settings";
 
 /** The bureau's yearly settings; the windows are computed from them on the server. */
 export function SettingsForm({ year, version, settings }: { year: number; version: number; settings: CalendarSettings | null }) {

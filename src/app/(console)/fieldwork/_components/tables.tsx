@@ -4,7 +4,7 @@ import type { VisitRow } from "@/server/fieldwork/visits";
 import type { OpenFlagRow } from "@/server/fieldwork/follow-ups";
 import type { visitCoverage } from "@/server/fieldwork/visits";
 import type { fieldworkBySchool } from "@/server/fieldwork/counts";
-import { formatChineseDate } from "@/lib/calendar";
+import { formatChineseDate } from "@/lib/china-date";
 import { Table, Td } from "@/components/ui/table";
 import { InlineAction } from "@/components/ui/inline-action";
 import { confirmVisitAction } from "@/actions/fieldwork/confirm-visit";

@@ -5,7 +5,7 @@ import { now } from "@/server/clock";
 import { programmeYear } from "@/server/calendar/calendar";
 import { actorKinds } from "@/server/filings/rules";
 import { liveReportFigures, myFilings } from "@/server/filings/read";
-import { formatChineseDate } from "@/lib/calendar";
+import { formatChineseDate } from "@/lib/china-date";
 import { FILING_LABELS, kindOfSlug } from "@/lib/schemas/filings";
 import { PageTitle } from "@/components/ui/table";
 import { FilingForm, type FilingDraft } from "../_components/filing-form";

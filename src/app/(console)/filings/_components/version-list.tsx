@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatChineseDate } from "@/lib/calendar";
+import { formatChineseDate } from "@/lib/china-date";
 import type { FilingKind, FilingStatus } from "@/lib/schemas/filings";
 import { Table, Td } from "@/components/ui/table";
 import { StatusPill } from "./badges";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Actor } from "@/server/auth/load-actor";
 import { plannedFigureProposals } from "@/server/filings/read";
-import { formatChineseDate } from "@/lib/calendar";
+import { formatChineseDate } from "@/lib/china-date";
 
 /**
  * 附件2 备注3: the figures counties and vocational schools reported ("上报的计划"), shown next to

@@ -4,7 +4,7 @@ import { pageActor } from "@/server/auth/page";
 import { now } from "@/server/clock";
 import { AppError } from "@/server/errors";
 import { getApplication, listVocationalSchoolChoices } from "@/server/applications/read";
-import { chinaDateOf } from "@/lib/calendar";
+import { chinaDateOf } from "@/lib/china-date";
 import { PageTitle } from "@/components/ui/table";
 import { updateApplicationAction } from "@/actions/applications/update-application";
 import { ApplicationForm } from "../../_components/application-form";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { pageActor } from "@/server/auth/page";
 import { getFiling } from "@/server/filings/read";
 import { AppError } from "@/server/errors";
-import { formatChineseDate } from "@/lib/calendar";
+import { formatChineseDate } from "@/lib/china-date";
 import { APPROVE_VERB, FILING_LABELS } from "@/lib/schemas/filings";
 import { PageTitle } from "@/components/ui/table";
 import { PrintButton } from "@/app/(console)/applications/_components/print-button";

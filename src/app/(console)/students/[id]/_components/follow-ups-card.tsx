@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Actor } from "@/server/auth/load-actor";
 import { can } from "@/server/auth/permissions";
 import { studentFollowUps } from "@/server/fieldwork/follow-ups";
-import { formatChineseDate } from "@/lib/calendar";
+import { formatChineseDate } from "@/lib/china-date";
 import { recordFollowUpAction } from "@/actions/fieldwork/record-follow-up";
 import { clearRiskFlagAction } from "@/actions/fieldwork/clear-risk-flag";
 import { ClearFlagForm, FollowUpForm } from "./follow-up-forms";

@@ -1,5 +1,5 @@
 import type { StudentDetail } from "@/server/student-status/read";
-import { formatChineseDate } from "@/lib/calendar";
+import { formatChineseDate } from "@/lib/china-date";
 import { CONTINUATION_LABELS, CONTINUATION_PATHS, graduateGaps } from "@/lib/graduation";
 import { RecordForm } from "@/app/(console)/graduation/forms";
 import { sendGradesAction } from "@/actions/graduation/send-grades";

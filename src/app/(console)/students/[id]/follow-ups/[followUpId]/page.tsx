@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { pageActor } from "@/server/auth/page";
 import { AppError } from "@/server/errors";
 import { openFollowUp } from "@/server/fieldwork/follow-ups";
-import { formatChineseDate } from "@/lib/calendar";
+import { formatChineseDate } from "@/lib/china-date";
 import { PageTitle } from "@/components/ui/table";
 
 const dt = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
