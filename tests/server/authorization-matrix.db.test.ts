@@ -143,6 +143,14 @@ const fresh = {
     return createApplicationRow(testDb(), { middleSchoolId: school, vocationalSchoolId: voc, enteredById, status });
   },
   /** A sent-off student who has arrived (报到 2020-05-06). Other: for a vocational school, one sent to another school. */
+  /** A fresh vocational school whose only student is a fresh enrolment of county A (for a county's part of 附件4/附件6). */
+  async schoolWithOneStudent(role: Role, which: Which) {
+    const v = await createVocationalSchool(testDb(), p.prefecture.id);
+    const e = await fresh.enrolment(role, which);
+    await testDb().enrolment.update({ where: { id: e.id }, data: { vocationalSchoolId: v.id } });
+    await testDb().application.update({ where: { id: e.applicationId }, data: { vocationalSchoolId: v.id } });
+    return v;
+  },
   async enrolment(role: Role, which: Which) {
     const a = await fresh.application(role, which, "APPROVED");
     const voc = which === "other" && role === "VOCATIONAL_SCHOOL" ? p.vocP.id : a.vocationalSchoolId!;
@@ -344,10 +352,7 @@ const SCOPE_CASES: Record<string, ScopeCase> = {
       if (w === "other") return { school: (r === "VOCATIONAL_SCHOOL" ? p.vocP : q.vocA).id, source: "live" };
       if (r !== "COUNTY") return { school: p.vocA.id, source: "live" };
       // A county sees its part of a submitted 附件6: a fresh school with one student of county A, submitted.
-      const v = await createVocationalSchool(testDb(), p.prefecture.id);
-      const e = await fresh.enrolment(r, w);
-      await testDb().enrolment.update({ where: { id: e.id }, data: { vocationalSchoolId: v.id } });
-      await testDb().application.update({ where: { id: e.applicationId }, data: { vocationalSchoolId: v.id } });
+      const v = await fresh.schoolWithOneStudent(r, w);
       const rows = await annex6Rows(testDb() as never, v.id, 2020);
       await testDb().annex6Submission.create({ data: { vocationalSchoolId: v.id, year: 2020, version: 1, rows: rows as never, rowCount: rows.length, submittedById: p.users.vocA.id } });
       return { school: v.id, source: "submitted" };
@@ -360,10 +365,7 @@ const SCOPE_CASES: Record<string, ScopeCase> = {
       if (w === "other") return { school: (r === "VOCATIONAL_SCHOOL" ? p.vocP : q.vocA).id, source: "live" };
       if (r !== "COUNTY") return { school: p.vocA.id, source: "live" };
       // A county sees its part of a roster released to it: a fresh school with one student of county A, submitted and released.
-      const v = await createVocationalSchool(testDb(), p.prefecture.id);
-      const e = await fresh.enrolment(r, w);
-      await testDb().enrolment.update({ where: { id: e.id }, data: { vocationalSchoolId: v.id } });
-      await testDb().application.update({ where: { id: e.applicationId }, data: { vocationalSchoolId: v.id } });
+      const v = await fresh.schoolWithOneStudent(r, w);
       const rows = await liveRoster(testDb() as never, v.id, 2020);
       const sub = await testDb().rosterSubmission.create({ data: { vocationalSchoolId: v.id, year: 2020, version: 1, rows: rows as never, rowCount: rows.length, submittedById: p.users.vocA.id, receivedAt: new Date() } });
       await testDb().rosterRelease.create({ data: { submissionId: sub.id, countyId: p.countyA.id, releasedById: p.users.prefecture.id } });
