@@ -20,17 +20,17 @@ export function useFormAction<R = unknown>(action: (prev: ActionState<R>, fd: Fo
 }
 
 /**
- * After a successful submission: empties the form (a second click must not record the same thing twice)
- * and refreshes the server-rendered page around it. Returns the ref to put on the <form>.
+ * After a successful submission: empties the form (a second click must not record the same thing twice;
+ * `keepValues` keeps a setting's current value instead) and refreshes the server-rendered page around it. Returns the ref to put on the <form>.
  */
-export function useResetOnSuccess(state: ActionState<unknown> | null) {
+export function useResetOnSuccess(state: ActionState<unknown> | null, { keepValues = false }: { keepValues?: boolean } = {}) {
   const form = useRef<HTMLFormElement>(null);
   const router = useRouter();
   useEffect(() => {
     if (state?.ok) {
-      form.current?.reset();
+      if (!keepValues) form.current?.reset();
       router.refresh();
     }
-  }, [state, router]);
+  }, [state, router, keepValues]);
   return form;
 }

@@ -1,7 +1,7 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useFormAction, useResetOnSuccess } from "@/components/ui/use-form-action";
 import { Button, FormMessage } from "@/components/ui/form";
 import type { ActionState } from "@/lib/form";
 
@@ -20,13 +20,7 @@ export function RecordForm({ action, label, submit, hidden, fields, variant = "s
   keepValues?: boolean;
 }) {
   const { state, onSubmit, pending } = useFormAction(action);
-  const router = useRouter();
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (!state?.ok) return;
-    if (!keepValues) form.current?.reset();
-    router.refresh();
-  }, [state, router, keepValues]);
+  const form = useResetOnSuccess(state, { keepValues });
   const e = state?.fieldErrors ?? {};
   const prefix = `${label}-${Object.values(hidden).join("-")}`.replace(/\s/g, "");
   return (
