@@ -60,7 +60,8 @@ const GIVEN = ["春华", "丽芬", "文斌", "金凤", "永福", "明亮", "秀�
 const TOWNSHIPS = ["鹿城镇", "东瓜镇", "吕合镇", "紫溪镇", "东华镇", "子午镇", "苍岭镇", "三街镇", "八角镇", "中山镇"];
 const MAJORS = ["汽车运用与维修", "中餐烹饪", "电子商务", "现代农艺技术", "计算机应用", "机电技术应用", "护理", "民族工艺品制作"];
 const CLASS_SIZE = 45;
-const LEAVES: { type: LeaveType; proof: boolean; otherSchoolName?: string; comment?: string }[] = [
+/** The leavers' mix, in turn: each leave type, with and without the proof (also the current-year demo's). */
+export const LEAVES: { type: LeaveType; proof: boolean; otherSchoolName?: string; comment?: string }[] = [
   { type: "LEFT_RETURN_MIDDLE_SCHOOL", proof: true },
   { type: "LEFT_DROPOUT", proof: false, comment: "随家人外出务工" },
   { type: "LEFT_OTHER_HIGH_SCHOOL", proof: true, otherSchoolName: "楚雄东兴中学" },
