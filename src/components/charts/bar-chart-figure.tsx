@@ -11,7 +11,7 @@ export function BarChartFigure({ spec }: { spec: BarChartSpec }) {
   const { svg, width, height } = renderBarChartSvg(spec);
   const headingId = `chart-${spec.id}`;
   return (
-    <figure aria-labelledby={headingId} data-chart={spec.id} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+    <figure aria-labelledby={headingId} data-chart={spec.id} className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
       <h3 id={headingId} className="font-semibold">{spec.title}</h3>
       {empty ? <p className="text-sm text-slate-500">{spec.categories.length ? "暂无数据：图中各项均为 0。" : "暂无数据。"}</p> : null}
       {/* The table below carries the same numbers for assistive technology; the drawing is decorative for it. */}

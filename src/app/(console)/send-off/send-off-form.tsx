@@ -15,7 +15,7 @@ export function SendOffForm({ rows, open }: { rows: Row[]; open: boolean }) {
   const form = useRef<HTMLFormElement>(null);
   return (
     <form ref={form} onSubmit={(e) => { dialog.current?.close(); onSubmit(e); sel.clear(); }} className="flex flex-col gap-3">
-      <Table caption="待送读学生" head={[selectColumn(sel), "学生姓名", "性别", "身份证号码", "初中学校", "班级", "报名就读学校", "专业", "※"]}>
+      <Table caption="待送读学生" head={[selectColumn(sel), "学生姓名", "性别", "身份证号码", "初中学校", "班级", "报名就读学校", "专业", { label: "※", text: "东西协作" }]}>
         {rows.map((r) => (
           <tr key={r.id} className={sel.selected.has(r.id) ? "bg-blue-50" : undefined}>
             <Td><SelectBox selection={sel} id={r.id} name="applicationIds" label={`选择${r.studentName}`} /></Td>
