@@ -172,7 +172,8 @@ test("phone: the roster and the home page are cards and fit the screen; no list 
   for (const [user, paths] of [
     ["chuxiong-zz", ["/reception?year=2019", "/students", "/fieldwork", "/registration", "/graduation", "/filings", "/inbox", "/account"]],
     ["zhou", ["/", "/applications", "/send-off", "/roster", "/retention", "/aid", "/plan", "/plan/2020", "/calendar", "/audit", "/users", "/orgs", "/graduation", "/filings"]],
-    ["chuxiong-cz1", ["/", "/applications", "/students", "/fieldwork"]],
+    ["chuxiong-cz1", ["/", "/applications", "/students", "/fieldwork", "/applications/import"]],
+    ["chuxiong", ["/plan/2020", "/plan/2020/split", "/calendar", "/retention", "/aid"]],
   ] as const) {
     await loginAs(page, user);
     for (const path of paths) {
@@ -180,6 +181,11 @@ test("phone: the roster and the home page are cards and fit the screen; no list 
       await fitsTheWidth(page);
     }
   }
+  // a student's page (status, aid, leave forms)
+  await page.goto("/students?year=2019");
+  await page.getByRole("table", { name: "送读学生" }).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/students\/./);
+  await fitsTheWidth(page);
 });
 
 test("desktop: the same lists are tables with their header row, the navigation a row of tabs", async ({ page }) => {

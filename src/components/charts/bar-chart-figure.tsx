@@ -26,14 +26,14 @@ export function BarChartFigure({ spec }: { spec: BarChartSpec }) {
             <caption className="sr-only">{spec.title}（单位：{spec.unit === "%" ? "百分比" : "人"}）</caption>
             <thead className="bg-slate-100 text-left text-slate-700">
               <tr>
-                <th scope="col" className="px-3 py-1.5 font-medium">{spec.categoryLabel}</th>
+                <th scope="col" className="px-3 py-1.5 font-medium whitespace-nowrap">{spec.categoryLabel}</th>
                 {spec.series.map((s) => <th key={s.name} scope="col" className="px-3 py-1.5 font-medium">{s.name}{spec.unit === "%" ? "（%）" : ""}</th>)}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {spec.categories.map((c, i) => (
                 <tr key={`${c}-${i}`}>
-                  <th scope="row" className="px-3 py-1.5 text-left font-normal">{c}</th>
+                  <th scope="row" className="px-3 py-1.5 text-left font-normal whitespace-nowrap">{c}</th>
                   {spec.series.map((s) => <td key={s.name} className="px-3 py-1.5 tabular-nums" data-value>{chartValueText(s.values[i] ?? null, spec.unit)}</td>)}
                 </tr>
               ))}
