@@ -6,7 +6,6 @@ import { loginAs, shot } from "./fixtures";
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1400, height: 900 };
 
-test.describe.configure({ mode: "serial" });
 
 async function fitsTheWidth(page: Page) {
   const { scrollWidth, innerWidth, culprits } = await page.evaluate(() => {
