@@ -11,7 +11,7 @@ export function BarChartFigure({ spec }: { spec: BarChartSpec }) {
   const { svg, width, height } = renderBarChartSvg(spec);
   const headingId = `chart-${spec.id}`;
   return (
-    <figure aria-labelledby={headingId} data-chart={spec.id} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+    <figure aria-labelledby={headingId} data-chart={spec.id} className="flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
       <h3 id={headingId} className="font-semibold">{spec.title}</h3>
       {empty ? <p className="text-sm text-slate-500">{spec.categories.length ? "暂无数据：图中各项均为 0。" : "暂无数据。"}</p> : null}
       {/* The table below carries the same numbers for assistive technology; the drawing is decorative for it. */}
@@ -26,14 +26,14 @@ export function BarChartFigure({ spec }: { spec: BarChartSpec }) {
             <caption className="sr-only">{spec.title}（单位：{spec.unit === "%" ? "百分比" : "人"}）</caption>
             <thead className="bg-slate-100 text-left text-slate-700">
               <tr>
-                <th scope="col" className="px-3 py-1.5 font-medium">{spec.categoryLabel}</th>
+                <th scope="col" className="px-3 py-1.5 font-medium whitespace-nowrap">{spec.categoryLabel}</th>
                 {spec.series.map((s) => <th key={s.name} scope="col" className="px-3 py-1.5 font-medium">{s.name}{spec.unit === "%" ? "（%）" : ""}</th>)}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {spec.categories.map((c, i) => (
                 <tr key={`${c}-${i}`}>
-                  <th scope="row" className="px-3 py-1.5 text-left font-normal">{c}</th>
+                  <th scope="row" className="px-3 py-1.5 text-left font-normal whitespace-nowrap">{c}</th>
                   {spec.series.map((s) => <td key={s.name} className="px-3 py-1.5 tabular-nums" data-value>{chartValueText(s.values[i] ?? null, spec.unit)}</td>)}
                 </tr>
               ))}

@@ -19,7 +19,7 @@ type Row = { id: string; name: string; cap: number; shanghaiTask: number; sent: 
 export function CountyProgress({ rows }: { rows: Row[] }) {
   if (!rows.length) return null;
   return (
-    <Table caption="各县市送读进度" head={["县市", "送读计划 S", "已送读", "剩余名额", "已报到", "东西协作（※）进度"]}>
+    <Table layout="scroll" caption="各县市送读进度" head={["县市", "送读计划 S", "已送读", "剩余名额", "已报到", "东西协作（※）进度"]}>
       {rows.map((r) => (
         <tr key={r.id}>
           <Td>{r.name}</Td><Td className="tabular-nums">{r.cap}</Td>
@@ -36,7 +36,7 @@ export function CountyProgress({ rows }: { rows: Row[] }) {
 export function VocationalProgress({ rows }: { rows: Row[] }) {
   if (!rows.length) return null;
   return (
-    <Table caption="各职业学校招生进度" head={["职业学校", "招生计划 E", "已招收", "剩余名额", "已报到", "东西协作（※）进度"]}>
+    <Table layout="scroll" caption="各职业学校招生进度" head={["职业学校", "招生计划 E", "已招收", "剩余名额", "已报到", "东西协作（※）进度"]}>
       {rows.map((r) => (
         <tr key={r.id}>
           <Td>{r.name}</Td><Td className="tabular-nums">{r.cap}</Td>
@@ -53,7 +53,7 @@ export function VocationalProgress({ rows }: { rows: Row[] }) {
 export function SchoolProgress({ rows }: { rows: { id: string; name: string; prefectureOwned: boolean; allocation: number; sent: number; arrived: number }[] }) {
   if (!rows.length) return null;
   return (
-    <Table caption="各初中学校送读进度" head={["初中学校", "分配名额", "已送读", "剩余名额", "已报到"]}>
+    <Table layout="scroll" caption="各初中学校送读进度" head={["初中学校", "分配名额", "已送读", "剩余名额", "已报到"]}>
       {rows.map((r) => (
         <tr key={r.id}>
           <Td>{r.name}{r.prefectureOwned ? "（州属）" : ""}</Td><Td className="tabular-nums">{r.allocation}</Td>

@@ -40,7 +40,7 @@ export default async function AidPage({ searchParams }: { searchParams: Search }
         金额单位为元，保留两位小数；登记错误的记录写明原因作废，不删除。
       </p>
 
-      <Table caption="县市汇总" head={["县市", "资助学生数", ...AID_KINDS.map((k) => `${AID_KIND_LABELS[k]}（元）`), "学生合计（元）", "对职业学校补助（元）", "合计（元）"]}>
+      <Table layout="scroll" caption="县市汇总" head={["县市", "资助学生数", ...AID_KINDS.map((k) => `${AID_KIND_LABELS[k]}（元）`), "学生合计（元）", "对职业学校补助（元）", "合计（元）"]}>
         {summary.counties.map((c) => (
           <tr key={c.countyId} data-testid="county-row">
             <Td>{c.countyName}</Td><Td className="tabular-nums">{c.students}</Td>

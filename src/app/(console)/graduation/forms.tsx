@@ -1,8 +1,10 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { useFormAction, useResetOnSuccess } from "@/components/ui/use-form-action";
 import { Button, FormMessage } from "@/components/ui/form";
+import { Table, Td } from "@/components/ui/table";
+import { SelectBox, selectColumn, useRowSelection } from "@/components/ui/row-selection";
 import type { ActionState } from "@/lib/form";
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
@@ -58,33 +60,21 @@ export function CompleteForm({ action, rows, today }: { action: Action; rows: Ca
   const { state, onSubmit, pending } = useFormAction(action);
   const router = useRouter();
   useEffect(() => { if (state?.ok) router.refresh(); }, [state, router]);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const toggle = (id: string) => setSelected((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
-  const all = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const sel = useRowSelection(rows.map((r) => r.id));
+  const selected = sel.selected;
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-label="登记完成义务教育" noValidate>
       {[...selected].map((id) => <input key={id} type="hidden" name="enrolmentIds" value={id} />)}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">在读学生</caption>
-          <thead className="bg-slate-100 text-left text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2"><input type="checkbox" aria-label="全选" checked={all} onChange={() => setSelected(all ? new Set() : new Set(rows.map((r) => r.id)))} /></th>
-              {["姓名", "班级", "学号", "县市", "原初中"].map((h) => <th key={h} scope="col" className="px-3 py-2 font-medium">{h}</th>)}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td className="px-3 py-2"><input type="checkbox" checked={selected.has(r.id)} onChange={() => toggle(r.id)} aria-label={`选择${r.studentName}`} /></td>
-                <td className="px-3 py-2"><a className="text-blue-700 underline" href={`/students/${r.id}`}>{r.studentName}</a></td>
-                <td className="px-3 py-2">{r.className}</td><td className="px-3 py-2 font-mono">{r.studentNo}</td>
-                <td className="px-3 py-2">{r.countyName}</td><td className="px-3 py-2">{r.middleSchoolName}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table caption="在读学生" head={[selectColumn(sel), "姓名", "班级", "学号", "县市", "原初中"]}>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <Td><SelectBox selection={sel} id={r.id} label={`选择${r.studentName}`} /></Td>
+            <Td className="whitespace-nowrap"><a className="text-blue-700 underline" href={`/students/${r.id}`}>{r.studentName}</a></Td>
+            <Td>{r.className}</Td><Td className="font-mono">{r.studentNo}</Td>
+            <Td>{r.countyName}</Td><Td>{r.middleSchoolName}</Td>
+          </tr>
+        ))}
+      </Table>
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">完成义务教育的日期
           <input name="completedOn" type="date" max={today} defaultValue={today} className={input} aria-invalid={state?.fieldErrors?.completedOn ? true : undefined} />

@@ -1,10 +1,12 @@
 "use client";
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import { assignClassAction } from "@/actions/reception/assign-class";
 import { recordArrivalAction } from "@/actions/reception/record-arrival";
 import { setStudentNoAction } from "@/actions/reception/set-student-no";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button, FormMessage } from "@/components/ui/form";
+import { Table, Td } from "@/components/ui/table";
+import { SelectBox, selectColumn, useRowSelection } from "@/components/ui/row-selection";
 
 type Row = {
   id: string; studentName: string; sex: string; idMasked: string; countyName: string; middleSchoolName: string;
@@ -42,11 +44,10 @@ function StudentNoEditor({ row }: { row: Row }) {
 export function ReceptionTable({ rows, classes, today, canEdit }: {
   rows: Row[]; classes: { id: string; name: string; size: number; sizeLimit: number }[]; today: string; canEdit: boolean;
 }) {
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const sel = useRowSelection(rows.map((r) => r.id));
+  const selected = sel.selected;
   const arrival = useFormAction(recordArrivalAction);
   const assign = useFormAction(assignClassAction);
-  const all = rows.length > 0 && rows.every((r) => selected.has(r.id));
-  const toggle = (id: string) => setSelected((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
   const hidden = [...selected].map((id) => <input key={id} type="hidden" name="enrolmentIds" value={id} />);
   return (
     <div className="flex flex-col gap-3">
@@ -74,35 +75,24 @@ export function ReceptionTable({ rows, classes, today, canEdit }: {
       ) : null}
       <FormMessage state={arrival.state} />
       <FormMessage state={assign.state} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">接收学生</caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              {canEdit ? <th className="px-3 py-2"><input type="checkbox" aria-label="全选" checked={all} onChange={() => setSelected(all ? new Set() : new Set(rows.map((r) => r.id)))} /></th> : null}
-              {["学生姓名", "性别", "身份证号码", "所属县市", "原初中学校", "原班级", "专业", "送读日期", "报到", "班级", "学号", ""].map((h, i) => <th key={i} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">{h}</th>)}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
-              <tr key={r.id} className={selected.has(r.id) ? "bg-blue-50" : undefined}>
-                {canEdit ? <td className="px-3 py-2"><input type="checkbox" checked={selected.has(r.id)} onChange={() => toggle(r.id)} aria-label={`选择${r.studentName}`} /></td> : null}
-                <td className="px-3 py-2"><a className="text-blue-700 underline" href={`/students/${r.id}`}>{r.studentName}</a>{r.shanghaiFlag ? "※" : ""}</td>
-                <td className="px-3 py-2">{r.sex === "MALE" ? "男" : "女"}</td>
-                <td className="px-3 py-2 font-mono">{r.idMasked}</td>
-                <td className="px-3 py-2">{r.countyName}</td><td className="px-3 py-2">{r.middleSchoolName}</td>
-                <td className="px-3 py-2">{r.middleSchoolClass}</td><td className="px-3 py-2">{r.major}</td>
-                <td className="px-3 py-2">{r.sentOffOn}</td>
-                <td className="px-3 py-2">{ARRIVAL[r.arrivalStatus]}{r.arrivedOn ? `（${r.arrivedOn}）` : ""}</td>
-                <td className="px-3 py-2">{r.className ?? "未编班"}</td>
-                <td className="px-3 py-2 font-mono">{r.studentNo ?? ""}</td>
-                <td className="px-3 py-2">{canEdit && r.className ? <StudentNoEditor row={r} /> : null}</td>
-              </tr>
-            ))}
-            {rows.length === 0 ? <tr><td colSpan={13} className="px-3 py-4 text-slate-500">没有符合条件的学生。</td></tr> : null}
-          </tbody>
-        </table>
-      </div>
+      <Table caption="接收学生" head={[...(canEdit ? [selectColumn(sel)] : []), "学生姓名", "性别", "身份证号码", "所属县市", "原初中学校", "原班级", "专业", "送读日期", "报到", "班级", "学号", ""]}>
+        {rows.map((r) => (
+          <tr key={r.id} className={sel.selected.has(r.id) ? "bg-blue-50" : undefined}>
+            {canEdit ? <Td><SelectBox selection={sel} id={r.id} label={`选择${r.studentName}`} /></Td> : null}
+            <Td className="whitespace-nowrap"><a className="text-blue-700 underline" href={`/students/${r.id}`}>{r.studentName}</a>{r.shanghaiFlag ? "※" : ""}</Td>
+            <Td>{r.sex === "MALE" ? "男" : "女"}</Td>
+            <Td className="font-mono">{r.idMasked}</Td>
+            <Td>{r.countyName}</Td><Td>{r.middleSchoolName}</Td>
+            <Td>{r.middleSchoolClass}</Td><Td>{r.major}</Td>
+            <Td>{r.sentOffOn}</Td>
+            <Td>{ARRIVAL[r.arrivalStatus]}{r.arrivedOn ? `（${r.arrivedOn}）` : ""}</Td>
+            <Td>{r.className ?? "未编班"}</Td>
+            <Td className="font-mono">{r.studentNo ?? ""}</Td>
+            <Td>{canEdit && r.className ? <StudentNoEditor row={r} /> : null}</Td>
+          </tr>
+        ))}
+        {rows.length === 0 ? <tr><Td colSpan={13} className="py-4 text-slate-500">没有符合条件的学生。</Td></tr> : null}
+      </Table>
     </div>
   );
 }

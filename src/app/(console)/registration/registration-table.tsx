@@ -1,7 +1,8 @@
 "use client";
-import { useState } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button, FormMessage } from "@/components/ui/form";
+import { Table, Td } from "@/components/ui/table";
+import { SelectBox, selectColumn, useRowSelection } from "@/components/ui/row-selection";
 import type { ActionState } from "@/lib/form";
 
 type Row = {
@@ -17,37 +18,25 @@ type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 export function RegistrationTable({ rows, action, open }: { rows: Row[]; action: Action; open: boolean }) {
   const { state, onSubmit, pending } = useFormAction(action);
   const selectable = rows.filter((r) => r.status !== "LEFT");
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const toggle = (id: string) => setSelected((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
-  const all = selectable.length > 0 && selectable.every((r) => selected.has(r.id));
+  const sel = useRowSelection(selectable.map((r) => r.id));
+  const selected = sel.selected;
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-label="秋季注册">
       {[...selected].map((id) => <input key={id} type="hidden" name="enrolmentIds" value={id} />)}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">本校职教班学生秋季注册</caption>
-          <thead className="bg-slate-100 text-left text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2"><input type="checkbox" aria-label="全选" checked={all} onChange={() => setSelected(all ? new Set() : new Set(selectable.map((r) => r.id)))} /></th>
-              {["姓名", "性别", "县市", "原初中", "班级", "学号", "情况", "升学去向", "秋季注册"].map((h) => <th key={h} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">{h}</th>)}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
-              <tr key={r.id} className={r.status === "LEFT" ? "text-slate-400" : undefined}>
-                <td className="px-3 py-2">{r.status !== "LEFT" ? <input type="checkbox" checked={selected.has(r.id)} onChange={() => toggle(r.id)} aria-label={`选择${r.studentName}`} /> : null}</td>
-                <td className="px-3 py-2"><a className="text-blue-700 underline" href={`/students/${r.id}`}>{r.studentName}</a></td>
-                <td className="px-3 py-2">{r.sex}</td><td className="px-3 py-2">{r.countyName}</td><td className="px-3 py-2">{r.middleSchoolName}</td>
-                <td className="px-3 py-2">{r.className}</td><td className="px-3 py-2 font-mono">{r.studentNo}</td>
-                <td className="px-3 py-2">{r.status === "LEFT" ? "已离校" : r.status === "GRADUATED" ? "已完成义务教育" : "在读"}</td>
-                <td className="px-3 py-2">{r.pathLabel ?? (r.status === "LEFT" ? "—" : "未登记")}</td>
-                <td className="px-3 py-2">{r.decisionLabel ?? (r.status === "LEFT" ? "—" : "待注册")}</td>
-              </tr>
-            ))}
-            {rows.length === 0 ? <tr><td className="px-3 py-2 text-slate-500" colSpan={10}>本年度没有已报到的职教班学生。</td></tr> : null}
-          </tbody>
-        </table>
-      </div>
+      <Table caption="本校职教班学生秋季注册" head={[selectColumn(sel), "姓名", "性别", "县市", "原初中", "班级", "学号", "情况", "升学去向", "秋季注册"]}>
+        {rows.map((r) => (
+          <tr key={r.id} className={r.status === "LEFT" ? "text-slate-400" : undefined}>
+            <Td>{r.status !== "LEFT" ? <SelectBox selection={sel} id={r.id} label={`选择${r.studentName}`} /> : null}</Td>
+            <Td className="whitespace-nowrap"><a className="text-blue-700 underline" href={`/students/${r.id}`}>{r.studentName}</a></Td>
+            <Td>{r.sex}</Td><Td>{r.countyName}</Td><Td>{r.middleSchoolName}</Td>
+            <Td>{r.className}</Td><Td className="font-mono">{r.studentNo}</Td>
+            <Td>{r.status === "LEFT" ? "已离校" : r.status === "GRADUATED" ? "已完成义务教育" : "在读"}</Td>
+            <Td>{r.pathLabel ?? (r.status === "LEFT" ? "—" : "未登记")}</Td>
+            <Td>{r.decisionLabel ?? (r.status === "LEFT" ? "—" : "待注册")}</Td>
+          </tr>
+        ))}
+        {rows.length === 0 ? <tr><Td colSpan={10} className="text-slate-500">本年度没有已报到的职教班学生。</Td></tr> : null}
+      </Table>
       {state?.fieldErrors?.enrolmentIds ? <p className="text-sm text-red-700">{state.fieldErrors.enrolmentIds}</p> : null}
       <FormMessage state={state} />
       <div className="flex flex-wrap gap-2">

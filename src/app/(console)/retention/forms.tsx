@@ -1,4 +1,5 @@
 "use client";
+import { TakePhoto } from "@/components/ui/take-photo";
 import type { ActionState } from "@/lib/form";
 import { UPLOAD_ACCEPT, UPLOAD_KINDS_LABEL } from "@/lib/schemas/application-workflow";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -52,6 +53,7 @@ export function ExplanationForm({ action, year }: { action: Action; year: number
       </Field>
       <Field label="附件（可不传）" name="file" error={err.file} hint={`${UPLOAD_KINDS_LABEL}，不超过 10 MB，例如补办的证明材料或盖章的情况说明。`}>
         <input id="file" name="file" type="file" accept={UPLOAD_ACCEPT} className="text-sm file:mr-3 file:rounded file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5" />
+        <TakePhoto target="file" />
       </Field>
       <div><Button type="submit" disabled={pending}>{pending ? "处理中…" : "提交原因说明"}</Button></div>
       <FormMessage state={state} />

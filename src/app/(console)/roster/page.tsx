@@ -88,6 +88,7 @@ function SchoolView({ view, year, readOnly }: ViewProps<"VOCATIONAL_SCHOOL">) {
         {rows.map((r, i) => (
           <tr key={r.enrolmentId}><Td>{i + 1}</Td><Td><Link className="text-blue-700 underline" href={`/students/${r.enrolmentId}`}>{r.studentName}</Link></Td><Td>{r.sex}</Td><Td className="font-mono">{maskIdNumber(r.idNumber)}</Td><Td>{r.countyName}</Td><Td>{r.middleSchoolName}</Td><Td>{r.middleSchoolClass}</Td><Td>{r.vocationalClass}</Td><Td className="font-mono">{r.vocationalStudentNo}</Td></tr>
         ))}
+        {rows.length === 0 ? <tr><Td className="text-slate-500">名单中没有学生（已报到且仍在读的学生才在名单中）。</Td></tr> : null}
       </Table>
     </>
   );

@@ -206,17 +206,19 @@ export function ApplicationForm({
               <option value="FEMALE">女</option>
             </Select>
           </Field>
+          {/* 学生联系电话 may be "无": a text keyboard, not a phone pad (decision 082). */}
           <Field label="学生联系电话" name="studentPhone" error={errorOf("studentPhone")} hint="11位手机号码；学生没有电话的填“无”">
-            <TextInput name="studentPhone" type="tel" defaultValue={v?.studentPhone} error={errorOf("studentPhone")} autoComplete="off" />
+            <TextInput name="studentPhone" inputMode="text" defaultValue={v?.studentPhone} error={errorOf("studentPhone")} autoComplete="off" />
             {warningOf("studentPhone")}
           </Field>
           <div className="hidden lg:block" />
           <Field label="初中学籍号" name="studentNumber" error={errorOf("studentNumber")} hint="14位数字，开头的0也要填写">
             <TextInput name="studentNumber" inputMode="numeric" defaultValue={v?.studentNumber} error={errorOf("studentNumber")} autoComplete="off" className="rounded border border-slate-300 bg-white px-3 py-2 font-mono text-base tracking-wider aria-[invalid=true]:border-red-600" />
           </Field>
+          {/* 身份证号码 may end with X, which a numeric pad lacks: text keyboard, upper case, pattern (decision 082). */}
           <div className="md:col-span-1 lg:col-span-2">
             <Field label="身份证号码" name="idNumber" error={errorOf("idNumber")} hint={idInfo || "18位，最后一位可以是X"}>
-              <TextInput name="idNumber" defaultValue={v?.idNumber} error={errorOf("idNumber")} autoComplete="off" spellCheck={false} className="rounded border border-slate-300 bg-white px-3 py-2 font-mono text-base tracking-wider aria-[invalid=true]:border-red-600" />
+              <TextInput name="idNumber" inputMode="text" autoCapitalize="characters" pattern="[0-9]{17}[0-9Xx]" defaultValue={v?.idNumber} error={errorOf("idNumber")} autoComplete="off" spellCheck={false} className="rounded border border-slate-300 bg-white px-3 py-2 font-mono text-base tracking-wider aria-[invalid=true]:border-red-600" />
             </Field>
           </div>
         </div>

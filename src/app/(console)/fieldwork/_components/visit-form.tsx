@@ -1,4 +1,5 @@
 "use client";
+import { TakePhoto } from "@/components/ui/take-photo";
 import { useFormAction, useResetOnSuccess } from "@/components/ui/use-form-action";
 import { Button, Field, FormMessage, Select, TextArea, TextInput } from "@/components/ui/form";
 import type { ActionState } from "@/lib/form";
@@ -46,6 +47,7 @@ export function VisitForm({ action, schools, ownCountyId, today }: { action: Act
       <Field label="照片或文件（可不上传，最多 5 个）" name="files" error={e.files ?? e.file} hint={`${UPLOAD_KINDS_LABEL}，每个不超过 10 MB。`}>
         <input id="files" name="files" type="file" multiple accept={UPLOAD_ACCEPT}
           className="text-sm file:mr-3 file:rounded file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5" />
+        <TakePhoto target="files" />
       </Field>
       <FormMessage state={state} />
       <div><Button type="submit" disabled={pending}>{pending ? "正在保存…" : "登记宣传走访"}</Button></div>

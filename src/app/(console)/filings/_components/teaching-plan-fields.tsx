@@ -49,7 +49,7 @@ export function TeachingPlanFields({ value, onChange, errors }: {
                 <td className="p-1"><input aria-label={`第 ${i + 1} 个班级专业`} className={cell} value={c.major} onChange={(e) => setClass(i, { major: e.target.value })} /></td>
                 <td className="p-1"><input aria-label={`第 ${i + 1} 个班级班额`} type="number" min={1} className={`${cell} w-20`} value={c.size} onChange={(e) => setClass(i, { size: e.target.value })} /></td>
                 <td className="p-1"><input aria-label={`第 ${i + 1} 个班级班主任姓名`} className={cell} value={c.headTeacherName} onChange={(e) => setClass(i, { headTeacherName: e.target.value })} /></td>
-                <td className="p-1"><input aria-label={`第 ${i + 1} 个班级联系电话`} className={cell} value={c.headTeacherPhone} onChange={(e) => setClass(i, { headTeacherPhone: e.target.value })} /></td>
+                <td className="p-1"><input aria-label={`第 ${i + 1} 个班级联系电话`} type="tel" inputMode="tel" className={cell} value={c.headTeacherPhone} onChange={(e) => setClass(i, { headTeacherPhone: e.target.value })} /></td>
                 <td className="p-1"><button type="button" className="text-sm text-red-700 underline" onClick={() => set("classes", classes.filter((_, j) => j !== i))}>删除</button></td>
               </tr>
             ))}

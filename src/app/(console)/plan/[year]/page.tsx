@@ -117,7 +117,7 @@ export default async function PlanYearPage({ params, searchParams }: { params: P
       {prefecture && issued ? (
         <section aria-labelledby="alloc-heading" className="flex flex-col gap-2">
           <h2 id="alloc-heading" className="text-lg font-semibold">各县市分解到学校的进度</h2>
-          <Table caption="各县市分解进度" head={["县市", "送读计划", "已分配到校", "未分配", "已分配学校数", ""]}>
+          <Table layout="scroll" caption="各县市分解进度" head={["县市", "送读计划", "已分配到校", "未分配", "已分配学校数", ""]}>
             {plan.allocation.map((a) => (
               <tr key={a.countyId}>
                 <Td>{a.countyName}</Td>

@@ -34,7 +34,7 @@ export function NewUserForm({ orgs }: { orgs: Record<string, { value: string; la
         <TextInput name="username" autoComplete="off" error={e.username} />
       </Field>
       <Field label="姓名" name="displayName" error={e.displayName}><TextInput name="displayName" error={e.displayName} /></Field>
-      <Field label="联系电话（可不填）" name="phone" error={e.phone}><TextInput name="phone" type="tel" error={e.phone} /></Field>
+      <Field label="联系电话（可不填）" name="phone" error={e.phone}><TextInput name="phone" type="tel" inputMode="tel" error={e.phone} /></Field>
       <Field label="初始密码" name="password" error={e.password}><TextInput name="password" type="password" autoComplete="new-password" error={e.password} /></Field>
       <FormMessage state={state} />
       <div><Button type="submit" disabled={pending}>{pending ? "正在保存…" : "开设账号"}</Button></div>

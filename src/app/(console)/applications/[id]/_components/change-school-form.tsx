@@ -1,4 +1,5 @@
 "use client";
+import { TakePhoto } from "@/components/ui/take-photo";
 import { useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -23,8 +24,9 @@ export function ChangeSchoolForm({ id, currentId, schools }: { id: string; curre
       </label>
       {e.toVocationalSchoolId ? <p className="text-sm text-red-700">{e.toVocationalSchoolId}</p> : null}
       <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">学生和监护人重新签字的选择说明（扫描件或照片）
-        <input name="file" type="file" accept={UPLOAD_ACCEPT} className="text-sm font-normal" />
+        <input id="change-school-file" name="file" type="file" accept={UPLOAD_ACCEPT} className="text-sm font-normal" />
       </label>
+      <TakePhoto target="change-school-file" />
       <p className="text-xs text-slate-500">{UPLOAD_KINDS_LABEL}，不超过 10 MB。</p>
       {e.file ? <p className="text-sm text-red-700">{e.file}</p> : null}
       <FormMessage state={state} />

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button, FormMessage } from "@/components/ui/form";
+import { TakePhoto } from "@/components/ui/take-photo";
 import type { ActionState } from "@/lib/form";
 import { MAX_UPLOAD_BYTES, UPLOAD_ACCEPT, UPLOAD_KINDS_LABEL } from "@/lib/schemas/application-workflow";
 
@@ -52,6 +53,7 @@ export function ConsentForm({
           }}
           className="text-sm file:mr-3 file:rounded file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5"
         />
+        <TakePhoto target="consent-file" />
         {error ? (
           <p id="consent-file-error" className="text-sm text-red-700" aria-live="polite">{error}</p>
         ) : (

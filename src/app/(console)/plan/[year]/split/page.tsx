@@ -45,7 +45,7 @@ export default async function SplitPage({ params, searchParams }: { params: Prom
       ) : (
         <>
           <p className="text-slate-800">送读计划 {split.sendOffCap} 人 · 已分配 {split.allocated} 人 · 未分配 {split.unallocated} 人</p>
-          <Table caption="各初中学校分配名额" head={["初中学校", "分配名额", "已送读"]}>
+          <Table layout="scroll" caption="各初中学校分配名额" head={["初中学校", "分配名额", "已送读"]}>
             {split.schools.map((s) => (
               <tr key={s.id}><Td>{s.name}{s.prefectureOwned ? "（州属高完中）" : ""}</Td><Td>{s.allocation}</Td><Td>{s.sentOff}</Td></tr>
             ))}

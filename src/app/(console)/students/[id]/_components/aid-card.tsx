@@ -1,6 +1,7 @@
 import { formatYuan } from "@/lib/money";
 import { AID_KINDS, AID_KIND_LABELS } from "@/lib/schemas/aid";
 import { InlineAction } from "@/components/ui/inline-action";
+import { Table, Td } from "@/components/ui/table";
 import { RecordForm } from "@/app/(console)/graduation/forms";
 import { recordStudentAidAction } from "@/actions/aid/record-student-aid";
 import { voidAidAction } from "@/actions/aid/void-aid";
@@ -27,23 +28,16 @@ export function AidCard({ enrolmentId, rows, mayRecord, today }: { enrolmentId: 
     <section className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="资助">
       <h2 className="font-semibold">资助（合计 <span data-testid="aid-total" className="tabular-nums">{formatYuan(total)}</span> 元）</h2>
       <p className="text-sm text-slate-600">继续按义务教育阶段标准享受教育资助，不享受中职学校的资助政策；县市补助生活费和往返学校交通费。</p>
-      <div className="overflow-x-auto">
-        <table className="min-w-full text-sm" aria-label="资助记录">
-          <thead className="bg-slate-100 text-left"><tr>{["项目", "金额（元）", "期间", "发放日期", "说明", "状态"].map((h) => <th key={h} className="px-3 py-2 font-medium">{h}</th>)}</tr></thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
-              <tr key={r.id} className={r.voidedAt ? "text-slate-400" : undefined}>
-                <td className="px-3 py-2">{AID_KIND_LABELS[r.kind]}</td><td className="px-3 py-2 tabular-nums">{formatYuan(r.amountFen)}</td>
-                <td className="px-3 py-2">{r.period}</td><td className="px-3 py-2">{r.paidOn}</td><td className="px-3 py-2">{r.comment ?? ""}</td>
-                <td className="px-3 py-2">
-                  <AidState row={r} mayVoid={mayRecord} target="STUDENT" />
-                </td>
-              </tr>
-            ))}
-            {rows.length === 0 ? <tr><td className="px-3 py-2 text-slate-500" colSpan={6}>暂无资助记录。</td></tr> : null}
-          </tbody>
-        </table>
-      </div>
+      <Table caption="资助记录" head={["项目", "金额（元）", "期间", "发放日期", "说明", "状态"]}>
+        {rows.map((r) => (
+          <tr key={r.id} className={r.voidedAt ? "text-slate-400" : undefined}>
+            <Td>{AID_KIND_LABELS[r.kind]}</Td><Td className="tabular-nums">{formatYuan(r.amountFen)}</Td>
+            <Td>{r.period}</Td><Td>{r.paidOn}</Td><Td>{r.comment ?? ""}</Td>
+            <Td><AidState row={r} mayVoid={mayRecord} target="STUDENT" /></Td>
+          </tr>
+        ))}
+        {rows.length === 0 ? <tr><Td colSpan={6} className="text-slate-500">暂无资助记录。</Td></tr> : null}
+      </Table>
       {mayRecord ? (
         <RecordForm action={recordStudentAidAction} label="登记资助" submit="登记资助" variant="primary" hidden={{ enrolmentId }} fields={[
           { name: "kind", label: "项目", type: "select", options: AID_KINDS.map((k) => [k, AID_KIND_LABELS[k]]) },

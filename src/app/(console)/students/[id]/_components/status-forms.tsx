@@ -1,4 +1,5 @@
 "use client";
+import { TakePhoto } from "@/components/ui/take-photo";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -40,6 +41,7 @@ function FileInput({ id, label, error, disabled, onError }: { id: string; label:
         }}
         className="text-sm file:mr-3 file:rounded file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5"
       />
+      <TakePhoto target={id} disabled={disabled} />
     </Labelled>
   );
 }
