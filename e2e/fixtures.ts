@@ -1,4 +1,8 @@
-import { expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+
+export { expect };
+export type { Page };
 
 export const DEMO_PASSWORD = "zjb12345";
 
@@ -23,3 +27,130 @@ export async function logout(page: Page) {
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+
+// ── Accessibility (decision 080) ─────────────────────────────────────────────────────────────────
+// Every page the suite visits is scanned with axe-core for WCAG 2.0/2.1 A and AA at a desktop and a
+// phone width: after each page.goto and at the end of each test. Any violation fails the test.
+
+export const DESKTOP = { width: 1400, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+type Violation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
+
+/** One readable block per violation: rule, impact, help link, each failing selector and axe's reason. */
+export function formatViolations(url: string, size: { width: number; height: number }, violations: Violation[]) {
+  const lines = [`axe: ${violations.length} accessibility violation(s) on ${url} at ${size.width}×${size.height}:`];
+  for (const v of violations) {
+    lines.push(`  [${v.impact ?? "?"}] ${v.id}: ${v.help} (${v.helpUrl})`);
+    for (const n of v.nodes.slice(0, 8)) {
+      const why = (n.failureSummary ?? "").split("\n").map((l) => l.trim()).filter(Boolean).slice(1, 2).join(" ");
+      lines.push(`      ${n.target.join(" >>> ")}${why ? `  — ${why}` : ""}`);
+    }
+    if (v.nodes.length > 8) lines.push(`      … and ${v.nodes.length - 8} more`);
+  }
+  return lines.join("\n");
+}
+
+/** The axe violations of the page as it is now, at its current viewport. */
+export async function axeViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return result.violations;
+}
+
+const settle = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+
+/**
+ * Scans the page at the desktop and the phone width (then puts the viewport back) and throws one
+ * readable error listing every violation. `widths` limits it to some of the two.
+ */
+export async function expectAccessible(page: Page, widths: { width: number; height: number }[] = [DESKTOP, PHONE]) {
+  const original = page.viewportSize();
+  const failures: string[] = [];
+  try {
+    for (const size of widths) {
+      if (original?.width !== size.width || original?.height !== size.height) {
+        await page.setViewportSize(size);
+        await settle(page);
+      }
+      const violations = await axeViolations(page);
+      if (violations.length) failures.push(formatViolations(page.url(), size, violations));
+    }
+  } finally {
+    if (original && !page.isClosed()) await page.setViewportSize(original);
+  }
+  if (failures.length) throw new Error(failures.join("\n"));
+}
+
+// Pages already scanned in this worker (the suite runs one worker): a page seen again in the same
+// shape (path with ids folded, query, who is signed in, heading, alert/status texts, element count
+// rounded) is not scanned twice, which keeps the added time small.
+const scanned = new Set<string>();
+
+async function pageKey(page: Page) {
+  const url = new URL(page.url());
+  const path = url.pathname.split("/").map((s) => (/^(?=.*\d)[a-z0-9]{12,}$/i.test(s) || /^\d+$/.test(s) ? ":id" : s)).join("/");
+  const shape = await page.evaluate(() => {
+    const text = (sel: string) => Array.from(document.querySelectorAll(sel)).map((e) => (e.textContent ?? "").trim().slice(0, 40)).join("|");
+    return [text("header span"), text("h1"), text("[role=alert],[role=status]"), Math.round(document.querySelectorAll("*").length / 25), document.querySelectorAll("[open],[aria-expanded=true]").length].join("¦");
+  });
+  return `${url.origin}${path}?${url.searchParams.toString()}¦${shape}`;
+}
+
+/** Scans the page unless a page of the same shape was scanned already; skips non-HTML responses. */
+export async function scanOnce(page: Page) {
+  if (page.isClosed() || !/^https?:/.test(page.url())) return;
+  const isHtml = await page.evaluate(() => document.contentType === "text/html").catch(() => false);
+  if (!isHtml) return;
+  const key = await pageKey(page);
+  if (scanned.has(key)) return;
+  scanned.add(key);
+  await expectAccessible(page);
+}
+
+function scanAfterGoto(page: Page) {
+  const goto = page.goto.bind(page);
+  page.goto = async (...args: Parameters<Page["goto"]>) => {
+    const response = await goto(...args);
+    await scanOnce(page);
+    return response;
+  };
+  return page;
+}
+
+/**
+ * `test` of every spec: pages (the default one and any opened through `browser`) are scanned after
+ * each `goto`, and the pages still open are scanned when the test has passed.
+ */
+export const test = base.extend<{ axeScan: void }>({
+  page: async ({ page }, provide) => {
+    await provide(scanAfterGoto(page));
+  },
+  axeScan: [
+    async ({ page, browser }, provide, testInfo) => {
+      const pages = new Set<Page>([page]);
+      const watch = (context: BrowserContext) => context.on("page", (p) => pages.add(scanAfterGoto(p)));
+      const b = browser as Browser & { newContext: Browser["newContext"]; newPage: Browser["newPage"] };
+      const { newContext, newPage } = b;
+      b.newContext = async (...args) => {
+        const context = await newContext.apply(browser, args);
+        watch(context);
+        return context;
+      };
+      b.newPage = async (...args) => {
+        const p = await newPage.apply(browser, args);
+        pages.add(scanAfterGoto(p));
+        return p;
+      };
+      try {
+        await provide();
+      } finally {
+        b.newContext = newContext;
+        b.newPage = newPage;
+      }
+      if (testInfo.status !== testInfo.expectedStatus) return;
+      for (const p of pages) await scanOnce(p);
+    },
+    { auto: true },
+  ],
+});
