@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
+import { scrollRegion } from "./scroll-region";
 
 export function Table({ caption, head, children }: { caption: string; head: ReactNode[]; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div {...scrollRegion(caption, "overflow-x-auto rounded-lg border border-slate-200 bg-white")}>
       <table className="min-w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-left text-slate-700">

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useFormAction, useResetOnSuccess } from "@/components/ui/use-form-action";
 import { Button, FormMessage } from "@/components/ui/form";
 import type { ActionState } from "@/lib/form";
+import { scrollRegion } from "@/components/ui/scroll-region";
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 const input = "rounded border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600";
@@ -64,7 +65,7 @@ export function CompleteForm({ action, rows, today }: { action: Action; rows: Ca
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-label="登记完成义务教育" noValidate>
       {[...selected].map((id) => <input key={id} type="hidden" name="enrolmentIds" value={id} />)}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div {...scrollRegion("在读学生", "overflow-x-auto rounded-lg border border-slate-200 bg-white")}>
         <table className="min-w-full text-sm">
           <caption className="sr-only">在读学生</caption>
           <thead className="bg-slate-100 text-left text-slate-700">

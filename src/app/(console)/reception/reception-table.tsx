@@ -5,6 +5,7 @@ import { recordArrivalAction } from "@/actions/reception/record-arrival";
 import { setStudentNoAction } from "@/actions/reception/set-student-no";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button, FormMessage } from "@/components/ui/form";
+import { scrollRegion } from "@/components/ui/scroll-region";
 
 type Row = {
   id: string; studentName: string; sex: string; idMasked: string; countyName: string; middleSchoolName: string;
@@ -74,7 +75,7 @@ export function ReceptionTable({ rows, classes, today, canEdit }: {
       ) : null}
       <FormMessage state={arrival.state} />
       <FormMessage state={assign.state} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div {...scrollRegion("接收学生", "overflow-x-auto rounded-lg border border-slate-200 bg-white")}>
         <table className="min-w-full text-sm">
           <caption className="sr-only">接收学生</caption>
           <thead className="bg-slate-100 text-left">

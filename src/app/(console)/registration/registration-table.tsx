@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button, FormMessage } from "@/components/ui/form";
 import type { ActionState } from "@/lib/form";
+import { scrollRegion } from "@/components/ui/scroll-region";
 
 type Row = {
   id: string; studentName: string; sex: string; countyName: string; middleSchoolName: string; className: string;
@@ -23,7 +24,7 @@ export function RegistrationTable({ rows, action, open }: { rows: Row[]; action:
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-label="秋季注册">
       {[...selected].map((id) => <input key={id} type="hidden" name="enrolmentIds" value={id} />)}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div {...scrollRegion("本校职教班学生秋季注册", "overflow-x-auto rounded-lg border border-slate-200 bg-white")}>
         <table className="min-w-full text-sm">
           <caption className="sr-only">本校职教班学生秋季注册</caption>
           <thead className="bg-slate-100 text-left text-slate-700">
@@ -34,7 +35,7 @@ export function RegistrationTable({ rows, action, open }: { rows: Row[]; action:
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((r) => (
-              <tr key={r.id} className={r.status === "LEFT" ? "text-slate-400" : undefined}>
+              <tr key={r.id} className={r.status === "LEFT" ? "text-slate-500" : undefined}>
                 <td className="px-3 py-2">{r.status !== "LEFT" ? <input type="checkbox" checked={selected.has(r.id)} onChange={() => toggle(r.id)} aria-label={`选择${r.studentName}`} /> : null}</td>
                 <td className="px-3 py-2"><a className="text-blue-700 underline" href={`/students/${r.id}`}>{r.studentName}</a></td>
                 <td className="px-3 py-2">{r.sex}</td><td className="px-3 py-2">{r.countyName}</td><td className="px-3 py-2">{r.middleSchoolName}</td>

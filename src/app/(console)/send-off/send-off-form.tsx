@@ -3,6 +3,7 @@ import { useRef, useState } from "react";
 import { sendOffAction } from "@/actions/send-off/send-off";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button, FormMessage } from "@/components/ui/form";
+import { scrollRegion } from "@/components/ui/scroll-region";
 
 type Row = { id: string; studentName: string; sex: string; idMasked: string; className: string; middleSchoolName: string; vocationalSchoolName: string; major: string; shanghaiFlag: boolean };
 
@@ -15,7 +16,7 @@ export function SendOffForm({ rows, open }: { rows: Row[]; open: boolean }) {
   const all = rows.length > 0 && rows.every((r) => selected.has(r.id));
   return (
     <form ref={form} onSubmit={(e) => { dialog.current?.close(); onSubmit(e); setSelected(new Set()); }} className="flex flex-col gap-3">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div {...scrollRegion("待送读学生", "overflow-x-auto rounded-lg border border-slate-200 bg-white")}>
         <table className="min-w-full text-sm">
           <caption className="sr-only">待送读学生</caption>
           <thead className="bg-slate-100 text-left">

@@ -5,6 +5,7 @@ import { RecordForm } from "@/app/(console)/graduation/forms";
 import { recordStudentAidAction } from "@/actions/aid/record-student-aid";
 import { voidAidAction } from "@/actions/aid/void-aid";
 import type { aidOf } from "@/server/aid/read";
+import { scrollRegion } from "@/components/ui/scroll-region";
 
 type Row = Awaited<ReturnType<typeof aidOf>>[number];
 
@@ -27,12 +28,12 @@ export function AidCard({ enrolmentId, rows, mayRecord, today }: { enrolmentId: 
     <section className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="资助">
       <h2 className="font-semibold">资助（合计 <span data-testid="aid-total" className="tabular-nums">{formatYuan(total)}</span> 元）</h2>
       <p className="text-sm text-slate-600">继续按义务教育阶段标准享受教育资助，不享受中职学校的资助政策；县市补助生活费和往返学校交通费。</p>
-      <div className="overflow-x-auto">
+      <div {...scrollRegion("资助记录", "overflow-x-auto")}>
         <table className="min-w-full text-sm" aria-label="资助记录">
           <thead className="bg-slate-100 text-left"><tr>{["项目", "金额（元）", "期间", "发放日期", "说明", "状态"].map((h) => <th key={h} className="px-3 py-2 font-medium">{h}</th>)}</tr></thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((r) => (
-              <tr key={r.id} className={r.voidedAt ? "text-slate-400" : undefined}>
+              <tr key={r.id} className={r.voidedAt ? "text-slate-500" : undefined}>
                 <td className="px-3 py-2">{AID_KIND_LABELS[r.kind]}</td><td className="px-3 py-2 tabular-nums">{formatYuan(r.amountFen)}</td>
                 <td className="px-3 py-2">{r.period}</td><td className="px-3 py-2">{r.paidOn}</td><td className="px-3 py-2">{r.comment ?? ""}</td>
                 <td className="px-3 py-2">
