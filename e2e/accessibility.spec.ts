@@ -1,9 +1,9 @@
-import { expect, test, loginAs, scanOnce, type Page } from "./fixtures";
+import { expect, test, loginAs, scanHere, type Page } from "./fixtures";
 
 // Decision 080: every role's navigation and the key detail and form pages pass axe-core's WCAG 2.0/2.1
-// A and AA rules at a desktop (1400×900) and a phone (390×844) width. `page.goto` scans through the
-// fixture; `scanOnce` below makes the check explicit (a page already scanned in the same shape is not
-// scanned again). Read-only: it changes no data.
+// A and AA rules at a desktop (1400×900) and a phone (390×844) width. `visit` makes sure each page is
+// scanned (the fixture's goto skips a page seen before for the same user); later specs then skip these
+// pages for the same user. Read-only: it changes no data.
 
 const ROLES = [
   { role: "PREFECTURE", username: "zhou" },
@@ -33,7 +33,7 @@ const collect = async (scan: () => Promise<unknown>) => {
 async function visit(page: Page, href: string) {
   await collect(async () => expect((await page.goto(href))?.status(), href).toBeLessThan(400));
   await expect(page.locator("h1").first()).toBeVisible();
-  await collect(() => scanOnce(page));
+  await collect(() => scanHere(page));
 }
 
 /** The href of the first link in the main area matching the pattern (a detail page of the list). */

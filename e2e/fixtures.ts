@@ -89,30 +89,38 @@ export async function expectAccessible(page: Page, widths: { width: number; heig
   if (failures.length) throw new Error(failures.join("\n"));
 }
 
-// Pages already scanned in this worker (the suite runs one worker): a page seen again in the same
-// shape (path with ids folded, query, who is signed in, heading, alert/status texts, open parts) is
-// not scanned twice, which keeps the added time small.
+// Pages already scanned in this worker (the suite runs one worker): a page is scanned once per
+// path (ids folded) and signed-in user, whatever its query string and state, which keeps the added
+// time small (decision 080). The accessibility spec visits every role's pages first.
 const scanned = new Set<string>();
 
 async function pageKey(page: Page) {
   const url = new URL(page.url());
-  const path = url.pathname.split("/").map((s) => (/^(?=.*\d)[a-z0-9]{12,}$/i.test(s) || /^\d+$/.test(s) ? ":id" : s)).join("/");
-  const shape = await page.evaluate(() => {
-    const text = (sel: string) => Array.from(document.querySelectorAll(sel)).map((e) => (e.textContent ?? "").trim().slice(0, 40)).join("|");
-    return [text("header span"), text("h1"), text("[role=alert],[role=status]"), document.querySelectorAll("[open],[aria-expanded=true],dialog").length].join("¦");
-  });
-  return `${url.origin}${path}?${url.searchParams.toString()}¦${shape}`;
+  const path = url.pathname.split("/").map((s) => (/^(?=.*\d)[a-z0-9-]{8,}$/i.test(s) || /^\d+$/.test(s) ? ":id" : s)).join("/");
+  const user = await page.evaluate(() => document.querySelector("header span")?.textContent?.trim() ?? "");
+  return `${url.origin}${path}¦${user}`;
 }
 
-/** Scans the page unless a page of the same shape was scanned already; skips non-HTML responses. */
-export async function scanOnce(page: Page) {
+/**
+ * Scans the page unless the same page was scanned already for the same user (`force` scans it
+ * anyway); skips non-HTML responses (JSON, files).
+ */
+export async function scanOnce(page: Page, { force = false } = {}) {
   if (page.isClosed() || !/^https?:/.test(page.url())) return;
   const isHtml = await page.evaluate(() => document.contentType === "text/html").catch(() => false);
   if (!isHtml) return;
   const key = await pageKey(page);
-  if (scanned.has(key)) return;
+  if (scanned.has(key) && !force) return;
   scanned.add(key);
+  lastScanned.set(page, page.url());
   await expectAccessible(page);
+}
+
+const lastScanned = new WeakMap<Page, string>();
+
+/** Scans the page at its current URL unless that very URL was the last one scanned on this page. */
+export async function scanHere(page: Page) {
+  if (lastScanned.get(page) !== page.url()) await scanOnce(page, { force: true });
 }
 
 function scanAfterGoto(page: Page) {
