@@ -18,7 +18,7 @@ test.beforeEach(() => {
   failures = [];
 });
 test.afterEach(() => {
-  expect(failures, failures.join("\n\n")).toEqual([]);
+  if (failures.length) throw new Error(failures.join("\n\n"));
 });
 
 const collect = async (scan: () => Promise<unknown>) => {
