@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, loginAs, logout, shot } from "./fixtures";
+import { expect, test, DEMO_PASSWORD, loginAs, logout, shot } from "./fixtures";
 
 // Issue 10 §5 and §6 in the browser: lockout that answers like a wrong password, unlock by the
 // prefecture, and signing out that ends the user's other sessions.

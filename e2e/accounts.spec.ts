@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { loginAs, shot } from "./fixtures";
+import { expect, test, loginAs, shot } from "./fixtures";
 
 test("a county adds a middle school, opens its account, and deactivation ends the open session", async ({ browser }) => {
   const county = await browser.newPage();

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { loginAs, shot } from "./fixtures";
+import { expect, test, loginAs, shot } from "./fixtures";
 
 // Aid (issue 14 item 6, decision 026) on the demo year 2019: amounts in yuan with two decimals; a bad amount is
 // refused on its field and nothing is stored; the county summary adds up.

@@ -1,7 +1,6 @@
 // 附件3 batch printing (issue 16, item 3): all approved forms of a class or a school as one print job,
 // one form per A4 page — checked with print media emulation and the PDF the browser prints.
-import { expect, test, type Page } from "@playwright/test";
-import { loginAs, shot } from "./fixtures";
+import { expect, test, loginAs, shot, type Page } from "./fixtures";
 
 /** Pages of the PDF Chromium prints for the current page (A4, the page's own @page size and margins). */
 async function printedPages(page: Page): Promise<number> {

@@ -1,6 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, loginAs, shot, type Page } from "./fixtures";
 import ExcelJS from "exceljs";
-import { loginAs, shot } from "./fixtures";
 import { idCheckDigit } from "../src/lib/validators/id-number";
 import { applicationInput, importRow, tinyPng } from "../prisma/factories/applications";
 import { IMPORT_COLUMNS } from "../src/lib/schemas/application-import";

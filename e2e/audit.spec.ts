@@ -1,7 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, loginAs, shot, type Page } from "./fixtures";
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
-import { loginAs, shot } from "./fixtures";
 
 // Issue 15 items 5 and 6: the 操作日志 in Chinese sentences with filters and an audited export; the
 // full ID number only after the "显示完整身份证号" click, which is what writes the audit row.

@@ -1,5 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
-import { loginAs, shot } from "./fixtures";
+import { expect, test, loginAs, shot, type Page } from "./fixtures";
 
 // The e2e server runs with ZJB_TRAINING_DATE=2020-05-08; the demo seed sets the 2020 calendar
 // (holiday ends 2020-05-05 → 送读期 2020-05-06 … 2020-05-14). Every change made here is undone

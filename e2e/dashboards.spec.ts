@@ -1,5 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
-import { loginAs, shot } from "./fixtures";
+import { expect, test, loginAs, shot, type Page } from "./fixtures";
 
 // Issue 15 items 3 and 4: each role's home page (dashboard charts drawn by ECharts on the server, each with a
 // data table) and the to-do inbox with its badge. The demo's 2019 year is complete (plan, send-off, 附件4,

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { loginAs, shot } from "./fixtures";
+import { expect, test, loginAs, shot } from "./fixtures";
 import { tinyPng } from "../prisma/factories/applications";
 
 // Issue 21 (field work). The base server's training clock is 2020-05-08 (送读期). 楚雄技师学院 records its

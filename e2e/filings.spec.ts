@@ -1,7 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, loginAs, shot, type Page } from "./fixtures";
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
-import { loginAs, shot } from "./fixtures";
 
 // Uses the demo seed: 元谋县 (yuanmou) has a 2020 实施方案 draft only and two approved applications;
 // the training clock is 2020-05-08 (送读期), so 3月31日 and 4月30日 have passed.

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { loginAs, shot } from "./fixtures";
+import { expect, test, loginAs, shot } from "./fixtures";
 
 // Graduation (issue 14 items 4–5, decisions 024/025) on the demo year 2019: 楚雄市职中's graduates completed on
 // 2019-07-05; 王志刚 has no 职业技能等级证书 yet, 陈玉梅's files are not yet received and she has no 义务教育证书.

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { loginAs, logout, shot } from "./fixtures";
+import { expect, test, loginAs, logout, shot } from "./fixtures";
 
 test("anonymous users are sent to the login page", async ({ page }) => {
   await page.goto("/users");

@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { expect, test, type Page } from "@playwright/test";
-import { loginAs, shot } from "./fixtures";
+import { expect, test, loginAs, shot, type Page } from "./fixtures";
 
 // Uses only the UI and the demo seed. Creates the 2021 plan (and a 2022 import draft) so the 2020 demo
 // plan other specs rely on stays as seeded.

@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { loginAs, shot } from "./fixtures";
+import { expect, test, loginAs, shot, type Page } from "./fixtures";
+import type { Locator } from "@playwright/test";
 
 // Decision 082: below 640 px every list is a column of cards, the navigation a menu button, forms one
 // column with the right phone keyboards. 390 × 844 is a common phone; 1400 × 900 a desktop.

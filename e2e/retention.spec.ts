@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { loginAs, shot } from "./fixtures";
+import { expect, test, loginAs, shot } from "./fixtures";
 import { tinyPng } from "../prisma/factories/applications";
 
 // Retention assessment (issue 14) on the demo year 2019: 楚雄技师学院 (州属) kept 30 of 31 assessed

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { loginAs } from "./fixtures";
+import { expect, test, loginAs } from "./fixtures";
 
 test("a county cannot open another county's middle school or account, even by URL", async ({ page }) => {
   // The prefecture finds the id of a 楚雄市 school and of a 楚雄市 account.

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { loginAs, shot } from "./fixtures";
+import { expect, test, loginAs, shot } from "./fixtures";
 
 // Issue 10 §9: the production server sends the security headers, and the pages still work under the CSP.
 test("pages carry a nonce CSP without inline-script allowance, nosniff and a referrer policy", async ({ page }) => {

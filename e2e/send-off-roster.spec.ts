@@ -1,7 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, loginAs, shot } from "./fixtures";
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
-import { loginAs, shot } from "./fixtures";
 import { confirmationURL, singleServer } from "../playwright.config";
 
 test.describe.configure({ mode: "serial" });

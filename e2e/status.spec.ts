@@ -1,7 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, loginAs, shot } from "./fixtures";
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
-import { loginAs, shot } from "./fixtures";
 import { tinyPng } from "../prisma/factories/applications";
 import { autumnURL, singleServer } from "../playwright.config";
 

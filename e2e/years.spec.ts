@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { loginAs, shot } from "./fixtures";
+import { expect, test, loginAs, shot } from "./fixtures";
 
 // Issue 15 item 1: every year-bound page has the one year selector (?year=YYYY); today's programme year
 // (2020 on the e2e server's training clock) is the default; a past year is read-only where its phase is over.

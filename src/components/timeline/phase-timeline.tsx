@@ -3,14 +3,20 @@ import { type PhaseKey } from "@/lib/calendar-settings";
 import { chineseWeekday, formatChineseDate, formatChineseRange } from "@/lib/china-date";
 import { timelineLayout } from "./layout";
 
-/** Colours per phase (bar segment and legend swatch). */
-export const PHASE_COLORS: Record<PhaseKey, string> = {
-  publicity: "bg-sky-500",
-  sendOff: "bg-orange-500",
-  stabilisation: "bg-emerald-600",
-  confirmation: "bg-violet-600",
-  consolidation: "bg-teal-700",
+/**
+ * Colours per phase: `solid` for the phase now and to come (white text on it has a contrast of at
+ * least 4.5:1), `past` for an ended phase (a light tint with dark text, not a faded solid, which would
+ * fail the contrast check). Decision 080.
+ */
+export const PHASE_COLORS: Record<PhaseKey, { solid: string; past: string }> = {
+  publicity: { solid: "bg-sky-700 text-white", past: "bg-sky-100 text-sky-950" },
+  sendOff: { solid: "bg-orange-700 text-white", past: "bg-orange-100 text-orange-950" },
+  stabilisation: { solid: "bg-emerald-700 text-white", past: "bg-emerald-100 text-emerald-950" },
+  confirmation: { solid: "bg-violet-700 text-white", past: "bg-violet-100 text-violet-950" },
+  consolidation: { solid: "bg-teal-800 text-white", past: "bg-teal-100 text-teal-950" },
 };
+
+const phaseColor = (key: PhaseKey, state: string) => PHASE_COLORS[key][state === "past" ? "past" : "solid"];
 
 const shortDate = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
@@ -41,7 +47,7 @@ export function PhaseTimeline({ calendar, today, title }: { calendar: SchoolCale
             <div
               key={s.key}
               title={`${s.label}：${formatChineseRange(s)}${s.overridden ? "（已调整）" : ""}`}
-              className={`absolute top-0 bottom-0 flex items-center justify-center overflow-hidden border-r border-white text-xs font-medium whitespace-nowrap text-white ${PHASE_COLORS[s.key]} ${s.state === "past" ? "opacity-50" : ""} ${s.state === "current" ? "ring-2 ring-red-600 ring-inset" : ""}`}
+              className={`absolute top-0 bottom-0 flex items-center justify-center overflow-hidden border-r border-white text-xs font-medium whitespace-nowrap ${phaseColor(s.key, s.state)} ${s.state === "current" ? "ring-2 ring-red-600 ring-inset" : ""}`}
               style={{ left: `${s.leftPct}%`, width: `${s.widthPct}%` }}
             >
               {s.label}
@@ -51,8 +57,8 @@ export function PhaseTimeline({ calendar, today, title }: { calendar: SchoolCale
         {/* deadlines */}
         {layout.deadlines.map((d) => (
           <div key={d.key} className="absolute flex -translate-x-1/2 flex-col items-center" style={{ left: `${d.leftPct}%`, top: "4rem" }} title={`${d.label}截止：${formatChineseDate(d.date)}`}>
-            <span className={`h-0 w-0 border-x-[5px] border-b-[7px] border-x-transparent ${d.passed ? "border-b-slate-400" : "border-b-slate-800"}`} />
-            <span className={`text-[11px] whitespace-nowrap ${d.passed ? "text-slate-400" : "text-slate-800"}`}>{shortDate(d.date)}截止</span>
+            <span className={`h-0 w-0 border-x-[5px] border-b-[7px] border-x-transparent ${d.passed ? "border-b-slate-500" : "border-b-slate-900"}`} />
+            <span className={`text-[11px] whitespace-nowrap ${d.passed ? "text-slate-600" : "font-medium text-slate-900"}`}>{shortDate(d.date)}截止</span>
           </div>
         ))}
         {/* months */}
@@ -71,7 +77,7 @@ export function PhaseTimeline({ calendar, today, title }: { calendar: SchoolCale
               aria-current={s.state === "current" ? "step" : undefined}
               className={`flex gap-2 rounded border px-2 py-1.5 ${s.state === "current" ? "border-red-600 bg-red-50" : "border-slate-200"}`}
             >
-              <span aria-hidden="true" className={`mt-1 h-3 w-3 shrink-0 rounded-sm ${PHASE_COLORS[s.key]} ${s.state === "past" ? "opacity-50" : ""}`} />
+              <span aria-hidden="true" className={`mt-1 h-3 w-3 shrink-0 rounded-sm border border-slate-400 ${phaseColor(s.key, s.state)}`} />
               <span>
                 <span className="font-medium">{s.label}</span>
                 {s.state === "current" ? <span className="ml-1 text-red-700">（当前阶段）</span> : null}

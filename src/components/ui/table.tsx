@@ -1,4 +1,5 @@
 import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode, type TdHTMLAttributes } from "react";
+import { scrollRegion } from "./scroll-region";
 
 /**
  * How a cell shows in card mode (below 640 px, decision 082):
@@ -69,7 +70,7 @@ export function Table({ caption, head, children, layout = "cards" }: {
 }) {
   const cols = columns(head);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div {...scrollRegion(caption, "overflow-x-auto rounded-lg border border-slate-200 bg-white")}>
       <table className="min-w-full text-sm" data-layout={layout}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-left text-slate-700">

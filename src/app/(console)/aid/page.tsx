@@ -70,7 +70,7 @@ export default async function AidPage({ searchParams }: { searchParams: Search }
         ) : null}
         <Table caption="对职业学校的补助" head={["县市", "职业学校", "金额（元）", "用途", "拨付日期", "状态"]}>
           {summary.subsidies.map((s) => (
-            <tr key={s.id} className={s.voidedAt ? "text-slate-400" : undefined}>
+            <tr key={s.id} className={s.voidedAt ? "text-slate-500" : undefined}>
               <Td>{s.county.name}</Td><Td>{s.vocationalSchool.name}</Td><Td>{yuan(s.amountFen)}</Td><Td>{s.purpose ?? "—"}</Td><Td>{s.paidOn}</Td>
               <Td><AidState row={s} mayVoid={isCounty && s.countyId === actor.countyId} target="SCHOOL" /></Td>
             </tr>

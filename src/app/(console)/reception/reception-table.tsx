@@ -21,7 +21,7 @@ function StudentNoEditor({ row }: { row: Row }) {
   const dialog = useRef<HTMLDialogElement>(null);
   return (
     <>
-      <button type="button" className="text-blue-700 underline" onClick={() => dialog.current?.showModal()} aria-label={`修改${row.studentName}的学号`}>改学号</button>
+      <button type="button" className="text-blue-700 underline" onClick={() => dialog.current?.showModal()} aria-label={`改学号（${row.studentName}）`}>改学号</button>
       <dialog ref={dialog} aria-labelledby={`sn-${row.id}`} className="m-auto rounded-lg p-6 shadow-xl backdrop:bg-black/40">
         <form onSubmit={onSubmit} className="flex flex-col gap-3">
           <h2 id={`sn-${row.id}`} className="font-semibold">修改{row.studentName}的学号</h2>

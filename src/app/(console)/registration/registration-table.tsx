@@ -25,7 +25,7 @@ export function RegistrationTable({ rows, action, open }: { rows: Row[]; action:
       {[...selected].map((id) => <input key={id} type="hidden" name="enrolmentIds" value={id} />)}
       <Table caption="本校职教班学生秋季注册" head={[selectColumn(sel), "姓名", "性别", "县市", "原初中", "班级", "学号", "情况", "升学去向", "秋季注册"]}>
         {rows.map((r) => (
-          <tr key={r.id} className={r.status === "LEFT" ? "text-slate-400" : undefined}>
+          <tr key={r.id} className={r.status === "LEFT" ? "text-slate-500" : undefined}>
             <Td>{r.status !== "LEFT" ? <SelectBox selection={sel} id={r.id} label={`选择${r.studentName}`} /> : null}</Td>
             <Td className="whitespace-nowrap"><a className="text-blue-700 underline" href={`/students/${r.id}`}>{r.studentName}</a></Td>
             <Td>{r.sex}</Td><Td>{r.countyName}</Td><Td>{r.middleSchoolName}</Td>

@@ -2,6 +2,7 @@
 import { useRef, useState } from "react";
 import Link from "next/link";
 import { Button } from "@/components/ui/form";
+import { scrollRegion } from "@/components/ui/scroll-region";
 
 type Problem = { row: number; column: string; header: string; value: string; message: string };
 type Result =
@@ -133,7 +134,7 @@ export function ImportClient() {
         {result && !result.ok ? (
           <div className="flex flex-col gap-2">
             <p className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{result.message}</p>
-            <div className="overflow-x-auto rounded-lg border border-slate-200">
+            <div {...scrollRegion("导入问题", "overflow-x-auto rounded-lg border border-slate-200")}>
               <table className="min-w-full text-sm">
                 <caption className="sr-only">导入问题</caption>
                 <thead className="bg-slate-100 text-left">

@@ -40,7 +40,7 @@ export function VisitsTable({ rows, actor }: { rows: VisitRow[]; actor: Actor })
   return (
     <Table caption="宣传走访记录" head={["走访日期", "职业学校", "初中学校", "参加人员", "宣传内容", "覆盖学生 / 家长", "照片或文件", "状态", ""]}>
       {rows.map((v) => (
-        <tr key={v.id} className={v.voidedAt ? "text-slate-400" : ""}>
+        <tr key={v.id} className={v.voidedAt ? "text-slate-500" : ""}>
           <Td className="whitespace-nowrap">{formatChineseDate(v.visitedOn)}</Td>
           <Td>{v.vocationalSchoolName}{v.otherCounty ? <span className="ml-1 rounded bg-blue-50 px-1 text-xs text-blue-800">外县市职中</span> : null}</Td>
           <Td>{v.countyName} {v.middleSchoolName}</Td>

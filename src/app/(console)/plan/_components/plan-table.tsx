@@ -2,6 +2,7 @@ import { SEND_OFF_RATIO_PERCENT, maxSendOffCap, thirtyPercentText } from "@/lib/
 import type { PlanTotals } from "@/lib/plan-rules";
 import type { VersionContent } from "@/server/plan/content";
 import { num } from "./format";
+import { scrollRegion } from "@/components/ui/scroll-region";
 
 const th = "border border-slate-300 bg-slate-100 px-3 py-2 text-center font-medium";
 const td = "border border-slate-300 px-3 py-1.5 text-center tabular-nums";
@@ -16,7 +17,7 @@ export function PlanTable({ content, totals, cohortBaseYear, flagRules = false }
 }) {
   return (
     <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-3">
+      <div {...scrollRegion("县市送读计划", "overflow-x-auto rounded-lg border border-slate-200 bg-white p-3")}>
         <table className="min-w-full border-collapse text-sm">
           <caption className="pb-2 text-left font-semibold">县市送读计划</caption>
           <thead>
@@ -52,7 +53,7 @@ export function PlanTable({ content, totals, cohortBaseYear, flagRules = false }
           </tbody>
         </table>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-3">
+      <div {...scrollRegion("职业学校招生计划", "overflow-x-auto rounded-lg border border-slate-200 bg-white p-3")}>
         <table className="min-w-full border-collapse text-sm">
           <caption className="pb-2 text-left font-semibold">职业学校招生计划</caption>
           <thead>

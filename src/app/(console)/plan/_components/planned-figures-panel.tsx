@@ -17,7 +17,7 @@ export async function PlannedFiguresPanel({ actor, year }: { actor: Actor; year:
       <tbody>
         {items.map((r) => (
           <tr key={r.name}><td className="pr-3">{r.name}</td><td className="pr-3 text-right tabular-nums">{r.figure}</td>
-            <td className="text-slate-600">{r.note}{r.submittedOn ? <span className="ml-1 text-xs text-slate-400">（{formatChineseDate(r.submittedOn)}）</span> : null}</td></tr>
+            <td className="text-slate-600">{r.note}{r.submittedOn ? <span className="ml-1 text-xs text-slate-500">（{formatChineseDate(r.submittedOn)}）</span> : null}</td></tr>
         ))}
       </tbody>
     </table>

@@ -4,6 +4,7 @@ import { Button, FormMessage } from "@/components/ui/form";
 import { previewAnnex2ImportAction } from "@/actions/plan/preview-annex2-import";
 import { acceptAnnex2ImportAction } from "@/actions/plan/accept-annex2-import";
 import type { ImportPreview } from "@/server/plan/import";
+import { scrollRegion } from "@/components/ui/scroll-region";
 
 const th = "border border-slate-300 bg-slate-100 px-2 py-1.5 text-left font-medium";
 const td = "border border-slate-300 px-2 py-1.5 align-top";
@@ -90,7 +91,7 @@ export function ImportForm({ defaultYear }: { defaultYear: number }) {
               文件：{data.fileName}{data.fileYear ? ` · 标题年度：${data.fileYear}年` : " · 标题中没有找到年度，请在下方选择"}
             </p>
             {problems.length ? (
-              <div className="overflow-x-auto">
+              <div {...scrollRegion("文件中的问题", "overflow-x-auto")}>
                 <table className="min-w-full border-collapse text-sm">
                   <caption className="sr-only">文件中的问题</caption>
                   <thead><tr>{["工作表", "行", "列", "单元格内容", "问题"].map((h) => <th key={h} scope="col" className={th}>{h}</th>)}</tr></thead>

@@ -8,6 +8,7 @@ import { PageTitle } from "@/components/ui/table";
 import { StateBadge } from "../../_components/state-badge";
 import { formatChinaDateTime, num } from "../../_components/format";
 import { yearParam } from "../year-param";
+import { scrollRegion } from "@/components/ui/scroll-region";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -81,7 +82,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
       <p className="text-sm text-slate-700" aria-live="polite">
         {cmp.changedCount === 0 ? "两个版本的数字完全相同。" : <>共有 <strong>{cmp.changedCount}</strong> 个数字不同，已用黄色标出（括号内为变动数）。</>}
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-3">
+      <div {...scrollRegion("县市送读计划", "overflow-x-auto rounded-lg border border-slate-200 bg-white p-3")}>
         <table className="min-w-full border-collapse text-sm">
           <caption className="pb-2 text-left font-semibold">县市送读计划</caption>
           <thead><tr><th scope="col" className={th}>县市</th>{pair("初中毕业生")}{pair("送读计划")}{pair("其中※")}</tr></thead>
@@ -93,7 +94,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
           </tbody>
         </table>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-3">
+      <div {...scrollRegion("职业学校招生计划", "overflow-x-auto rounded-lg border border-slate-200 bg-white p-3")}>
         <table className="min-w-full border-collapse text-sm">
           <caption className="pb-2 text-left font-semibold">职业学校招生计划</caption>
           <thead><tr><th scope="col" className={th}>职业学校</th>{pair("招生计划")}{pair("其中※")}</tr></thead>

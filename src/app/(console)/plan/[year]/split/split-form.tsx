@@ -5,6 +5,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { Button, FormMessage } from "@/components/ui/form";
 import { allocationFieldKey, parseCount } from "@/lib/schemas/plan";
 import { saveAllocationsAction } from "@/actions/plan/save-allocations";
+import { scrollRegion } from "@/components/ui/scroll-region";
 
 type School = { id: string; name: string; prefectureOwned: boolean; active: boolean; allocation: number; sentOff: number };
 
@@ -59,7 +60,7 @@ export function SplitForm({ year, countyName, cap, schools }: { year: number; co
           分配合计 {allocated} 人，超过送读计划 {cap} 人，请减少 {allocated - cap} 人。
         </p>
       ) : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div {...scrollRegion("各初中学校分配名额", "overflow-x-auto rounded-lg border border-slate-200 bg-white")}>
         <table className="min-w-full text-sm">
           <caption className="sr-only">各初中学校分配名额</caption>
           <thead className="bg-slate-100 text-left text-slate-700">

@@ -30,7 +30,7 @@ export function AidCard({ enrolmentId, rows, mayRecord, today }: { enrolmentId: 
       <p className="text-sm text-slate-600">继续按义务教育阶段标准享受教育资助，不享受中职学校的资助政策；县市补助生活费和往返学校交通费。</p>
       <Table caption="资助记录" head={["项目", "金额（元）", "期间", "发放日期", "说明", "状态"]}>
         {rows.map((r) => (
-          <tr key={r.id} className={r.voidedAt ? "text-slate-400" : undefined}>
+          <tr key={r.id} className={r.voidedAt ? "text-slate-500" : undefined}>
             <Td>{AID_KIND_LABELS[r.kind]}</Td><Td className="tabular-nums">{formatYuan(r.amountFen)}</Td>
             <Td>{r.period}</Td><Td>{r.paidOn}</Td><Td>{r.comment ?? ""}</Td>
             <Td><AidState row={r} mayVoid={mayRecord} target="STUDENT" /></Td>

@@ -12,6 +12,7 @@ import { StateBadge } from "../../../_components/state-badge";
 import { PlanActionButton } from "../../../_components/plan-action-button";
 import { formatChinaDateTime } from "../../../_components/format";
 import { versionParam, yearParam } from "../../year-param";
+import { scrollRegion } from "@/components/ui/scroll-region";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -81,7 +82,7 @@ export default async function PlanVersionPage({ params, searchParams }: { params
             本版原样保留上传文件中的数字和问题清单，不能修改或下达。
             {v.isLatest ? "请点“修正为新草稿”：系统把文件中的数字填入编辑表格，逐项修正并写明原因后另存为新版本。" : `已有更新的第 ${v.version + 1} 版及以后的版本。`}
           </p>
-          <div className="overflow-x-auto">
+          <div {...scrollRegion("导入问题清单", "overflow-x-auto")}>
             <table className="min-w-full border-collapse bg-white text-sm">
               <caption className="sr-only">导入问题清单</caption>
               <thead><tr>{["工作表", "行", "列", "单元格内容", "问题"].map((h) => <th key={h} scope="col" className={th}>{h}</th>)}</tr></thead>
