@@ -37,6 +37,18 @@ export function peakRssMb(pid) {
   return kb ? kb / 1024 : null;
 }
 
+/** CPU time (user + system) used so far by a process and its children, in ms (clock ticks of 10 ms). */
+export function cpuMs(pid) {
+  let ticks = 0;
+  for (const p of [pid, ...descendants(pid)]) {
+    try {
+      const f = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
+    } catch { /* gone */ }
+  }
+  return ticks * 10;
+}
+
 function descendants(pid) {
   try {
     const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
@@ -47,8 +59,8 @@ function descendants(pid) {
 }
 
 /** `next start` on a port in its own process group (killed with `stopAll`). */
-export function startNext(port, env) {
-  return spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port)], {
+export function startNext(port, env, nodeArgs = []) {
+  return spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: root, env: { ...env, PORT: String(port) }, stdio: process.env.BENCH_SERVER_LOG ? "inherit" : "ignore", detached: true,
   });
 }
