@@ -19,7 +19,8 @@ import { addCalendarDays, chinaDateOf, isWorkingDay } from "../src/lib/china-dat
 import { proposeCalendar } from "../src/lib/holiday-schedule";
 import { maxSendOffCap } from "../src/lib/plan-rules";
 import { formatStudentNo } from "../src/lib/student-no";
-import { isExempt, type LeaveType } from "../src/lib/student-status";
+import { isExempt } from "../src/lib/student-status";
+import { LEAVES } from "./factories/full-year";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Db = PrismaClient<never, any>;
@@ -39,13 +40,6 @@ const MAJORS = ["汽车运用与维修", "中餐烹饪", "电子商务", "现代
 // (slot UNSENT_SLOT stays 已同意 but not sent off).
 const STATE_BY_SLOT: Status[] = ["DRAFT", "SIGNED", "APPROVED", "APPROVED", "REJECTED", "APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED", "APPROVED", "WITHDRAWN"];
 const UNSENT_SLOT = 9;
-const LEAVES: { type: LeaveType; proof: boolean; otherSchoolName?: string; comment?: string }[] = [
-  { type: "LEFT_RETURN_MIDDLE_SCHOOL", proof: true },
-  { type: "LEFT_DROPOUT", proof: false, comment: "随家人外出务工" },
-  { type: "LEFT_OTHER_HIGH_SCHOOL", proof: true, otherSchoolName: "楚雄东兴中学" },
-  { type: "LEFT_OTHER", proof: false, comment: "随父母迁往外省" },
-  { type: "LEFT_RETURN_MIDDLE_SCHOOL", proof: false },
-];
 
 export type CurrentYearSummary = { year: number; phase: string; applications: number; sentOff: number; arrived: number; rosters: number };
 

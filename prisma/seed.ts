@@ -1,10 +1,12 @@
-// ZJB_DEMO=1: loads the demo prefecture into an empty database (idempotent: does nothing when data exists).
+// ZJB_DEMO=1: loads the demo prefecture into an empty database (idempotent: does nothing when data exists);
+// with ZJB_DEMO_SCALE=full, a whole prefecture's 2020 at real scale instead (prisma/factories/full-year.ts).
 // Otherwise (a real database): creates only the first prefecture administrator, with a one-time password.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../src/generated/prisma/client";
 import { createDemoPrefecture } from "./factories";
+import { buildFullYear } from "./factories/full-year";
 import { seedDemoAllocations, seedDemoPlan } from "./factories/plan";
 import { createDemoCalendar } from "./factories/calendar";
 import { createDemoApplications } from "./factories/applications";
@@ -39,6 +41,13 @@ async function main() {
     }
     if ((await db.prefecture.count()) > 0) {
       console.log("[zjb] 数据库已有数据，跳过演示数据。");
+      return;
+    }
+    if (process.env.ZJB_DEMO_SCALE === "full") {
+      // 全州规模的演示（decision 090）：150 所初中、约 200 个账号、9 000 份报名（ZJB_DEMO_APPLICATIONS 可改），代替常规演示数据。
+      const applications = Number(process.env.ZJB_DEMO_APPLICATIONS) || 9000;
+      const f = await buildFullYear(db, { applications });
+      console.log(`[zjb] 已载入全州规模演示数据：${f.year}年报名 ${f.applications} 份、送读 ${f.counts.enrolments} 人、账号 ${f.users.length} 个（${f.seconds} 秒）；请以 ZJB_TRAINING_DATE=${f.trainingDate} 启动以处于送读期`);
       return;
     }
     const dir = path.join(__dirname, "data");

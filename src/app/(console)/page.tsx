@@ -2,11 +2,8 @@ import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { PERMISSION_LABELS, ROLE_LABELS, can, permissionsOf } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
-import { yearAtHand } from "@/server/year";
 import { YearSelector } from "@/components/year/year-selector";
-import { getHomeTimeline } from "@/server/calendar/calendar-view";
-import { getDashboard } from "@/server/dashboard/read";
-import { requestInbox } from "@/server/inbox";
+import { loadHomePage } from "@/server/pages/home";
 import { PhaseTimeline } from "@/components/timeline/phase-timeline";
 import { YearStatus } from "@/components/timeline/year-status";
 import { BarChartFigure } from "@/components/charts/bar-chart-figure";
@@ -21,13 +18,7 @@ const INBOX_ON_HOME = 5;
 export default async function HomePage({ searchParams }: { searchParams: Search }) {
   const actor = await pageActor();
   const t = now();
-  const at = await yearAtHand(await searchParams, { now: t });
-  const { year } = at;
-  const [timeline, dashboard, inbox] = await Promise.all([
-    can(actor.role, "calendar.read") ? getHomeTimeline(actor, t, year) : null,
-    getDashboard(actor, year),
-    requestInbox(actor),
-  ]);
+  const { at, year, timeline, dashboard, inbox } = await loadHomePage(actor, await searchParams, t);
   const perms = permissionsOf(actor.role).filter((p) => p !== "user.changeOwnPassword");
   return (
     <div className="flex flex-col gap-6">

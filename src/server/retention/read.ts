@@ -38,60 +38,87 @@ export type SchoolRetention = {
 
 type RosterRow = { enrolmentId: string; countyId: string; countyName: string; countyOrder?: number; studentName: string };
 
+const LEAVER_SELECT = {
+  id: true, status: true, registrationDecision: true,
+  events: { where: { revokedAt: null, type: { in: [...LEAVE_TYPES] } }, orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }], take: 1, select: { type: true, exempt: true, occurredOn: true } },
+} satisfies Prisma.EnrolmentSelect;
+
 /**
  * One school's retention for a year, computed from the data: the population is the live (confirmed)
  * 附件4 submission; a student is a leaver when the enrolment is LEFT, exempt when its live LEFT_* event
  * is (020). Without a confirmed roster there is no figure: refused with a message.
  */
 export async function schoolRetention(client: Client, schoolId: string, year: number): Promise<SchoolRetention> {
-  const school = await client.vocationalSchool.findUniqueOrThrow({ where: { id: schoolId }, select: { id: true, name: true, countyId: true } });
-  const roster = await client.rosterSubmission.findFirst({ where: { vocationalSchoolId: schoolId, year, supersededAt: null }, orderBy: { version: "desc" } });
-  if (!roster) throw new AppError("INVALID_STATE", `${school.name}${year}年没有已确认的在读学生名单（附件4），无法计算巩固率。请先在确认期提交并确认附件4。`);
-  const rows = roster.rows as unknown as RosterRow[];
-  const ids = rows.map((r) => r.enrolmentId);
-  const enrolments = await client.enrolment.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true, status: true, registrationDecision: true,
-      events: { where: { revokedAt: null, type: { in: [...LEAVE_TYPES] } }, orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }], take: 1, select: { type: true, exempt: true, occurredOn: true } },
-    },
-  });
-  const byId = new Map(enrolments.map((e) => [e.id, e]));
-  const exempt: Leaver[] = [], lost: Leaver[] = [];
-  let undecided = 0;
-  for (const r of rows) {
-    const e = byId.get(r.enrolmentId);
-    if (!e) continue;
-    if (e.status === "LEFT") {
-      const ev = e.events[0];
-      const type = (ev?.type ?? "LEFT_OTHER") as LeaveType;
-      const leaver = { enrolmentId: e.id, studentName: r.studentName, countyName: r.countyName, type, typeLabel: LEAVE_TYPE_LABELS[type], occurredOn: ev?.occurredOn ?? "" };
-      (ev?.exempt ? exempt : lost).push(leaver);
-    } else if (!e.registrationDecision) undecided++;
-  }
-  const ret = retention({ confirmed: rows.length, exemptLeavers: exempt.length, lostLeavers: lost.length });
-  const groups = new Map<string, { countyName: string; countyOrder: number; n: number }>();
-  for (const r of rows) {
-    const g = groups.get(r.countyId) ?? { countyName: r.countyName, countyOrder: r.countyOrder ?? 0, n: 0 };
-    g.n++;
-    groups.set(r.countyId, g);
-  }
-  const counties = [...groups.entries()]
-    .map(([countyId, g]) => ({ countyId, countyName: g.countyName, countyOrder: g.countyOrder, ...credit(g.n, ret) }))
-    .sort((a, b) => a.countyOrder - b.countyOrder || a.countyName.localeCompare(b.countyName, "zh"));
-  return {
-    schoolId: school.id, schoolName: school.name, prefectureLevel: school.countyId === null, year,
-    rosterVersion: roster.version, rosterSubmittedAt: roster.submittedAt, retention: ret, final: undecided === 0, exempt, lost, counties,
-  };
+  const f = (await schoolRetentions(client, [schoolId], year)).get(schoolId);
+  if (!f) throw new AppError("NOT_FOUND", "职业学校不存在。");
+  if (f instanceof AppError) throw f;
+  return f;
 }
+
+/**
+ * The retention of several schools (the board, a county's credits) in four queries whatever the number of
+ * schools and students (decision 091): their schools, live rosters, the rosters' enrolments and their leave events.
+ * A school without a confirmed roster maps to the AppError `schoolRetention` throws for it.
+ */
+export async function schoolRetentions(client: Client, schoolIds: string[], year: number): Promise<Map<string, SchoolRetention | AppError>> {
+  const [schools, rosters] = await Promise.all([
+    client.vocationalSchool.findMany({ where: { id: { in: schoolIds } }, select: { id: true, name: true, countyId: true } }),
+    client.rosterSubmission.findMany({ where: { vocationalSchoolId: { in: schoolIds }, year, supersededAt: null }, orderBy: { version: "desc" } }),
+  ]);
+  const live = new Map<string, (typeof rosters)[number]>();
+  for (const r of rosters) if (!live.has(r.vocationalSchoolId)) live.set(r.vocationalSchoolId, r);
+  const ids = [...live.values()].flatMap((r) => (r.rows as unknown as RosterRow[]).map((x) => x.enrolmentId));
+  const enrolments = ids.length ? await client.enrolment.findMany({ where: { id: { in: ids } }, select: LEAVER_SELECT }) : [];
+  const byId = new Map(enrolments.map((e) => [e.id, e]));
+  const out = new Map<string, SchoolRetention | AppError>();
+  for (const school of schools) {
+    const roster = live.get(school.id);
+    if (!roster) {
+      out.set(school.id, new AppError("INVALID_STATE", `${school.name}${year}年没有已确认的在读学生名单（附件4），无法计算巩固率。请先在确认期提交并确认附件4。`));
+      continue;
+    }
+    const rows = roster.rows as unknown as RosterRow[];
+    const exempt: Leaver[] = [], lost: Leaver[] = [];
+    let undecided = 0;
+    for (const r of rows) {
+      const e = byId.get(r.enrolmentId);
+      if (!e) continue;
+      if (e.status === "LEFT") {
+        const ev = e.events[0];
+        const type = (ev?.type ?? "LEFT_OTHER") as LeaveType;
+        const leaver = { enrolmentId: e.id, studentName: r.studentName, countyName: r.countyName, type, typeLabel: LEAVE_TYPE_LABELS[type], occurredOn: ev?.occurredOn ?? "" };
+        (ev?.exempt ? exempt : lost).push(leaver);
+      } else if (!e.registrationDecision) undecided++;
+    }
+    const ret = retention({ confirmed: rows.length, exemptLeavers: exempt.length, lostLeavers: lost.length });
+    const groups = new Map<string, { countyName: string; countyOrder: number; n: number }>();
+    for (const r of rows) {
+      const g = groups.get(r.countyId) ?? { countyName: r.countyName, countyOrder: r.countyOrder ?? 0, n: 0 };
+      g.n++;
+      groups.set(r.countyId, g);
+    }
+    const counties = [...groups.entries()]
+      .map(([countyId, g]) => ({ countyId, countyName: g.countyName, countyOrder: g.countyOrder, ...credit(g.n, ret) }))
+      .sort((a, b) => a.countyOrder - b.countyOrder || a.countyName.localeCompare(b.countyName, "zh"));
+    out.set(school.id, {
+      schoolId: school.id, schoolName: school.name, prefectureLevel: school.countyId === null, year,
+      rosterVersion: roster.version, rosterSubmittedAt: roster.submittedAt, retention: ret, final: undecided === 0, exempt, lost, counties,
+    });
+  }
+  return out;
+}
+
+const figureOrNull = (f: SchoolRetention | AppError | undefined) => (f && !(f instanceof AppError) ? f : null);
 
 /** The retention board: every school in scope with its figure (or why there is none) and its latest assessment. */
 export async function retentionBoard(actor: Actor, year: number) {
   const schools = await db().vocationalSchool.findMany({ where: { ...retentionSchoolScope(actor), active: true }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, countyId: true, county: { select: { name: true } } } });
-  const assessments = await db().retentionAssessment.findMany({ where: { year, supersededAt: null, vocationalSchoolId: { in: schools.map((s) => s.id) } } });
-  return Promise.all(schools.map(async (s) => {
-    const figure = await schoolRetention(db(), s.id, year).catch((err) => (err instanceof AppError ? null : Promise.reject(err)));
-    return { schoolId: s.id, schoolName: s.name, owner: s.county?.name ?? "州属", figure, assessment: assessments.find((a) => a.vocationalSchoolId === s.id) ?? null };
+  const [assessments, figures] = await Promise.all([
+    db().retentionAssessment.findMany({ where: { year, supersededAt: null, vocationalSchoolId: { in: schools.map((s) => s.id) } } }),
+    schoolRetentions(db(), schools.map((s) => s.id), year),
+  ]);
+  return schools.map((s) => ({
+    schoolId: s.id, schoolName: s.name, owner: s.county?.name ?? "州属", figure: figureOrNull(figures.get(s.id)), assessment: assessments.find((a) => a.vocationalSchoolId === s.id) ?? null,
   }));
 }
 
@@ -119,11 +146,10 @@ export async function retentionDetail(actor: Actor, schoolId: string, year: numb
 export async function countyCredits(actor: Actor, year: number) {
   if (actor.role !== "COUNTY") return [];
   const schools = await db().vocationalSchool.findMany({ where: { prefectureId: actor.prefectureId, countyId: null, active: true }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } });
-  const out = [];
-  for (const s of schools) {
-    const f = await schoolRetention(db(), s.id, year).catch((err) => (err instanceof AppError ? null : Promise.reject(err)));
+  const figures = await schoolRetentions(db(), schools.map((s) => s.id), year);
+  return schools.map((s) => {
+    const f = figureOrNull(figures.get(s.id));
     const mine = f?.counties.find((c) => c.countyId === actor.countyId) ?? null;
-    out.push({ schoolId: s.id, schoolName: s.name, retention: f?.retention ?? null, final: f?.final ?? false, credit: mine });
-  }
-  return out;
+    return { schoolId: s.id, schoolName: s.name, retention: f?.retention ?? null, final: f?.final ?? false, credit: mine };
+  });
 }

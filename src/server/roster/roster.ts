@@ -13,8 +13,13 @@ export type RosterRow = RosterStudentRow & { enrolmentId: string; countyId: stri
 
 /** The live roster of a vocational school: students received (arrived) and still enrolled. One query. */
 export async function liveRoster(client: Tx | ReturnType<typeof db>, vocationalSchoolId: string, year: number): Promise<RosterRow[]> {
-  const rows = await client.$queryRaw<(Omit<RosterRow, "sex"> & { sex: "MALE" | "FEMALE" })[]>`
-    SELECT e.id AS "enrolmentId", e."countyId", a."studentName", a.sex::text AS sex, a."idNumber",
+  return (await liveRosters(client, [vocationalSchoolId], year)).get(vocationalSchoolId) ?? [];
+}
+
+/** The live rosters of several vocational schools (an export of all schools): one query whatever their number. */
+export async function liveRosters(client: Tx | ReturnType<typeof db>, vocationalSchoolIds: string[], year: number): Promise<Map<string, RosterRow[]>> {
+  const rows = await client.$queryRaw<(Omit<RosterRow, "sex"> & { sex: "MALE" | "FEMALE"; vocationalSchoolId: string })[]>`
+    SELECT e.id AS "enrolmentId", e."countyId", e."vocationalSchoolId", a."studentName", a.sex::text AS sex, a."idNumber",
            c.name AS "countyName", c."sortOrder" AS "countyOrder", m.name AS "middleSchoolName",
            a."className" AS "middleSchoolClass", a."studentNumber",
            COALESCE(k.name, '') AS "vocationalClass", COALESCE(e."studentNo", '') AS "vocationalStudentNo"
@@ -23,9 +28,16 @@ export async function liveRoster(client: Tx | ReturnType<typeof db>, vocationalS
       JOIN "County" c ON c.id = e."countyId"
       JOIN "MiddleSchool" m ON m.id = e."middleSchoolId"
       LEFT JOIN "VocationalClass" k ON k.id = e."classId"
-     WHERE e."vocationalSchoolId" = ${vocationalSchoolId} AND e.year = ${year}
+     WHERE e."vocationalSchoolId" = ANY(${vocationalSchoolIds}::text[]) AND e.year = ${year}
        AND e."arrivalStatus" = 'ARRIVED' AND e.status = 'ENROLLED'`;
-  return sortRosterRows(rows.map((r): RosterRow => ({ ...r, sex: r.sex === "MALE" ? "男" : "女" })));
+  const out = new Map<string, RosterRow[]>();
+  for (const { vocationalSchoolId, ...r } of rows) {
+    const list = out.get(vocationalSchoolId) ?? [];
+    list.push({ ...r, sex: r.sex === "MALE" ? "男" : "女" });
+    out.set(vocationalSchoolId, list);
+  }
+  for (const [id, list] of out) out.set(id, sortRosterRows(list));
+  return out;
 }
 
 /** 提交附件4 (in 确认期): freezes a snapshot; a resubmission needs a reason and makes a new version. */
@@ -139,12 +151,15 @@ export async function countyRoster(caller: Actor, year: number) {
     },
     orderBy: { submission: { vocationalSchool: { sortOrder: "asc" } } },
   });
-  return releases.map((r) => ({
-    submissionId: r.submissionId, schoolName: r.submission.vocationalSchool.name, version: r.submission.version, releasedAt: r.releasedAt,
-    rows: (r.submission.rows as unknown as RosterRow[])
-      .filter((row) => row.countyId === actor.countyId)
-      .map((row) => ({ ...row, check: r.submission.checks.find((c) => c.enrolmentId === row.enrolmentId) ?? null })),
-  }));
+  return releases.map((r) => {
+    const checks = new Map(r.submission.checks.map((c) => [c.enrolmentId, c]));
+    return {
+      submissionId: r.submissionId, schoolName: r.submission.vocationalSchool.name, version: r.submission.version, releasedAt: r.releasedAt,
+      rows: (r.submission.rows as unknown as RosterRow[])
+        .filter((row) => row.countyId === actor.countyId)
+        .map((row) => ({ ...row, check: checks.get(row.enrolmentId) ?? null })),
+    };
+  });
 }
 
 /** 县市核对: confirm a student or raise a discrepancy with a comment. */
@@ -257,18 +272,22 @@ export async function officialCountyNames(actor: Actor): Promise<string[]> {
 export async function annex4Sheets(actor: Actor, input: { year: number; schoolId?: string; source: "live" | "submitted" }) {
   assertCan(actor, "roster.export");
   const schools = await exportSchools(actor, input.schoolId);
+  const ids = schools.map((s) => s.id);
+  // One query for all the schools (decision 091), not one per school.
+  if (input.source === "live" && actor.role !== "COUNTY") {
+    const live = await liveRosters(db(), ids, input.year);
+    return schools.map((s) => ({ schoolName: s.fullName, rows: live.get(s.id) ?? [] }));
+  }
+  const subs = await db().rosterSubmission.findMany({
+    where: {
+      vocationalSchoolId: { in: ids }, year: input.year, supersededAt: null,
+      ...(actor.role === "COUNTY" ? { releases: { some: { countyId: actor.countyId } } } : {}),
+    },
+    orderBy: { version: "desc" },
+  });
   const sheets: { schoolName: string; rows: RosterStudentRow[] }[] = [];
   for (const s of schools) {
-    if (input.source === "live" && actor.role !== "COUNTY") {
-      sheets.push({ schoolName: s.fullName, rows: await liveRoster(db(), s.id, input.year) });
-      continue;
-    }
-    const sub = await db().rosterSubmission.findFirst({
-      where: {
-        vocationalSchoolId: s.id, year: input.year, supersededAt: null,
-        ...(actor.role === "COUNTY" ? { releases: { some: { countyId: actor.countyId } } } : {}),
-      },
-    });
+    const sub = subs.find((x) => x.vocationalSchoolId === s.id);
     if (!sub) continue;
     let rows = sub.rows as unknown as RosterRow[];
     if (actor.role === "COUNTY") rows = rows.filter((r) => r.countyId === actor.countyId);

@@ -2,41 +2,20 @@ import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { can } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
-import { entryWindowInfo, listApplications, listFilterOptions, statusCounts } from "@/server/applications/read";
-import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS, applicationListQuerySchema } from "@/lib/schemas/application-workflow";
+import { loadApplicationsPage } from "@/server/pages/applications";
+import { APPLICATION_STATUSES, APPLICATION_STATUS_LABELS } from "@/lib/schemas/application-workflow";
 import { SEX_LABELS } from "@/lib/schemas/application-fields";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
-import { yearAtHand } from "@/server/year";
-import { loadCalendar } from "@/server/calendar/calendar";
-import { db } from "@/server/db";
 import { ReadOnlyNote, YearSelector } from "@/components/year/year-selector";
-import { APPLICATION_ENTRY_WINDOW } from "@/lib/calendar-settings";
-import { pastYearReadOnly, readOnlyText } from "@/lib/year";
+import { readOnlyText } from "@/lib/year";
 import { StatusTag } from "./_components/status-tag";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
 export default async function ApplicationsPage({ searchParams }: { searchParams: Search }) {
   const actor = await pageActor("application.read");
-  const sp = await searchParams;
-  const query = applicationListQuerySchema.parse({
-    q: one(sp.q), status: one(sp.status), className: one(sp.className), vocationalSchoolId: one(sp.vocationalSchoolId),
-    middleSchoolId: one(sp.middleSchoolId), year: one(sp.year), page: one(sp.page),
-  });
-  const t = now();
-  const at = await yearAtHand(sp, { now: t });
-  query.year = at.year;
-  const page = await listApplications(actor, query, t);
-  const [options, counts, window] = await Promise.all([
-    listFilterOptions(actor, page.year),
-    statusCounts(actor, page.year),
-    entryWindowInfo(t),
-  ]);
-  // Entry is always for the current programme year; a past year whose entry window is over is read-only.
-  const readOnly = pastYearReadOnly(at.year, await loadCalendar(db(), at.year), APPLICATION_ENTRY_WINDOW, t);
+  const { query, at, page, options, counts, window, readOnly } = await loadApplicationsPage(actor, await searchParams, now());
   const editRole = can(actor.role, "application.edit");
   const canEdit = editRole && at.year === at.current;
   const canImport = can(actor.role, "application.import");

@@ -1,9 +1,6 @@
 import { pageActor } from "@/server/auth/page";
 import { now } from "@/server/clock";
-import { phaseStatus } from "@/server/calendar/calendar";
-import { yearAtHand } from "@/server/year";
-import { RECEPTION_WINDOW, listClasses, listEnrolments, ownStudentNoPattern, type ReceptionQuery } from "@/server/reception/reception";
-import { sendOffProgress } from "@/server/progress/progress";
+import { loadReceptionPage } from "@/server/pages/reception";
 import { chinaDateOf } from "@/lib/china-date";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
@@ -12,32 +9,15 @@ import { EntityForm } from "@/components/ui/entity-form";
 import { saveClassAction } from "@/actions/reception/save-class";
 import { setStudentNoPatternAction } from "@/actions/reception/set-student-no-pattern";
 import { ReadOnlyNote, YearSelector } from "@/components/year/year-selector";
-import { pastYearReadOnly, readOnlyText } from "@/lib/year";
+import { readOnlyText } from "@/lib/year";
 import { ReceptionTable } from "./reception-table";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
-const str = (v: string | string[] | undefined) => (typeof v === "string" ? v.trim().slice(0, 40) : "");
 
 export default async function ReceptionPage({ searchParams }: { searchParams: Search }) {
   const actor = await pageActor("reception.edit");
-  const sp = await searchParams;
   const t = now();
-  const at = await yearAtHand(sp, { now: t });
-  const { year } = at;
-  const readOnly = pastYearReadOnly(year, (await phaseStatus({ now: t, phase: RECEPTION_WINDOW, year })).calendar, RECEPTION_WINDOW, t);
-  // Classes are created in the current programme year (saveClass): the forms show only there.
-  const editable = year === at.current;
-  const arrival = str(sp.arrival);
-  const query: ReceptionQuery = {
-    q: str(sp.q), page: Math.max(1, Number(sp.page) || 1), classId: str(sp.classId),
-    arrival: arrival === "PENDING" || arrival === "ARRIVED" || arrival === "NOT_ARRIVED" ? arrival : "",
-  };
-  const [page, classes, progress, studentNoPattern] = await Promise.all([
-    listEnrolments(actor, query, year),
-    listClasses(actor, year),
-    sendOffProgress(actor, year),
-    ownStudentNoPattern(actor),
-  ]);
+  const { at, year, readOnly, editable, query, page, classes, progress, studentNoPattern } = await loadReceptionPage(actor, await searchParams, t);
   return (
     <div className="flex flex-col gap-6">
       <PageTitle actions={<YearSelector at={at} path="/reception" />}>{year}年接收与编班</PageTitle>

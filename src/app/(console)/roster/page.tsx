@@ -1,10 +1,7 @@
 import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
 import { now } from "@/server/clock";
-import { phaseStatus } from "@/server/calendar/calendar";
-import { yearAtHand } from "@/server/year";
-import { countyRoster, ownRoster, rosterBoard, schoolDiscrepancies } from "@/server/roster/roster";
-import type { Actor } from "@/server/auth/load-actor";
+import { loadRosterPage } from "@/server/pages/roster";
 import { formatChineseRange } from "@/lib/china-date";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import { PageTitle, Table, Td } from "@/components/ui/table";
@@ -15,11 +12,12 @@ import { receiveRosterAction } from "@/actions/roster/receive-roster";
 import { releaseRosterAction } from "@/actions/roster/release-roster";
 import { submitRosterAction } from "@/actions/roster/submit-roster";
 import { ReadOnlyNote, YearSelector } from "@/components/year/year-selector";
-import { pastYearReadOnly, readOnlyText } from "@/lib/year";
+import { readOnlyText } from "@/lib/year";
 import { RowCheck } from "./row-check";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
-type ViewProps = { actor: Actor; year: number; readOnly: boolean };
+type View = NonNullable<Awaited<ReturnType<typeof loadRosterPage>>["view"]>;
+type ViewProps<R extends View["role"]> = { view: Extract<View, { role: R }>; year: number; readOnly: boolean };
 
 const fmt = (d: Date | null) => (d ? d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }) : "");
 const CHECK_LABEL: Record<string, string> = { CONFIRMED: "已确认", DISCREPANCY: "有异议", RESOLVED: "学校已答复" };
@@ -30,25 +28,21 @@ const ExportLink = ({ href, children }: { href: string; children: React.ReactNod
 export default async function RosterPage({ searchParams }: { searchParams: Search }) {
   const actor = await pageActor("roster.read");
   const t = now();
-  const at = await yearAtHand(await searchParams, { now: t });
-  const { year } = at;
-  const phase = await phaseStatus({ now: t, phase: "confirmation", year });
-  // A past year whose 确认期 is over shows its lists and exports only; a submission always goes to the current year.
-  const readOnly = pastYearReadOnly(year, phase.calendar, "confirmation", t) || year > at.current;
+  const { at, year, phase, readOnly, view } = await loadRosterPage(actor, await searchParams, t);
   return (
     <div className="flex flex-col gap-6">
       <PageTitle actions={<YearSelector at={at} path="/roster" />}>{year}年在读学生名单（附件4）</PageTitle>
       {readOnly && year < at.current ? <ReadOnlyNote text={readOnlyText(year, "名单确认")} /> : null}
       <p className="text-sm text-slate-600">{phase.range ? `确认期：${formatChineseRange(phase.range)}。职业学校在确认期内提交名单，州教育体育局反馈给各县市，县市核对确认。` : phase.message}</p>
-      {actor.role === "VOCATIONAL_SCHOOL" ? <SchoolView actor={actor} year={year} readOnly={readOnly} /> : null}
-      {actor.role === "PREFECTURE" ? <PrefectureView actor={actor} year={year} readOnly={readOnly} /> : null}
-      {actor.role === "COUNTY" ? <CountyView actor={actor} year={year} readOnly={readOnly} /> : null}
+      {view?.role === "VOCATIONAL_SCHOOL" ? <SchoolView view={view} year={year} readOnly={readOnly} /> : null}
+      {view?.role === "PREFECTURE" ? <PrefectureView view={view} year={year} readOnly={readOnly} /> : null}
+      {view?.role === "COUNTY" ? <CountyView view={view} year={year} readOnly={readOnly} /> : null}
     </div>
   );
 }
 
-async function SchoolView({ actor, year, readOnly }: ViewProps) {
-  const [{ rows, submissions: subs }, discrepancies] = await Promise.all([ownRoster(actor, year), schoolDiscrepancies(actor, year)]);
+function SchoolView({ view, year, readOnly }: ViewProps<"VOCATIONAL_SCHOOL">) {
+  const { rows, submissions: subs, discrepancies } = view;
   const last = subs[0];
   return (
     <>
@@ -99,8 +93,7 @@ async function SchoolView({ actor, year, readOnly }: ViewProps) {
   );
 }
 
-async function PrefectureView({ actor, year, readOnly }: ViewProps) {
-  const board = await rosterBoard(actor, year);
+function PrefectureView({ view: { board }, year, readOnly }: ViewProps<"PREFECTURE">) {
   return (
     <>
       <div className="flex gap-2"><ExportLink href={`/api/exports/annex4?year=${year}&source=submitted`}>导出全部学校（每校一个工作表）</ExportLink></div>
@@ -125,8 +118,7 @@ async function PrefectureView({ actor, year, readOnly }: ViewProps) {
   );
 }
 
-async function CountyView({ actor, year, readOnly }: ViewProps) {
-  const parts = await countyRoster(actor, year);
+function CountyView({ view: { parts }, year, readOnly }: ViewProps<"COUNTY">) {
   if (parts.length === 0) return <p className="rounded border border-slate-200 bg-white p-4 text-slate-600">州教育体育局尚未反馈本县市的名单。</p>;
   return (
     <>

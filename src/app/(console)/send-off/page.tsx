@@ -1,18 +1,14 @@
 import Link from "next/link";
 import { pageActor } from "@/server/auth/page";
-import { can } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
-import { phaseStatus } from "@/server/calendar/calendar";
-import { yearAtHand } from "@/server/year";
-import { listSendable } from "@/server/send-off/send-off";
-import { listOverdueArrivals, ARRIVAL_GRACE_DAYS } from "@/server/reception/reception";
-import { sendOffProgress } from "@/server/progress/progress";
+import { ARRIVAL_GRACE_DAYS } from "@/server/reception/reception";
+import { loadSendOffPage } from "@/server/pages/send-off";
 import { formatChineseRange } from "@/lib/china-date";
 import { PageTitle, Table, Td } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
 import { CountyProgress, SchoolProgress, VocationalProgress } from "@/components/progress/progress-tables";
 import { ReadOnlyNote, YearSelector } from "@/components/year/year-selector";
-import { pastYearReadOnly, readOnlyText } from "@/lib/year";
+import { readOnlyText } from "@/lib/year";
 import { SendOffForm } from "./send-off-form";
 import { PlanGateNote } from "./plan-gate-note";
 
@@ -22,19 +18,7 @@ export default async function SendOffPage({ searchParams }: { searchParams: Sear
   const actor = await pageActor("sendOff.read");
   const sp = await searchParams;
   const t = now();
-  const at = await yearAtHand(sp, { now: t });
-  const { year } = at;
-  const phase = await phaseStatus({ now: t, phase: "sendOff", verb: "送读", year });
-  const readOnly = pastYearReadOnly(year, phase.calendar, "sendOff", t);
-  const open = phase.open;
-  const progress = await sendOffProgress(actor, year);
-  const canSend = can(actor.role, "sendOff.execute") && !readOnly;
-  const q = typeof sp.q === "string" ? sp.q.trim().slice(0, 40) : "";
-  const page = Math.max(1, Number(sp.page) || 1);
-  const sendable = canSend ? await listSendable(actor, year, { q, page, middleSchoolId: "" }) : null;
-  // 逾期未报到 is about today's send-offs: only in the current year.
-  const showOverdue = year === at.current && (actor.role === "COUNTY" || actor.role === "MIDDLE_SCHOOL" || actor.role === "PREFECTURE");
-  const overdue = showOverdue ? await listOverdueArrivals(actor, t) : [];
+  const { at, year, phase, readOnly, open, progress, gate, q, sendable, showOverdue, overdue } = await loadSendOffPage(actor, sp, t);
   return (
     <div className="flex flex-col gap-6">
       <PageTitle actions={<YearSelector at={at} path="/send-off" />}>{year}年送读</PageTitle>
@@ -43,7 +27,7 @@ export default async function SendOffPage({ searchParams }: { searchParams: Sear
         {phase.range ? `送读期：${formatChineseRange(phase.range)}。${open ? "当前处于送读期，可以送读。" : "当前不在送读期，不能送读（政策规定其他时间不再开展招生送读工作）。"}` : phase.message}
         {progress.plan ? ` 依据：${year}年送读招生计划第 ${progress.plan.version} 版。` : ` ${year}年送读招生计划尚未下达。`}
       </p>
-      <PlanGateNote actor={actor} year={year} />
+      <PlanGateNote actor={actor} year={year} gate={gate} />
       {sendable ? (
         <section aria-labelledby="sendable-h" className="flex flex-col gap-3">
           <h2 id="sendable-h" className="text-lg font-semibold">待送读学生（已审核同意）</h2>

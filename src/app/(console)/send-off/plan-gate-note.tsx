@@ -1,10 +1,9 @@
 import Link from "next/link";
 import type { Actor } from "@/server/auth/load-actor";
-import { sendOffGateStatus } from "@/server/filings/read";
+import type { sendOffGateStatus } from "@/server/filings/read";
 
 /** Whether the actor's county may send off this year (实施方案 approved, or waived by the prefecture). */
-export async function PlanGateNote({ actor, year }: { actor: Actor; year: number }) {
-  const gate = await sendOffGateStatus(actor, year);
+export function PlanGateNote({ actor, year, gate }: { actor: Actor; year: number; gate: Awaited<ReturnType<typeof sendOffGateStatus>> }) {
   if (!gate) return null;
   if (gate.ok) {
     return gate.waived

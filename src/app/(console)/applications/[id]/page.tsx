@@ -2,11 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { pageActor } from "@/server/auth/page";
-import { enrolmentIdOfApplication } from "@/server/student-status/read";
 import { can } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
 import { AppError } from "@/server/errors";
-import { applicationHistory, getApplication, listVocationalSchoolChoices } from "@/server/applications/read";
+import { listVocationalSchoolChoices } from "@/server/applications/read";
+import { loadApplicationPage } from "@/server/pages/application";
 import { missingConsent } from "@/server/applications/rules";
 import { chinaDateOf, formatChineseDate } from "@/lib/china-date";
 import { ELIGIBILITY_GROUND_LABELS, SEX_LABELS } from "@/lib/schemas/application-fields";
@@ -61,12 +61,10 @@ export default async function ApplicationPage({
   const { id } = await params;
   const sp = await searchParams;
   // The ID number is masked; "显示完整身份证号" fetches it and writes `idNumber.reveal` (decision 072).
-  const a = await getApplication(actor, id, "page").catch((e) => {
+  const { a, history, enrolmentId } = await loadApplicationPage(actor, id).catch((e) => {
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const history = await applicationHistory(actor, id);
-  const enrolmentId = a.status === "SENT_OFF" ? await enrolmentIdOfApplication(actor, a.id) : null;
   // An application of a past programme year is read-only (docs/decisions/035-year-parameter.md).
   const pastYear = a.year < programmeYearOf(now());
   const isOwnSchool = actor.role === "MIDDLE_SCHOOL" && actor.middleSchoolId === a.middleSchoolId && !pastYear;

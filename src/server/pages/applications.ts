@@ -1,0 +1,29 @@
+import "server-only";
+import type { Actor } from "@/server/auth/load-actor";
+import { db } from "@/server/db";
+import { loadCalendar } from "@/server/calendar/calendar";
+import { entryWindowInfo, listApplications, listFilterOptions, statusCounts } from "@/server/applications/read";
+import { yearAtHand } from "@/server/year";
+import { APPLICATION_ENTRY_WINDOW } from "@/lib/calendar-settings";
+import { applicationListQuerySchema } from "@/lib/schemas/application-workflow";
+import { pastYearReadOnly } from "@/lib/year";
+import { firstParam as one, type SearchParams } from "./search-params";
+
+/** 报名申请 list: one page of the filtered list, the filter options and the counts per state. */
+export async function loadApplicationsPage(actor: Actor, sp: SearchParams, t: Date) {
+  const query = applicationListQuerySchema.parse({
+    q: one(sp.q), status: one(sp.status), className: one(sp.className), vocationalSchoolId: one(sp.vocationalSchoolId),
+    middleSchoolId: one(sp.middleSchoolId), year: one(sp.year), page: one(sp.page),
+  });
+  const at = await yearAtHand(sp, { now: t });
+  query.year = at.year;
+  const page = await listApplications(actor, query, t);
+  const [options, counts, window] = await Promise.all([
+    listFilterOptions(actor, page.year),
+    statusCounts(actor, page.year),
+    entryWindowInfo(t),
+  ]);
+  // Entry is always for the current programme year; a past year whose entry window is over is read-only.
+  const readOnly = pastYearReadOnly(at.year, await loadCalendar(db(), at.year), APPLICATION_ENTRY_WINDOW, t);
+  return { query, at, page, options, counts, window, readOnly };
+}

@@ -1,0 +1,204 @@
+// Query discipline (decision 091): each page kind issues the same number of SQL statements whatever the size
+// of the year — a whole prefecture at 900 and at 9 000 applications (prisma/factories/full-year.ts) — and no
+// more than the bound written below. A per-row query (N+1) makes the 9 000 count differ from the 900 one.
+// Statements are counted where they leave for PostgreSQL: pg's Client#query, which the driver adapter calls for
+// every statement (BEGIN/COMMIT included). The test loads the pages through the loaders the pages call
+// (src/server/pages/*), with the actors of the fixture's accounts, on two databases of its own.
+import { writeFileSync } from "node:fs";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { PrismaClient } from "@/generated/prisma/client";
+import type { Db } from "@/server/db";
+import { db } from "@/server/db";
+import type { Actor } from "@/server/auth/load-actor";
+import { loadActor } from "@/server/auth/load-actor";
+import { loadHomePage } from "@/server/pages/home";
+import { loadApplicationsPage } from "@/server/pages/applications";
+import { loadApplicationPage } from "@/server/pages/application";
+import { loadSendOffPage } from "@/server/pages/send-off";
+import { loadRosterPage } from "@/server/pages/roster";
+import { loadReceptionPage } from "@/server/pages/reception";
+import { requestInbox } from "@/server/inbox";
+import { annex4Sheets, officialCountyNames } from "@/server/roster/roster";
+import { sendOff } from "@/server/send-off/send-off";
+import { buildFullYear, type FullYearFixture } from "../../prisma/factories/full-year";
+import { createDatabase, dropDatabase, migrate } from "../../scripts/lib/db.mjs";
+
+const SIZES = [900, 9000] as const;
+type Size = (typeof SIZES)[number];
+
+// Statements per page kind: measured (decision 091) plus a little room for a new feature's query. A query per
+// organisation (150 middle schools, 12 vocational schools) does not grow with the applications: the bound catches it.
+const BOUNDS: Record<string, number> = {
+  "layout inbox PREFECTURE": 8,
+  "layout inbox COUNTY": 22,
+  "layout inbox MIDDLE_SCHOOL": 17,
+  "layout inbox VOCATIONAL_SCHOOL": 24,
+  "home PREFECTURE": 30, // 58 before retention was computed for all schools at once (decision 091)
+  "home COUNTY": 44,
+  "home MIDDLE_SCHOOL": 30,
+  "home VOCATIONAL_SCHOOL": 48,
+  "applications list COUNTY search+page 2": 16,
+  "applications list PREFECTURE page 3": 16,
+  "applications list MIDDLE_SCHOOL search": 14,
+  "application page COUNTY (sent off)": 14,
+  "send-off page COUNTY": 27,
+  "send-off page PREFECTURE": 20,
+  "roster page PREFECTURE": 8,
+  "roster page COUNTY": 8,
+  "roster page VOCATIONAL_SCHOOL": 9,
+  "reception page VOCATIONAL_SCHOOL": 24,
+  "annex4 export PREFECTURE (all schools)": 5, // 14 before: one query per school
+};
+
+// ───── counting at the driver ─────
+let counting = false;
+let statements: string[] = [];
+const clientQuery = pg.Client.prototype.query;
+function countQueries() {
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    if (counting) {
+      const q = args[0] as string | { text?: string };
+      statements.push((typeof q === "string" ? q : q?.text ?? "").replace(/\s+/g, " ").slice(0, 160));
+    }
+    return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof clientQuery;
+}
+
+async function measure(fn: () => Promise<unknown>) {
+  await fn(); // warm: first-use work (connections, caches) is not the page's
+  statements = [];
+  counting = true;
+  try {
+    await fn();
+  } finally {
+    counting = false;
+  }
+  return statements.slice();
+}
+
+// ───── two databases of the test's own ─────
+const server = process.env.TEST_DATABASE_URL;
+const suffix = `${process.pid}_${Date.now().toString(36)}`;
+const names = { template: `zjb_qc_tmpl_${suffix}`, 900: `zjb_qc_900_${suffix}`, 9000: `zjb_qc_9000_${suffix}` };
+const appDb = globalThis as unknown as { __zjbDb?: Db };
+const original = appDb.__zjbDb;
+const clients: Partial<Record<Size, Db>> = {};
+const fixtures: Partial<Record<Size, FullYearFixture>> = {};
+const counts: Record<string, Partial<Record<Size, number>>> = {};
+const samples: Record<string, Partial<Record<Size, string[]>>> = {};
+const seconds: Partial<Record<Size, number>> = {};
+
+function switchTo(size: Size) {
+  appDb.__zjbDb = clients[size];
+}
+
+async function actorOf(username: string): Promise<Actor> {
+  const u = await db().user.findUniqueOrThrow({ where: { username } });
+  const actor = await loadActor(u.id, u.sessionVersion);
+  if (!actor) throw new Error(`no actor for ${username}`);
+  return actor;
+}
+
+async function measureAll(size: Size) {
+  switchTo(size);
+  const f = fixtures[size]!;
+  const t = new Date(`${f.trainingDate}T10:00:00+08:00`);
+  const actors = {
+    PREFECTURE: await actorOf("zhou"),
+    COUNTY: await actorOf("chuxiong"),
+    MIDDLE_SCHOOL: await actorOf("chuxiong-cz1"),
+    VOCATIONAL_SCHOOL: await actorOf("jishi"),
+  };
+  const sentOff = await db().application.findFirstOrThrow({ where: { countyId: actors.COUNTY.countyId!, status: "SENT_OFF" }, orderBy: { id: "asc" }, select: { id: true } });
+  const kinds: Record<string, () => Promise<unknown>> = {};
+  for (const role of ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"] as const) {
+    kinds[`layout inbox ${role}`] = () => requestInbox(actors[role]);
+    kinds[`home ${role}`] = () => loadHomePage(actors[role], {}, t);
+  }
+  kinds["applications list COUNTY search+page 2"] = () => loadApplicationsPage(actors.COUNTY, { q: "李", page: "2" }, t);
+  kinds["applications list PREFECTURE page 3"] = () => loadApplicationsPage(actors.PREFECTURE, { page: "3" }, t);
+  kinds["applications list MIDDLE_SCHOOL search"] = () => loadApplicationsPage(actors.MIDDLE_SCHOOL, { q: "王" }, t);
+  kinds["application page COUNTY (sent off)"] = () => loadApplicationPage(actors.COUNTY, sentOff.id);
+  kinds["send-off page COUNTY"] = () => loadSendOffPage(actors.COUNTY, {}, t);
+  kinds["send-off page PREFECTURE"] = () => loadSendOffPage(actors.PREFECTURE, {}, t);
+  kinds["roster page PREFECTURE"] = () => loadRosterPage(actors.PREFECTURE, {}, t);
+  kinds["roster page COUNTY"] = () => loadRosterPage(actors.COUNTY, {}, t);
+  kinds["roster page VOCATIONAL_SCHOOL"] = () => loadRosterPage(actors.VOCATIONAL_SCHOOL, {}, t);
+  kinds["reception page VOCATIONAL_SCHOOL"] = () => loadReceptionPage(actors.VOCATIONAL_SCHOOL, {}, t);
+  // What GET /api/exports/annex4 reads before it streams the workbook.
+  kinds["annex4 export PREFECTURE (all schools)"] = () => Promise.all([annex4Sheets(actors.PREFECTURE, { year: f.year, source: "submitted" }), officialCountyNames(actors.PREFECTURE)]);
+  for (const [kind, fn] of Object.entries(kinds)) {
+    const list = await measure(fn);
+    (counts[kind] ??= {})[size] = list.length;
+    (samples[kind] ??= {})[size] = list;
+  }
+}
+
+const suite = server ? describe : describe.skip;
+if (!server) console.warn("[skipped] query-count: needs TEST_DATABASE_URL (two extra databases of 900 and 9 000 applications)");
+
+suite("query discipline at a whole prefecture's scale", () => {
+  beforeAll(async () => {
+    countQueries();
+    const tmpl = await createDatabase(server!, names.template);
+    await migrate(tmpl);
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    try {
+      for (const size of SIZES) await admin.query(`CREATE DATABASE "${names[size]}" TEMPLATE "${names.template}"`);
+    } finally {
+      await admin.end();
+    }
+    for (const size of SIZES) {
+      const u = new URL(server!);
+      u.pathname = `/${names[size]}`;
+      clients[size] = new PrismaClient({ adapter: new PrismaPg({ connectionString: u.toString(), max: 4 }), omit: { user: { passwordHash: true } } }) as unknown as Db;
+      const t0 = performance.now();
+      fixtures[size] = await buildFullYear(clients[size]!, { applications: size, seed: 7 });
+      seconds[size] = Math.round((performance.now() - t0) / 100) / 10;
+      await measureAll(size);
+    }
+    const table = Object.entries(counts).map(([k, v]) => `  ${k.padEnd(44)} ${String(v[900]).padStart(4)} ${String(v[9000]).padStart(5)}   ≤ ${BOUNDS[k]}`);
+    // ZJB_QUERY_LOG=file.json writes every counted statement per page kind (to see what a page runs).
+    if (process.env.ZJB_QUERY_LOG) writeFileSync(process.env.ZJB_QUERY_LOG, JSON.stringify(samples, null, 1));
+    console.log(`[query-count] generated 900 in ${seconds[900]} s, 9000 in ${seconds[9000]} s\n  ${"page kind".padEnd(44)}  900  9000\n${table.join("\n")}`);
+  }, 170_000);
+
+  afterAll(async () => {
+    pg.Client.prototype.query = clientQuery;
+    appDb.__zjbDb = original;
+    for (const size of SIZES) await clients[size]?.$disconnect();
+    for (const name of [names[900], names[9000], names.template]) await dropDatabase(server!, name).catch(() => {});
+  });
+
+  test("the generator builds the year in every state at both sizes", () => {
+    for (const size of SIZES) {
+      const f = fixtures[size]!;
+      expect(f.applications).toBe(size);
+      expect(f.users.length).toBeGreaterThanOrEqual(190);
+      expect(f.counts.enrolments).toBeGreaterThan(size * 0.6);
+      expect(f.counts.rosterSubmissions).toBe(12);
+      expect(Object.values(f.sendOffApplicationIds).every((ids) => ids.length > 0)).toBe(true);
+    }
+  });
+
+  test("an approved application of the fixture can be sent off on the training date", async () => {
+    switchTo(900);
+    const f = fixtures[900]!;
+    const county = f.users.find((u) => u.role === "COUNTY" && u.countyId === f.countyIds[0])!;
+    const actor = await actorOf(county.username);
+    const ids = f.sendOffApplicationIds[county.countyId!].slice(0, 3);
+    const result = await sendOff(actor, { applicationIds: ids }, new Date(`${f.trainingDate}T10:00:00+08:00`));
+    expect(result).toBeTruthy();
+    expect(await db().enrolment.count({ where: { applicationId: { in: ids } } })).toBe(3);
+  });
+
+  test.each(Object.keys(BOUNDS))("%s: same statements at 900 and 9 000, within its bound", (kind) => {
+    const c = counts[kind];
+    expect(c, `${kind} was not measured`).toBeDefined();
+    expect(c[9000], `${kind}: ${c[900]} statements at 900 but ${c[9000]} at 9 000:\n${samples[kind][9000]!.join("\n")}`).toBe(c[900]);
+    expect(c[9000]!, `${kind}: ${c[9000]} statements:\n${samples[kind][9000]!.join("\n")}`).toBeLessThanOrEqual(BOUNDS[kind]);
+  });
+});
