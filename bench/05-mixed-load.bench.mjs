@@ -9,7 +9,7 @@
 // their min–max. Sizes: BENCH_MIXED_SIZES ("900,9000"); growth = p95 at the largest / p95 at the smallest.
 // Then the same load with BENCH_MIXED_PGLITE_USERS (20) users against `npm start` on the embedded
 // PGlite (BENCH_MIXED_PGLITE=0 skips it). Exits 1 when a goal is missed, after printing everything.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
@@ -27,12 +27,11 @@ const KINDS = ["home", "list", "application", "send-off-page", "roster", "export
 const SECRET = "bench-secret-0123456789abcdef0123";
 const failures = [];
 
-/** The full-year generator when this branch has it, else the small stand-in with the same JSON contract. */
+/** A whole prefecture's year (bench/lib/full-year-fixture.ts, decision 090) with `n` applications. */
 async function loadFixture(url, n) {
-  const full = path.join(root, "bench/lib/full-year-fixture.ts");
-  const file = existsSync(full) ? full : path.join(root, "bench/lib/mixed-load-fixture.ts");
+  const file = path.join(root, "bench/lib/full-year-fixture.ts");
   const out = await run(path.join(root, "node_modules/.bin/tsx"), [file, "--applications", String(n)], { env: { ...process.env, DATABASE_URL: url }, quiet: true });
-  return { ...JSON.parse(out.trim().split("\n").pop()), generator: path.basename(file, ".ts") };
+  return { ...JSON.parse(out.trim().split("\n").filter((l) => l.startsWith("{")).pop()), generator: path.basename(file, ".ts") };
 }
 
 /** Round-robin over the four roles so that any number of simulated users mixes them evenly. */
