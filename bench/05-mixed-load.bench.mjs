@@ -19,7 +19,7 @@ import { REPEATS, loadAverage, pctl, peakRssMb, signIn, spread, startNext, stopA
 
 const USERS = Number(process.env.BENCH_MIXED_USERS) || 50;
 const SECONDS = Number(process.env.BENCH_MIXED_SECONDS) || 60;
-const SIZES = (process.env.BENCH_MIXED_SIZES || "900,9000").split(",").map(Number);
+const SIZES = (process.env.BENCH_MIXED_SIZES || "900,9000").split(",").map(Number).filter((n) => n > 0); // "none": PGlite only
 const PGLITE_USERS = Number(process.env.BENCH_MIXED_PGLITE_USERS) || 20;
 const PGLITE_SIZE = Number(process.env.BENCH_MIXED_PGLITE_SIZE) || 900;
 const GOAL_P95_MS = 150, GOAL_RATIO = 3, GOAL_GROWTH = 1.5;
@@ -40,9 +40,9 @@ function pickAccounts(users, count) {
   return Array.from({ length: count }, (_, i) => { const l = byRole[i % byRole.length]; return l[Math.floor(i / byRole.length) % l.length]; });
 }
 
-/** What each simulated user looks at: applications in its scope, a school to export. */
+/** What each simulated user looks at: applications in its scope (as src/server/applications/scope.ts), a school to export. */
 async function scopeOf(client, u, year) {
-  const where = { PREFECTURE: "TRUE", COUNTY: `"countyId" = $2`, MIDDLE_SCHOOL: `"middleSchoolId" = $2`, VOCATIONAL_SCHOOL: `"vocationalSchoolId" = $2` }[u.role];
+  const where = { PREFECTURE: "TRUE", COUNTY: `"countyId" = $2`, MIDDLE_SCHOOL: `"middleSchoolId" = $2`, VOCATIONAL_SCHOOL: `"vocationalSchoolId" = $2 AND status IN ('APPROVED', 'SENT_OFF')` }[u.role];
   const arg = { PREFECTURE: [], COUNTY: [u.countyId], MIDDLE_SCHOOL: [u.middleSchoolId], VOCATIONAL_SCHOOL: [u.vocationalSchoolId] }[u.role];
   const { rows } = await client.query(`SELECT id, "studentName", "middleSchoolId", "vocationalSchoolId" FROM "Application" WHERE year = $1 AND ${where} ORDER BY md5(id) LIMIT 20`, [year, ...arg]);
   return rows;
@@ -77,14 +77,18 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  */
 async function runLoad({ bases, dbUrl, fixture, users, seconds }) {
   const accounts = pickAccounts(fixture.users, users);
+  // Scopes first, then the sign-ins: the embedded database has one connection, which this client must not hold.
   const client = new pg.Client({ connectionString: dbUrl });
+  client.on("error", () => {});
   await client.connect();
+  const scopes = [];
+  for (const u of accounts) scopes.push(await scopeOf(client, u, fixture.year));
+  await client.end();
   const sims = [];
   for (const [i, u] of accounts.entries()) {
     const base = bases[i % bases.length];
-    sims.push({ u, base, cookie: await signIn(base, u.username, fixture.password), apps: await scopeOf(client, u, fixture.year), queue: [] });
+    sims.push({ u, base, cookie: await signIn(base, u.username, fixture.password), apps: scopes[i], queue: [] });
   }
-  await client.end();
   for (const [countyId, ids] of Object.entries(fixture.sendOffApplicationIds ?? {})) {
     const mine = sims.filter((s) => s.u.role === "COUNTY" && s.u.countyId === countyId);
     ids.forEach((id, j) => mine.length && mine[j % mine.length].queue.push(id));
