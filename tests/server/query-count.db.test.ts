@@ -19,6 +19,7 @@ import { loadApplicationPage } from "@/server/pages/application";
 import { loadSendOffPage } from "@/server/pages/send-off";
 import { loadRosterPage } from "@/server/pages/roster";
 import { loadReceptionPage } from "@/server/pages/reception";
+import { loadStudentPage } from "@/server/pages/student";
 import { requestInbox } from "@/server/inbox";
 import { annex4Sheets, officialCountyNames } from "@/server/roster/roster";
 import { sendOff } from "@/server/send-off/send-off";
@@ -49,6 +50,7 @@ const BOUNDS: Record<string, number> = {
   "roster page COUNTY": 8,
   "roster page VOCATIONAL_SCHOOL": 9,
   "reception page VOCATIONAL_SCHOOL": 24,
+  "student page VOCATIONAL_SCHOOL": 26,
   "annex4 export PREFECTURE (all schools)": 5, // 14 before: one query per school
 };
 
@@ -127,6 +129,8 @@ async function measureAll(size: Size) {
   kinds["roster page COUNTY"] = () => loadRosterPage(actors.COUNTY, {}, t);
   kinds["roster page VOCATIONAL_SCHOOL"] = () => loadRosterPage(actors.VOCATIONAL_SCHOOL, {}, t);
   kinds["reception page VOCATIONAL_SCHOOL"] = () => loadReceptionPage(actors.VOCATIONAL_SCHOOL, {}, t);
+  const student = await db().enrolment.findFirstOrThrow({ where: { vocationalSchoolId: actors.VOCATIONAL_SCHOOL.vocationalSchoolId!, status: "LEFT" }, orderBy: { id: "asc" }, select: { id: true } });
+  kinds["student page VOCATIONAL_SCHOOL"] = () => loadStudentPage(actors.VOCATIONAL_SCHOOL, student.id);
   // What GET /api/exports/annex4 reads before it streams the workbook.
   kinds["annex4 export PREFECTURE (all schools)"] = () => Promise.all([annex4Sheets(actors.PREFECTURE, { year: f.year, source: "submitted" }), officialCountyNames(actors.PREFECTURE)]);
   for (const [kind, fn] of Object.entries(kinds)) {

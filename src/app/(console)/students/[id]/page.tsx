@@ -5,7 +5,8 @@ import { pageActor } from "@/server/auth/page";
 import { can } from "@/server/auth/permissions";
 import { now } from "@/server/clock";
 import { AppError } from "@/server/errors";
-import { getStudent, type StudentDetail } from "@/server/student-status/read";
+import type { StudentDetail } from "@/server/student-status/read";
+import { loadStudentPage } from "@/server/pages/student";
 import { chinaDateOf, formatChineseDate } from "@/lib/china-date";
 import { ELIGIBILITY_GROUND_LABELS } from "@/lib/schemas/application-fields";
 import { ENROLMENT_STATUS_LABELS, EVENT_TYPE_LABELS, isLeaveType, proofName, takesProof } from "@/lib/student-status";
@@ -22,7 +23,6 @@ import { CorrectForm, ExamBackForm, ExamReturnForm, LeaveForm, ProofForm } from 
 import { FollowUpsCard } from "./_components/follow-ups-card";
 import { GraduationCard } from "./_components/graduation-card";
 import { AidCard } from "./_components/aid-card";
-import { aidOf } from "@/server/aid/read";
 
 const dt = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
 const ARRIVAL: Record<string, string> = { PENDING: "待登记", ARRIVED: "已报到", NOT_ARRIVED: "未报到" };
@@ -61,7 +61,7 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
   const actor = await pageActor("student.read");
   const { id } = await params;
   // The ID number is masked; "显示完整身份证号" fetches it and writes `idNumber.reveal` (decision 072).
-  const s = await getStudent(actor, id).catch((e) => {
+  const { s, followUps, aid } = await loadStudentPage(actor, id).catch((e) => {
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
   });
@@ -73,7 +73,6 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
   const inProgramme = s.arrivalStatus === "ARRIVED" && s.status === "ENROLLED" && !s.registration;
   const liveExam = s.events.find((ev) => ev.type === "EXAM_RETURN" && !ev.revokedAt && !ev.examBackOn);
   const byId = new Map(s.events.map((ev) => [ev.id, ev]));
-  const aid = can(actor.role, "aid.read") ? await aidOf(actor, s.id) : [];
 
   return (
     <div className="flex flex-col gap-4">
@@ -163,7 +162,7 @@ export default async function StudentPage({ params }: { params: Promise<{ id: st
       </Card>
 
       <FollowUpsCard
-        actor={actor} today={today}
+        actor={actor} today={today} followUps={followUps}
         student={{ id: s.id, middleSchoolId: s.middleSchoolId, vocationalSchoolId: s.vocationalSchoolId, status: s.status, inProgramme: s.status === "ENROLLED" && !s.registration }}
       />
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Actor } from "@/server/auth/load-actor";
 import { can } from "@/server/auth/permissions";
-import { studentFollowUps } from "@/server/fieldwork/follow-ups";
+import type { studentFollowUps } from "@/server/fieldwork/follow-ups";
 import { formatChineseDate } from "@/lib/china-date";
 import { recordFollowUpAction } from "@/actions/fieldwork/record-follow-up";
 import { clearRiskFlagAction } from "@/actions/fieldwork/clear-risk-flag";
@@ -14,12 +14,12 @@ const STATE: Record<"OPEN" | "CLEARED" | "LEFT", string> = { OPEN: "未解除", 
  * 跟踪回访与家访 on the student page (issue 21): the flag(s), the follow-ups without their notes (each opens
  * on its own audited page), and — for the two schools involved while the student is 在读 — the forms.
  */
-export async function FollowUpsCard({ actor, student, today }: {
+export function FollowUpsCard({ actor, student, today, followUps: { followUps, flags } }: {
   actor: Actor;
   student: { id: string; middleSchoolId: string; vocationalSchoolId: string; status: string; inProgramme: boolean };
   today: string;
+  followUps: Awaited<ReturnType<typeof studentFollowUps>>;
 }) {
-  const { followUps, flags } = await studentFollowUps(actor, student.id);
   const involved = (actor.role === "MIDDLE_SCHOOL" && actor.middleSchoolId === student.middleSchoolId)
     || (actor.role === "VOCATIONAL_SCHOOL" && actor.vocationalSchoolId === student.vocationalSchoolId);
   const open = flags.find((f) => f.state === "OPEN");
