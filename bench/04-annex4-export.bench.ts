@@ -1,9 +1,11 @@
 // 附件4 export of 5,000 students, like with like: the app's writer (sort + styled streaming workbook)
 // against a hand-written exceljs streaming write of the same rows with the same header, merges, column
-// widths and cell styles, in the same run (each warmed once, then the median of 3). The database read
+// widths and cell styles, in the same run (each warmed once, then BENCH_REPEATS rounds of both). The database read
 // (scoped query) is timed and reported on its own. Memory: the kernel's high-water mark (maxRSS) and
 // RSS sampled inside the output stream's write callback, which runs during the synchronous write loop
-// (a timer would not fire there). Exits 1 unless 5,000 rows are written and writer_ms ≤ 1.5 × raw_ms.
+// (a timer would not fire there). Exits 1 unless 5,000 rows are written, the median writer_ms ≤ 1.5 ×
+// raw_ms over BENCH_REPEATS (5) rounds, and the process's peak RSS < 200 MB.
+import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -20,6 +22,7 @@ function allowServerModules() {
 }
 
 const GOAL_RATIO = 1.5;
+const GOAL_PEAK_RSS_MB = 200;
 let peakRss = 0;
 const sample = () => { peakRss = Math.max(peakRss, process.memoryUsage.rss()); };
 
@@ -115,34 +118,41 @@ async function main() {
       await wb.commit();
     }
 
-    // Warm-up once each (module init, query compilation), then the median of three runs each.
+    // Warm-up once each (module init, query compilation), then REPEATS rounds (default 5). In each round
+    // the writer and the raw write run back to back, so both see the same machine load; the ratio is
+    // taken per round and the goal is judged on the median round (decision 096).
     const sheets = await read();
     await writeAnnex4(new Counter(), sheets);
     await rawWrite(new Counter(), sheets);
+    const repeats = Math.max(1, Number(process.env.BENCH_REPEATS) || 5);
     const readRuns: number[] = [];
-    for (let i = 0; i < 3; i++) readRuns.push(await timeIt(read));
-    const readMs = median(readRuns);
-    const maxRssBefore = process.resourceUsage().maxRSS * 1024;
+    for (let i = 0; i < repeats; i++) readRuns.push(await timeIt(read));
     const base = process.memoryUsage.rss();
-    peakRss = base;
-    const writerRuns: number[] = [], rawRuns: number[] = [];
+    let writerPeak = base, rawPeak = base;
+    const writerRuns: number[] = [], rawRuns: number[] = [], ratios: number[] = [];
     let out = new Counter();
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < repeats; i++) {
       out = new Counter();
-      writerRuns.push(await timeIt(() => writeAnnex4(out, sheets)));
+      peakRss = process.memoryUsage.rss();
+      const w = await timeIt(() => writeAnnex4(out, sheets));
+      writerPeak = Math.max(writerPeak, peakRss);
+      peakRss = process.memoryUsage.rss();
+      const r = await timeIt(() => rawWrite(new Counter(), sheets));
+      rawPeak = Math.max(rawPeak, peakRss);
+      writerRuns.push(w); rawRuns.push(r); ratios.push(w / r);
     }
-    const writerPeak = peakRss;
-    peakRss = process.memoryUsage.rss();
-    for (let i = 0; i < 3; i++) rawRuns.push(await timeIt(() => rawWrite(new Counter(), sheets)));
-    const rawPeak = peakRss;
-    const maxRssAfter = process.resourceUsage().maxRSS * 1024;
-    const writerMs = median(writerRuns), rawMs = median(rawRuns), ratio = writerMs / rawMs;
+    // The kernel's high-water mark of the whole process (reading 5,000 rows, both writers, Node itself).
+    const maxRss = process.resourceUsage().maxRSS * 1024;
+    const ratio = median(ratios);
     const rows = sheets.reduce((n, s) => n + s.rows.length, 0);
     const mb = (b: number) => (b / 1048576).toFixed(0);
-    console.log(`BENCH annex4-export rows=${rows} read_ms=${readMs.toFixed(0)} writer_ms=${writerMs.toFixed(0)} raw_ms=${rawMs.toFixed(0)} ratio=${ratio.toFixed(2)} writer_peak_rss_mb=${mb(writerPeak)} raw_peak_rss_mb=${mb(rawPeak)} base_rss_mb=${mb(base)} max_rss_mb_before=${mb(maxRssBefore)} max_rss_mb_after=${mb(maxRssAfter)} file_kb=${(out.bytes / 1024).toFixed(0)}`);
+    const sp = (xs: number[], d = 0) => `${median(xs).toFixed(d)} (${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)})`;
+    const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join("/");
+    console.log(`BENCH annex4-export rows=${rows} rounds=${repeats} read_ms=${sp(readRuns)} writer_ms=${sp(writerRuns)} raw_ms=${sp(rawRuns)} ratio=${sp(ratios, 2)} writer_peak_rss_mb=${mb(writerPeak)} raw_peak_rss_mb=${mb(rawPeak)} base_rss_mb=${mb(base)} process_peak_rss_mb=${mb(maxRss)} file_kb=${(out.bytes / 1024).toFixed(0)} load=${load}`);
     const failures: string[] = [];
     if (rows !== ROWS) failures.push(`expected ${ROWS} rows, wrote ${rows}`);
-    if (!(ratio <= GOAL_RATIO)) failures.push(`goal missed: ratio=${ratio.toFixed(2)} > ${GOAL_RATIO}`);
+    if (!(ratio <= GOAL_RATIO)) failures.push(`goal missed: median ratio=${ratio.toFixed(2)} > ${GOAL_RATIO}`);
+    if (!(maxRss < GOAL_PEAK_RSS_MB * 1048576)) failures.push(`goal missed: process peak RSS ${mb(maxRss)} MB ≥ ${GOAL_PEAK_RSS_MB} MB`);
     for (const f of failures) console.error(`BENCH annex4-export FAILED: ${f}`);
     if (failures.length) process.exitCode = 1;
     const { db: appDb } = await import("../src/server/db");

@@ -63,8 +63,11 @@ export function probeDatabase(timeoutMs = 2_000): Promise<DbState> {
       ]);
       g[DB_DOWN_AT_KEY] = undefined;
       return { database: "ok", latencyMs: Date.now() - t0 };
-    } catch {
-      noteDbUnavailable();
+    } catch (err) {
+      // Only a refused or broken connection is an outage. A probe that merely waited past its time
+      // limit (a busy pool, the embedded database's one connection queue) answers 503 here but must
+      // not make every page answer 503 for the next 2 s (decision 093).
+      if (isDbUnavailable(err)) noteDbUnavailable();
       return { database: "unavailable", latencyMs: Date.now() - t0 };
     } finally {
       clearTimeout(timer);

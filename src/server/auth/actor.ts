@@ -1,8 +1,9 @@
 import "server-only";
 import { cache } from "react";
-import { auth } from "@/auth";
+import { headers } from "next/headers";
 import { AppError } from "@/server/errors";
 import { loadActor, type Actor } from "./load-actor";
+import { sessionClaims } from "./session-claims";
 import { sessionExpired } from "@/lib/session-policy";
 import { DbUnavailableError, isDbUnavailable, noteDbUnavailable } from "@/server/db-health";
 
@@ -10,12 +11,12 @@ export { loadActor, type Actor };
 
 /** The signed-in actor for this request (re-verified against the database on every request). */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  const claims = session?.user as { sv?: number; at?: number } | undefined;
+  // The session cookie's claims, decrypted as next-auth does (decision 092: not through `auth()`).
+  const claims = await sessionClaims(await headers());
+  const id = claims?.uid;
   const sv = claims?.sv;
-  if (!id || typeof sv !== "number") return null;
-  if (sessionExpired(claims?.at, Date.now())) return null;
+  if (typeof id !== "string" || !id || typeof sv !== "number") return null;
+  if (sessionExpired(claims?.at as number | undefined, Date.now())) return null;
   try {
     return await loadActor(id, sv);
   } catch (err) {

@@ -1,0 +1,253 @@
+// A whole prefecture at once (decision 096). Two production app servers (`next start`) on one real
+// PostgreSQL database; BENCH_MIXED_USERS (50) signed-in users of all four roles for BENCH_MIXED_SECONDS
+// (60 s), each doing what its role does in send-off week in a loop with small think times: home, the
+// application list (search, status filter, paging), one application, the send-off page, the roster
+// page, one export (附件3 or 附件4), and county users sending off approved applications through
+// /api/send-off. Server time = client-side elapsed time of the request on localhost, body read in full.
+// A background prober times /api/health in the same run; ratio = p95(kind) / p95(health).
+// The run is cut into BENCH_REPEATS (5) equal windows: every figure is the median of the windows, with
+// their min–max. Sizes: BENCH_MIXED_SIZES ("900,9000"); growth = p95 at the largest / p95 at the smallest.
+// Then the same load with BENCH_MIXED_PGLITE_USERS (20) users against `npm start` on the embedded
+// PGlite (BENCH_MIXED_PGLITE=0 skips it). Exits 1 when a goal is missed, after printing everything.
+import { mkdtempSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createDatabase, dropDatabase, freePort, migrate, root, run } from "../scripts/lib/db.mjs";
+import { REPEATS, loadAverage, pctl, peakRssMb, signIn, spread, startNext, stopAll, waitFor } from "./lib/harness.mjs";
+
+const USERS = Number(process.env.BENCH_MIXED_USERS) || 50;
+const SECONDS = Number(process.env.BENCH_MIXED_SECONDS) || 60;
+const SIZES = (process.env.BENCH_MIXED_SIZES || "900,9000").split(",").map(Number).filter((n) => n > 0); // "none": PGlite only
+const PGLITE_USERS = Number(process.env.BENCH_MIXED_PGLITE_USERS) || 20;
+const PGLITE_SIZE = Number(process.env.BENCH_MIXED_PGLITE_SIZE) || 900;
+const GOAL_P95_MS = 150, GOAL_RATIO = 3, GOAL_GROWTH = 1.5;
+const KINDS = ["home", "list", "application", "send-off-page", "roster", "export", "send-off"];
+const SECRET = "bench-secret-0123456789abcdef0123";
+const failures = [];
+
+/** A whole prefecture's year (bench/lib/full-year-fixture.ts, decision 090) with `n` applications. */
+async function loadFixture(url, n) {
+  const file = path.join(root, "bench/lib/full-year-fixture.ts");
+  const out = await run(path.join(root, "node_modules/.bin/tsx"), [file, "--applications", String(n)], { env: { ...process.env, DATABASE_URL: url }, quiet: true });
+  return { ...JSON.parse(out.trim().split("\n").filter((l) => l.startsWith("{")).pop()), generator: path.basename(file, ".ts") };
+}
+
+/** Round-robin over the four roles so that any number of simulated users mixes them evenly. */
+function pickAccounts(users, count) {
+  const byRole = ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"].map((r) => users.filter((u) => u.role === r)).filter((l) => l.length);
+  return Array.from({ length: count }, (_, i) => { const l = byRole[i % byRole.length]; return l[Math.floor(i / byRole.length) % l.length]; });
+}
+
+/** What each simulated user looks at: applications in its scope (as src/server/applications/scope.ts), a school to export. */
+async function scopeOf(client, u, year) {
+  const where = { PREFECTURE: "TRUE", COUNTY: `"countyId" = $2`, MIDDLE_SCHOOL: `"middleSchoolId" = $2`, VOCATIONAL_SCHOOL: `"vocationalSchoolId" = $2 AND status IN ('APPROVED', 'SENT_OFF')` }[u.role];
+  const arg = { PREFECTURE: [], COUNTY: [u.countyId], MIDDLE_SCHOOL: [u.middleSchoolId], VOCATIONAL_SCHOOL: [u.vocationalSchoolId] }[u.role];
+  const { rows } = await client.query(`SELECT id, "studentName", "middleSchoolId", "vocationalSchoolId" FROM "Application" WHERE year = $1 AND ${where} ORDER BY md5(id) LIMIT 20`, [year, ...arg]);
+  return rows;
+}
+
+function exportPath(u, year, apps) {
+  if (u.role === "MIDDLE_SCHOOL") return `/api/exports/annex3?year=${year}`;
+  if (u.role === "COUNTY") return `/api/exports/annex3?year=${year}&school=${apps[0]?.middleSchoolId ?? ""}`;
+  if (u.role === "PREFECTURE") return `/api/exports/annex4?year=${year}&source=live&school=${apps[0]?.vocationalSchoolId ?? ""}`;
+  return `/api/exports/annex4?year=${year}&source=live`;
+}
+
+/** One simulated user's round: the pages its role opens in send-off week, in order. */
+function round(u, year, apps, k) {
+  const app = apps[k % Math.max(1, apps.length)];
+  const list = [`/applications?page=${1 + (k % 3)}`, `/applications?q=${encodeURIComponent(app?.studentName ?? "学生")}`, `/applications?status=APPROVED&page=${1 + (k % 2)}`][k % 3];
+  const steps = [["home", "/"], ["list", list]];
+  if (app) steps.push(["application", `/applications/${app.id}`]);
+  steps.push(["send-off-page", `/send-off?page=${1 + (k % 2)}`]);
+  if (u.role !== "MIDDLE_SCHOOL") steps.push(["roster", "/roster"]);
+  if (u.role === "COUNTY") steps.push(["send-off", null]);
+  steps.push(["export", exportPath(u, year, apps)]);
+  return steps;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs the load against `bases` for `seconds`; returns every request's {kind, at, ms, ok} and the
+ * health prober's samples. Users are spread over the servers; send-off ids are split among the
+ * simulated users of each county so that no two send the same student.
+ */
+async function runLoad({ bases, dbUrl, fixture, users, seconds }) {
+  const accounts = pickAccounts(fixture.users, users);
+  // Scopes first, then the sign-ins: the embedded database has one connection, which this client must not hold.
+  const client = new pg.Client({ connectionString: dbUrl });
+  client.on("error", () => {});
+  await client.connect();
+  const scopes = [];
+  for (const u of accounts) scopes.push(await scopeOf(client, u, fixture.year));
+  await client.end();
+  const sims = [];
+  for (const [i, u] of accounts.entries()) {
+    const base = bases[i % bases.length];
+    sims.push({ u, base, cookie: await signIn(base, u.username, fixture.password), apps: scopes[i], queue: [] });
+  }
+  for (const [countyId, ids] of Object.entries(fixture.sendOffApplicationIds ?? {})) {
+    const mine = sims.filter((s) => s.u.role === "COUNTY" && s.u.countyId === countyId);
+    ids.forEach((id, j) => mine.length && mine[j % mine.length].queue.push(id));
+  }
+  // Warm every route once per server (route code loaded, pools open): not measured.
+  for (const s of sims.slice(0, 8)) for (const [, p] of round(s.u, fixture.year, s.apps, 0)) if (p) await fetch(s.base + p, { headers: { cookie: s.cookie } }).then((r) => r.arrayBuffer()).catch(() => {});
+
+  const samples = [], health = [], errors = [];
+  let refused = 0, sentOff = 0;
+  const t0 = performance.now(), end = t0 + seconds * 1000;
+  const request = async (s, kind, p) => {
+    const at = performance.now() - t0;
+    const t = performance.now();
+    let status = 0, body = "";
+    try {
+      if (kind === "send-off") {
+        const ids = s.queue.splice(0, 5);
+        if (ids.length === 0) return;
+        const res = await fetch(`${s.base}/api/send-off`, { method: "POST", headers: { "content-type": "application/json", origin: s.base, cookie: s.cookie }, body: JSON.stringify({ applicationIds: ids }) });
+        status = res.status;
+        body = await res.text();
+        if (status === 200) sentOff += ids.length;
+        else if (status === 409 && /CAP_EXCEEDED|INVALID_STATE/.test(body)) { refused++; status = 200; }
+      } else {
+        const res = await fetch(s.base + p, { headers: { cookie: s.cookie }, redirect: "manual" });
+        status = res.status;
+        body = Buffer.from(await res.arrayBuffer());
+      }
+    } catch (err) { body = String(err); }
+    const ms = performance.now() - t;
+    samples.push({ kind, at, ms });
+    if (status !== 200) errors.push({ kind, p, status, user: s.u.username, body: String(body).slice(0, 200) });
+  };
+  const user = async (s, i) => {
+    await sleep((i * 997) % 1000); // staggered start
+    for (let k = 0; performance.now() < end; k++) {
+      for (const [kind, p] of round(s.u, fixture.year, s.apps, k)) {
+        if (performance.now() >= end) return;
+        await request(s, kind, p);
+        await sleep(50 + Math.random() * 150); // think time
+      }
+    }
+  };
+  const prober = async () => {
+    for (let i = 0; performance.now() < end; i++) {
+      const at = performance.now() - t0;
+      const t = performance.now();
+      try {
+        const res = await fetch(`${bases[i % bases.length]}/api/health`);
+        await res.arrayBuffer();
+        if (res.status !== 200) errors.push({ kind: "health", status: res.status });
+      } catch (err) { errors.push({ kind: "health", body: String(err) }); }
+      health.push({ at, ms: performance.now() - t });
+      await sleep(50);
+    }
+  };
+  await Promise.all([prober(), ...sims.map(user)]);
+  return { samples, health, errors, refused, sentOff, accounts };
+}
+
+/** Per kind: p50/p95/ratio in each of REPEATS windows, then the median and min–max over the windows. */
+function summarise(run, seconds) {
+  const w = (seconds * 1000) / REPEATS;
+  const win = (xs, i) => xs.filter((x) => x.at >= i * w && x.at < (i + 1) * w).map((x) => x.ms);
+  const hp95 = Array.from({ length: REPEATS }, (_, i) => pctl(win(run.health, i), 95));
+  const out = {};
+  for (const kind of KINDS) {
+    const mine = run.samples.filter((x) => x.kind === kind);
+    if (mine.length === 0) continue;
+    const p50 = [], p95 = [], ratio = [];
+    for (let i = 0; i < REPEATS; i++) {
+      const xs = win(mine, i);
+      if (xs.length === 0) continue;
+      p50.push(pctl(xs, 50)); p95.push(pctl(xs, 95)); ratio.push(pctl(xs, 95) / hp95[i]);
+    }
+    out[kind] = { n: mine.length, p50: spread(p50), p95: spread(p95), ratio: spread(ratio, 2) };
+  }
+  return { kinds: out, health: spread(hp95) };
+}
+
+function report(label, users, size, s, run, extra) {
+  const rows = [];
+  for (const [kind, k] of Object.entries(s.kinds)) {
+    const ok = k.p95.median <= GOAL_P95_MS || k.ratio.median <= GOAL_RATIO;
+    rows.push({ kind, ok });
+    console.log(`BENCH ${label} users=${users} apps=${size} page=${kind} n=${k.n} p50_ms=${k.p50.text} p95_ms=${k.p95.text} ratio=${k.ratio.text} goal=p95≤${GOAL_P95_MS}ms|ratio≤${GOAL_RATIO} ${ok ? "ok" : "MISSED"}`);
+  }
+  console.log(`BENCH ${label} users=${users} apps=${size} health_p95_ms=${s.health.text} requests=${run.samples.length} sent_off=${run.sentOff} refused=${run.refused} errors=${run.errors.length} ${extra} load=${loadAverage()} windows=${REPEATS}`);
+  for (const e of run.errors.slice(0, 5)) console.error(`  error sample: ${JSON.stringify(e)}`);
+  if (run.errors.length) failures.push(`${label} apps=${size}: ${run.errors.length} errors`);
+  return rows;
+}
+
+async function postgresRun(server, size) {
+  const name = `zjb_bench_mixed_${process.pid}_${size}`;
+  const url = await createDatabase(server, name);
+  const children = [];
+  try {
+    await migrate(url);
+    const fixture = await loadFixture(url, size);
+    console.log(`[mixed-load] fixture ${fixture.generator}: ${fixture.applications} applications, ${fixture.users.length} accounts in ${Number(fixture.seconds).toFixed(1)} s`);
+    const ports = [await freePort(), await freePort()];
+    const env = { ...process.env, DATABASE_URL: url, DB_POOL_MAX: "20", AUTH_SECRET: SECRET, AUTH_TRUST_HOST: "true", ZJB_TRAINING_DATE: fixture.trainingDate, NEXT_TELEMETRY_DISABLED: "1" };
+    for (const port of ports) children.push(startNext(port, env));
+    for (const port of ports) await waitFor(`http://127.0.0.1:${port}/api/health`);
+    const run = await runLoad({ bases: ports.map((p) => `http://127.0.0.1:${p}`), dbUrl: url, fixture, users: USERS, seconds: SECONDS });
+    const rss = children.map((c) => peakRssMb(c.pid));
+    const s = summarise(run, SECONDS);
+    const rows = report("mixed-load", USERS, fixture.applications, s, run, `server_peak_rss_mb=${rss.map((x) => (x ?? NaN).toFixed(0)).join("/")}`);
+    if (size === Math.max(...SIZES)) for (const r of rows) if (!r.ok) failures.push(`mixed-load apps=${fixture.applications} page=${r.kind}: p95 and ratio goal missed`);
+    return { size: fixture.applications, s };
+  } finally {
+    await stopAll(children);
+    await dropDatabase(server, name).catch(() => {});
+  }
+}
+
+async function pgliteRun() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "zjb-bench-mixed-"));
+  const port = await freePort(), dbPort = await freePort();
+  const env = { ...process.env, ZJB_DATA_DIR: dataDir, PORT: String(port), ZJB_EMBEDDED_DB_PORT: String(dbPort), ZJB_SKIP_SEED: "1", AUTH_SECRET: SECRET, NEXT_TELEMETRY_DISABLED: "1" };
+  delete env.DATABASE_URL;
+  const url = `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`;
+  // The fixture sets the training date through the environment, so the server starts after the fixture:
+  // first a start that migrates (then stopped), then the fixture on the embedded database, then `npm start`.
+  const start = (extra) => spawn(process.execPath, [path.join(root, "scripts/start.mjs")], { env: { ...env, ...extra }, stdio: process.env.BENCH_SERVER_LOG ? "inherit" : "ignore", detached: true });
+  let child = start({});
+  try {
+    await waitFor(`http://127.0.0.1:${port}/api/health`, 1200);
+    const fixture = await loadFixture(url, PGLITE_SIZE);
+    await stopAll([child]);
+    await new Promise((r) => setTimeout(r, 1500));
+    child = start({ ZJB_TRAINING_DATE: fixture.trainingDate });
+    await waitFor(`http://127.0.0.1:${port}/api/health`, 1200);
+    const run = await runLoad({ bases: [`http://127.0.0.1:${port}`], dbUrl: url, fixture, users: PGLITE_USERS, seconds: SECONDS });
+    const rss = peakRssMb(child.pid);
+    const s = summarise(run, SECONDS);
+    report("mixed-load-pglite", PGLITE_USERS, fixture.applications, s, run, `server_peak_rss_mb=${(rss ?? NaN).toFixed(0)} db=pglite`);
+  } finally {
+    await stopAll([child]);
+    await new Promise((r) => setTimeout(r, 1500));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const server = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+const results = [];
+for (const size of SIZES) results.push(await postgresRun(server, size));
+if (results.length > 1) {
+  const [small, large] = [results[0], results[results.length - 1]];
+  for (const kind of Object.keys(large.s.kinds)) {
+    const a = small.s.kinds[kind]?.p95.median, b = large.s.kinds[kind].p95.median;
+    const growth = b / a;
+    const ok = growth <= GOAL_GROWTH;
+    console.log(`BENCH mixed-load growth page=${kind} p95_${small.size}=${a?.toFixed(0)} p95_${large.size}=${b.toFixed(0)} growth=${growth.toFixed(2)} goal≤${GOAL_GROWTH} ${ok ? "ok" : "MISSED"}`);
+    if (!ok) failures.push(`mixed-load growth page=${kind}: ${growth.toFixed(2)} > ${GOAL_GROWTH}`);
+  }
+}
+if (process.env.BENCH_MIXED_PGLITE !== "0") await pgliteRun();
+for (const f of failures) console.error(`BENCH mixed-load FAILED: ${f}`);
+console.log(`BENCH mixed-load goals=${failures.length ? "missed" : "met"} load=${loadAverage()}`);
+if (failures.length) process.exitCode = 1;
