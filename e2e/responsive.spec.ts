@@ -169,7 +169,7 @@ test("phone: the roster and the home page are cards and fit the screen; no list 
   await shot(page, "phone-home");
 
   for (const [user, paths] of [
-    ["chuxiong-zz", ["/reception?year=2019", "/students", "/fieldwork", "/registration", "/graduation", "/filings", "/inbox", "/account"]],
+    ["chuxiong-zz", ["/reception?year=2019", "/students", "/fieldwork", "/registration", "/graduation", "/filings", "/filings/teaching-plan?year=2020", "/filings/teaching-plan?year=2019", "/inbox", "/account"]],
     ["zhou", ["/", "/applications", "/send-off", "/roster", "/retention", "/aid", "/plan", "/plan/2020", "/calendar", "/audit", "/users", "/orgs", "/graduation", "/filings"]],
     ["chuxiong-cz1", ["/", "/applications", "/students", "/fieldwork", "/applications/import"]],
     ["chuxiong", ["/plan/2020", "/plan/2020/split", "/calendar", "/retention", "/aid"]],

@@ -1,3 +1,4 @@
+import { scrollRegion } from "@/components/ui/scroll-region";
 import { formatRetention, teachingPlanContent, type FilingKind, type ReportFigures } from "@/lib/schemas/filings";
 
 const th = "border border-slate-500 px-2 py-1 text-left font-medium align-top whitespace-nowrap";
@@ -9,36 +10,38 @@ export function TeachingPlanSheet({ schoolName, content }: { schoolName: string;
   const courseRows = Math.max(c.compulsoryCourses.length, c.vocationalCourses.length, 1);
   const classRows = Math.max(c.classes.length, 1);
   return (
-    <table className="w-full border-collapse text-sm" aria-label="附件5 教学方案">
-      <caption className="pb-2 text-base font-semibold">{schoolName}义务教育职教班教学方案</caption>
-      <tbody>
-        <tr><th scope="row" className={th}>管理模式</th><td className={td} colSpan={4}>{c.managementMode}</td></tr>
-        <tr><th scope="row" className={th}>教学目标</th><td className={td} colSpan={4}>{c.teachingGoals}</td></tr>
-        <tr>
-          <th scope="rowgroup" rowSpan={classRows + 1} className={th}>班级设立</th>
-          <th className={th}>班级名称（专业）</th><th className={th}>班额</th><th className={th}>班主任姓名</th><th className={th}>联系电话</th>
-        </tr>
-        {Array.from({ length: classRows }, (_, i) => c.classes[i]).map((r, i) => (
-          <tr key={`c${i}`}>
-            <td className={td}>{r ? `${r.name}${r.major ? `（${r.major}）` : ""}` : ""}</td>
-            <td className={td}>{r?.size ?? ""}</td><td className={td}>{r?.headTeacherName ?? ""}</td><td className={td}>{r?.headTeacherPhone ?? ""}</td>
+    <div {...scrollRegion("附件5 教学方案", "overflow-x-auto print:overflow-visible")}>
+      <table className="w-full border-collapse text-sm" aria-label="附件5 教学方案">
+        <caption className="pb-2 text-base font-semibold">{schoolName}义务教育职教班教学方案</caption>
+        <tbody>
+          <tr><th scope="row" className={th}>管理模式</th><td className={td} colSpan={4}>{c.managementMode}</td></tr>
+          <tr><th scope="row" className={th}>教学目标</th><td className={td} colSpan={4}>{c.teachingGoals}</td></tr>
+          <tr>
+            <th scope="rowgroup" rowSpan={classRows + 1} className={th}>班级设立</th>
+            <th className={th}>班级名称（专业）</th><th className={th}>班额</th><th className={th}>班主任姓名</th><th className={th}>联系电话</th>
           </tr>
-        ))}
-        <tr>
-          <th scope="rowgroup" rowSpan={courseRows + 2} className={th}>课程方案</th>
-          <th className={th} colSpan={2}>义教课程</th><th className={th} colSpan={2}>职教课程</th>
-        </tr>
-        <tr><th className={th}>课程名称</th><th className={th}>周课时</th><th className={th}>课程名称</th><th className={th}>周课时</th></tr>
-        {Array.from({ length: courseRows }, (_, i) => (
-          <tr key={`k${i}`}>
-            <td className={td}>{c.compulsoryCourses[i]?.name ?? ""}</td><td className={td}>{c.compulsoryCourses[i]?.weeklyHours ?? ""}</td>
-            <td className={td}>{c.vocationalCourses[i]?.name ?? ""}</td><td className={td}>{c.vocationalCourses[i]?.weeklyHours ?? ""}</td>
+          {Array.from({ length: classRows }, (_, i) => c.classes[i]).map((r, i) => (
+            <tr key={`c${i}`}>
+              <td className={td}>{r ? `${r.name}${r.major ? `（${r.major}）` : ""}` : ""}</td>
+              <td className={td}>{r?.size ?? ""}</td><td className={td}>{r?.headTeacherName ?? ""}</td><td className={td}>{r?.headTeacherPhone ?? ""}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="rowgroup" rowSpan={courseRows + 2} className={th}>课程方案</th>
+            <th className={th} colSpan={2}>义教课程</th><th className={th} colSpan={2}>职教课程</th>
           </tr>
-        ))}
-        <tr><th scope="row" className={th}>巩固措施</th><td className={td} colSpan={4}>{c.retentionMeasures}</td></tr>
-        <tr><th scope="row" className={th}>教学考核</th><td className={td} colSpan={4}>{c.assessment}</td></tr>
-      </tbody>
-    </table>
+          <tr><th className={th}>课程名称</th><th className={th}>周课时</th><th className={th}>课程名称</th><th className={th}>周课时</th></tr>
+          {Array.from({ length: courseRows }, (_, i) => (
+            <tr key={`k${i}`}>
+              <td className={td}>{c.compulsoryCourses[i]?.name ?? ""}</td><td className={td}>{c.compulsoryCourses[i]?.weeklyHours ?? ""}</td>
+              <td className={td}>{c.vocationalCourses[i]?.name ?? ""}</td><td className={td}>{c.vocationalCourses[i]?.weeklyHours ?? ""}</td>
+            </tr>
+          ))}
+          <tr><th scope="row" className={th}>巩固措施</th><td className={td} colSpan={4}>{c.retentionMeasures}</td></tr>
+          <tr><th scope="row" className={th}>教学考核</th><td className={td} colSpan={4}>{c.assessment}</td></tr>
+        </tbody>
+      </table>
+    </div>
   );
 }
 

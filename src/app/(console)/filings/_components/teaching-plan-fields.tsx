@@ -1,5 +1,6 @@
 "use client";
 import { LabelledArea } from "./labelled-area";
+import { scrollRegion } from "@/components/ui/scroll-region";
 
 type ClassRow = { name: string; major: string; size: string | number; headTeacherName: string; headTeacherPhone: string };
 type Course = { name: string; weeklyHours: string | number };
@@ -39,22 +40,24 @@ export function TeachingPlanFields({ value, onChange, errors }: {
       {text("teachingGoals", "教学目标")}
       <fieldset className="flex flex-col gap-2">
         <legend className="text-sm font-medium text-slate-700">班级设立</legend>
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">班级设立</caption>
-          <thead><tr className="text-left text-slate-600">{["班级名称", "专业", "班额", "班主任姓名", "联系电话", ""].map((h) => <th key={h} scope="col" className="px-1">{h}</th>)}</tr></thead>
-          <tbody>
-            {classes.map((c, i) => (
-              <tr key={i}>
-                <td className="p-1"><input aria-label={`第 ${i + 1} 个班级名称`} className={cell} value={c.name} onChange={(e) => setClass(i, { name: e.target.value })} /></td>
-                <td className="p-1"><input aria-label={`第 ${i + 1} 个班级专业`} className={cell} value={c.major} onChange={(e) => setClass(i, { major: e.target.value })} /></td>
-                <td className="p-1"><input aria-label={`第 ${i + 1} 个班级班额`} type="number" min={1} className={`${cell} w-20`} value={c.size} onChange={(e) => setClass(i, { size: e.target.value })} /></td>
-                <td className="p-1"><input aria-label={`第 ${i + 1} 个班级班主任姓名`} className={cell} value={c.headTeacherName} onChange={(e) => setClass(i, { headTeacherName: e.target.value })} /></td>
-                <td className="p-1"><input aria-label={`第 ${i + 1} 个班级联系电话`} type="tel" inputMode="tel" className={cell} value={c.headTeacherPhone} onChange={(e) => setClass(i, { headTeacherPhone: e.target.value })} /></td>
-                <td className="p-1"><button type="button" className="text-sm text-red-700 underline" onClick={() => set("classes", classes.filter((_, j) => j !== i))}>删除</button></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div {...scrollRegion("班级设立", "overflow-x-auto")}>
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">班级设立</caption>
+            <thead><tr className="text-left text-slate-600">{["班级名称", "专业", "班额", "班主任姓名", "联系电话", ""].map((h) => <th key={h} scope="col" className="px-1">{h}</th>)}</tr></thead>
+            <tbody>
+              {classes.map((c, i) => (
+                <tr key={i}>
+                  <td className="p-1"><input aria-label={`第 ${i + 1} 个班级名称`} className={cell} value={c.name} onChange={(e) => setClass(i, { name: e.target.value })} /></td>
+                  <td className="p-1"><input aria-label={`第 ${i + 1} 个班级专业`} className={cell} value={c.major} onChange={(e) => setClass(i, { major: e.target.value })} /></td>
+                  <td className="p-1"><input aria-label={`第 ${i + 1} 个班级班额`} type="number" min={1} className={`${cell} w-20`} value={c.size} onChange={(e) => setClass(i, { size: e.target.value })} /></td>
+                  <td className="p-1"><input aria-label={`第 ${i + 1} 个班级班主任姓名`} className={cell} value={c.headTeacherName} onChange={(e) => setClass(i, { headTeacherName: e.target.value })} /></td>
+                  <td className="p-1"><input aria-label={`第 ${i + 1} 个班级联系电话`} type="tel" inputMode="tel" className={cell} value={c.headTeacherPhone} onChange={(e) => setClass(i, { headTeacherPhone: e.target.value })} /></td>
+                  <td className="p-1"><button type="button" className="text-sm text-red-700 underline" onClick={() => set("classes", classes.filter((_, j) => j !== i))}>删除</button></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {classes.map((_, i) => rowError("classes", i)).map((m, i) => (m ? <p key={i} className="text-sm text-red-700">第 {i + 1} 个班级：{m}</p> : null))}
         <div><button type="button" className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
           onClick={() => set("classes", [...classes, { name: "", major: "", size: "", headTeacherName: "", headTeacherPhone: "" }])}>添加班级</button></div>
