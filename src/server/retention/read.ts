@@ -49,47 +49,52 @@ export async function schoolRetention(client: Client, schoolId: string, year: nu
 }
 
 /**
- * The retention of several schools (the board, a county's credits) in three queries whatever the number of
- * schools and students (decision 091): their schools, and — from the live rosters' frozen rows, in SQL
- * (decision 094) — per school the confirmed and undecided counts and the rows per source county, and the
+ * The retention of several schools (the board, a county's credits) in two queries whatever the number of
+ * schools and students (decision 091): their schools, and — from the live rosters' frozen rows, in one SQL
+ * statement (decision 094) — per school the confirmed and undecided counts and the rows per source county, and the
  * leavers with their latest leave event. Nothing proportional to the roster reaches the server but the leavers.
  * A school without a confirmed roster maps to the AppError `schoolRetention` throws for it.
  */
 export async function schoolRetentions(client: Client, schoolIds: string[], year: number): Promise<Map<string, SchoolRetention | AppError>> {
   const leaveTypes = [...LEAVE_TYPES];
-  // The live roster of a school: its highest version not superseded; its rows in their frozen order.
-  const liveRows = Prisma.sql`
-    WITH live AS (
-      SELECT DISTINCT ON ("vocationalSchoolId") "vocationalSchoolId", version, "submittedAt", rows
-      FROM "RosterSubmission"
-      WHERE "vocationalSchoolId" = ANY(${schoolIds}::text[]) AND year = ${year} AND "supersededAt" IS NULL
-      ORDER BY "vocationalSchoolId", version DESC
-    ), r AS (
-      SELECT l."vocationalSchoolId" AS school, x.ord, x.row->>'enrolmentId' AS "enrolmentId", x.row->>'countyId' AS "countyId",
-             x.row->>'countyName' AS "countyName", COALESCE((x.row->>'countyOrder')::int, 0) AS "countyOrder", x.row->>'studentName' AS "studentName"
-      FROM live l CROSS JOIN LATERAL jsonb_array_elements(l.rows) WITH ORDINALITY AS x(row, ord)
-    )`;
-  const [schools, live, groups, leavers] = await Promise.all([
+  type Live = {
+    school: string; version: number; submittedAt: Date; confirmed: number; undecided: number;
+    counties: { countyId: string; countyName: string; countyOrder: number; n: number }[];
+    leavers: { enrolmentId: string; studentName: string; countyName: string; type: string | null; exempt: boolean | null; occurredOn: string | null }[];
+  };
+  // The live roster of a school is its highest version not superseded; its rows are read in their frozen order,
+  // once (MATERIALIZED), and each school's figures are aggregated from them.
+  const [schools, live] = await Promise.all([
     client.vocationalSchool.findMany({ where: { id: { in: schoolIds } }, select: { id: true, name: true, countyId: true } }),
-    client.$queryRaw<{ school: string; version: number; submittedAt: Date; confirmed: number; undecided: number }[]>`${liveRows}
-      SELECT l."vocationalSchoolId" AS school, l.version, l."submittedAt",
-             (SELECT count(*)::int FROM r WHERE r.school = l."vocationalSchoolId") AS confirmed,
-             (SELECT count(*)::int FROM r JOIN "Enrolment" e ON e.id = r."enrolmentId"
-                WHERE r.school = l."vocationalSchoolId" AND e.status <> 'LEFT' AND e."registrationDecision" IS NULL) AS undecided
+    client.$queryRaw<Live[]>`
+      WITH live AS (
+        SELECT DISTINCT ON ("vocationalSchoolId") "vocationalSchoolId" AS school, version, "submittedAt", rows
+        FROM "RosterSubmission"
+        WHERE "vocationalSchoolId" = ANY(${schoolIds}::text[]) AND year = ${year} AND "supersededAt" IS NULL
+        ORDER BY "vocationalSchoolId", version DESC
+      ), r AS MATERIALIZED (
+        SELECT l.school, x.ord, x.row->>'countyId' AS "countyId", x.row->>'countyName' AS "countyName",
+               COALESCE((x.row->>'countyOrder')::int, 0) AS "countyOrder", x.row->>'studentName' AS "studentName",
+               e.id AS "enrolmentId", e.status::text AS status, e."registrationDecision" IS NULL AS undecided
+        FROM live l CROSS JOIN LATERAL jsonb_array_elements(l.rows) WITH ORDINALITY AS x(row, ord)
+        LEFT JOIN "Enrolment" e ON e.id = x.row->>'enrolmentId'
+      )
+      SELECT l.school, l.version, l."submittedAt",
+        (SELECT count(*)::int FROM r WHERE r.school = l.school) AS confirmed,
+        (SELECT count(*)::int FROM r WHERE r.school = l.school AND r."enrolmentId" IS NOT NULL AND r.status <> 'LEFT' AND r.undecided) AS undecided,
+        (SELECT COALESCE(json_agg(g ORDER BY g.first), '[]'::json) FROM (
+           SELECT "countyId", (array_agg("countyName" ORDER BY ord))[1] AS "countyName", (array_agg("countyOrder" ORDER BY ord))[1] AS "countyOrder",
+                  count(*)::int AS n, min(ord) AS first
+           FROM r WHERE r.school = l.school GROUP BY "countyId") g) AS counties,
+        (SELECT COALESCE(json_agg(x ORDER BY x.ord), '[]'::json) FROM (
+           SELECT r.ord, r."enrolmentId", r."studentName", r."countyName", ev.type::text AS type, ev.exempt, ev."occurredOn"
+           FROM r LEFT JOIN LATERAL (
+             SELECT s.type, s.exempt, s."occurredOn" FROM "StatusEvent" s
+             WHERE s."enrolmentId" = r."enrolmentId" AND s."revokedAt" IS NULL AND s.type::text = ANY(${leaveTypes}::text[])
+             ORDER BY s."occurredOn" DESC, s."createdAt" DESC LIMIT 1
+           ) ev ON true
+           WHERE r.school = l.school AND r.status = 'LEFT') x) AS leavers
       FROM live l`,
-    client.$queryRaw<{ school: string; countyId: string; countyName: string; countyOrder: number; n: number }[]>`${liveRows}
-      SELECT school, "countyId", (array_agg("countyName" ORDER BY ord))[1] AS "countyName", (array_agg("countyOrder" ORDER BY ord))[1] AS "countyOrder", count(*)::int AS n
-      FROM r GROUP BY school, "countyId" ORDER BY school, min(ord)`,
-    client.$queryRaw<{ school: string; enrolmentId: string; studentName: string; countyName: string; type: string | null; exempt: boolean | null; occurredOn: string | null }[]>`${liveRows}
-      SELECT r.school, e.id AS "enrolmentId", r."studentName", r."countyName", ev.type::text AS type, ev.exempt, ev."occurredOn"
-      FROM r JOIN "Enrolment" e ON e.id = r."enrolmentId"
-      LEFT JOIN LATERAL (
-        SELECT s.type, s.exempt, s."occurredOn" FROM "StatusEvent" s
-        WHERE s."enrolmentId" = e.id AND s."revokedAt" IS NULL AND s.type::text = ANY(${leaveTypes}::text[])
-        ORDER BY s."occurredOn" DESC, s."createdAt" DESC LIMIT 1
-      ) ev ON true
-      WHERE e.status = 'LEFT'
-      ORDER BY r.school, r.ord`,
   ]);
   const liveBy = new Map(live.map((l) => [l.school, l]));
   const out = new Map<string, SchoolRetention | AppError>();
@@ -100,15 +105,13 @@ export async function schoolRetentions(client: Client, schoolIds: string[], year
       continue;
     }
     const exempt: Leaver[] = [], lost: Leaver[] = [];
-    for (const l of leavers) {
-      if (l.school !== school.id) continue;
+    for (const l of roster.leavers) {
       const type = (l.type ?? "LEFT_OTHER") as LeaveType;
       const leaver = { enrolmentId: l.enrolmentId, studentName: l.studentName, countyName: l.countyName, type, typeLabel: LEAVE_TYPE_LABELS[type], occurredOn: l.occurredOn ?? "" };
       (l.exempt ? exempt : lost).push(leaver);
     }
     const ret = retention({ confirmed: roster.confirmed, exemptLeavers: exempt.length, lostLeavers: lost.length });
-    const counties = groups
-      .filter((g) => g.school === school.id)
+    const counties = roster.counties
       .map((g) => ({ countyId: g.countyId, countyName: g.countyName, countyOrder: g.countyOrder, ...credit(g.n, ret) }))
       .sort((a, b) => a.countyOrder - b.countyOrder || a.countyName.localeCompare(b.countyName, "zh"));
     out.set(school.id, {
