@@ -8,7 +8,7 @@ import { AppError, forbidden, isUniqueViolation, notFound } from "@/server/error
 import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
 import { enrolmentScope } from "@/server/send-off/scope";
 import { type PhaseWindow } from "@/lib/calendar-settings";
-import { addCalendarDays, chinaDateOf } from "@/lib/china-date";
+import { addCalendarDays, chinaDateOf, chinaStartOfDay } from "@/lib/china-date";
 import { formatStudentNo, validateStudentNoPattern } from "@/lib/student-no";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import { maskPhone } from "@/lib/validators/phone";
@@ -107,7 +107,9 @@ export async function listOverdueArrivals(actor: Actor, now: Date) {
   assertCan(actor, "sendOff.read");
   const cutoffDate = addCalendarDays(chinaDateOf(now), -ARRIVAL_GRACE_DAYS);
   const rows = await db().enrolment.findMany({
-    where: { AND: [enrolmentScope(actor), { year: programmeYear(now), arrivalStatus: { not: "ARRIVED" }, status: "ENROLLED" }] },
+    // Sent off on or before the cutoff day (China time): before the next day starts. Filtered in SQL, not over
+    // every pending enrolment of the year in JS (decision 094).
+    where: { AND: [enrolmentScope(actor), { year: programmeYear(now), arrivalStatus: { not: "ARRIVED" }, status: "ENROLLED", sentOffAt: { lt: chinaStartOfDay(addCalendarDays(cutoffDate, 1)) } }] },
     include: {
       application: { select: { studentName: true, className: true, guardianName: true, guardianPhone: true } },
       middleSchool: { select: { name: true } },
@@ -116,7 +118,6 @@ export async function listOverdueArrivals(actor: Actor, now: Date) {
     orderBy: { sentOffAt: "asc" },
   });
   return rows
-    .filter((e) => chinaDateOf(e.sentOffAt) <= cutoffDate)
     .map((e) => ({
       id: e.id, studentName: e.application.studentName, middleSchoolName: e.middleSchool.name, className: e.application.className,
       vocationalSchoolName: e.vocationalSchool.name, sentOffOn: chinaDateOf(e.sentOffAt), arrivalStatus: e.arrivalStatus,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
 import { AppError } from "@/server/errors";
@@ -36,13 +36,6 @@ export type SchoolRetention = {
   counties: CountyCredit[]; // per source county; credits apply to prefecture-level schools only
 };
 
-type RosterRow = { enrolmentId: string; countyId: string; countyName: string; countyOrder?: number; studentName: string };
-
-const LEAVER_SELECT = {
-  id: true, status: true, registrationDecision: true,
-  events: { where: { revokedAt: null, type: { in: [...LEAVE_TYPES] } }, orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }], take: 1, select: { type: true, exempt: true, occurredOn: true } },
-} satisfies Prisma.EnrolmentSelect;
-
 /**
  * One school's retention for a year, computed from the data: the population is the live (confirmed)
  * 附件4 submission; a student is a leaver when the enrolment is LEFT, exempt when its live LEFT_* event
@@ -56,53 +49,74 @@ export async function schoolRetention(client: Client, schoolId: string, year: nu
 }
 
 /**
- * The retention of several schools (the board, a county's credits) in four queries whatever the number of
- * schools and students (decision 091): their schools, live rosters, the rosters' enrolments and their leave events.
+ * The retention of several schools (the board, a county's credits) in two queries whatever the number of
+ * schools and students (decision 091): their schools, and — from the live rosters' frozen rows, in one SQL
+ * statement (decision 094) — per school the confirmed and undecided counts and the rows per source county, and the
+ * leavers with their latest leave event. Nothing proportional to the roster reaches the server but the leavers.
  * A school without a confirmed roster maps to the AppError `schoolRetention` throws for it.
  */
 export async function schoolRetentions(client: Client, schoolIds: string[], year: number): Promise<Map<string, SchoolRetention | AppError>> {
-  const [schools, rosters] = await Promise.all([
+  const leaveTypes = [...LEAVE_TYPES];
+  type Live = {
+    school: string; version: number; submittedAt: Date; confirmed: number; undecided: number;
+    counties: { countyId: string; countyName: string; countyOrder: number; n: number }[];
+    leavers: { enrolmentId: string; studentName: string; countyName: string; type: string | null; exempt: boolean | null; occurredOn: string | null }[];
+  };
+  // The live roster of a school is its highest version not superseded; its rows are read in their frozen order,
+  // once (MATERIALIZED), and each school's figures are aggregated from them.
+  const [schools, live] = await Promise.all([
     client.vocationalSchool.findMany({ where: { id: { in: schoolIds } }, select: { id: true, name: true, countyId: true } }),
-    client.rosterSubmission.findMany({ where: { vocationalSchoolId: { in: schoolIds }, year, supersededAt: null }, orderBy: { version: "desc" } }),
+    client.$queryRaw<Live[]>`
+      WITH live AS (
+        SELECT DISTINCT ON ("vocationalSchoolId") "vocationalSchoolId" AS school, version, "submittedAt", rows
+        FROM "RosterSubmission"
+        WHERE "vocationalSchoolId" = ANY(${schoolIds}::text[]) AND year = ${year} AND "supersededAt" IS NULL
+        ORDER BY "vocationalSchoolId", version DESC
+      ), r AS MATERIALIZED (
+        SELECT l.school, x.ord, x.row->>'countyId' AS "countyId", x.row->>'countyName' AS "countyName",
+               COALESCE((x.row->>'countyOrder')::int, 0) AS "countyOrder", x.row->>'studentName' AS "studentName",
+               e.id AS "enrolmentId", e.status::text AS status, e."registrationDecision" IS NULL AS undecided
+        FROM live l CROSS JOIN LATERAL jsonb_array_elements(l.rows) WITH ORDINALITY AS x(row, ord)
+        LEFT JOIN "Enrolment" e ON e.id = x.row->>'enrolmentId'
+      )
+      SELECT l.school, l.version, l."submittedAt",
+        (SELECT count(*)::int FROM r WHERE r.school = l.school) AS confirmed,
+        (SELECT count(*)::int FROM r WHERE r.school = l.school AND r."enrolmentId" IS NOT NULL AND r.status <> 'LEFT' AND r.undecided) AS undecided,
+        (SELECT COALESCE(json_agg(g ORDER BY g.first), '[]'::json) FROM (
+           SELECT "countyId", (array_agg("countyName" ORDER BY ord))[1] AS "countyName", (array_agg("countyOrder" ORDER BY ord))[1] AS "countyOrder",
+                  count(*)::int AS n, min(ord) AS first
+           FROM r WHERE r.school = l.school GROUP BY "countyId") g) AS counties,
+        (SELECT COALESCE(json_agg(x ORDER BY x.ord), '[]'::json) FROM (
+           SELECT r.ord, r."enrolmentId", r."studentName", r."countyName", ev.type::text AS type, ev.exempt, ev."occurredOn"
+           FROM r LEFT JOIN LATERAL (
+             SELECT s.type, s.exempt, s."occurredOn" FROM "StatusEvent" s
+             WHERE s."enrolmentId" = r."enrolmentId" AND s."revokedAt" IS NULL AND s.type::text = ANY(${leaveTypes}::text[])
+             ORDER BY s."occurredOn" DESC, s."createdAt" DESC LIMIT 1
+           ) ev ON true
+           WHERE r.school = l.school AND r.status = 'LEFT') x) AS leavers
+      FROM live l`,
   ]);
-  const live = new Map<string, (typeof rosters)[number]>();
-  for (const r of rosters) if (!live.has(r.vocationalSchoolId)) live.set(r.vocationalSchoolId, r);
-  const ids = [...live.values()].flatMap((r) => (r.rows as unknown as RosterRow[]).map((x) => x.enrolmentId));
-  const enrolments = ids.length ? await client.enrolment.findMany({ where: { id: { in: ids } }, select: LEAVER_SELECT }) : [];
-  const byId = new Map(enrolments.map((e) => [e.id, e]));
+  const liveBy = new Map(live.map((l) => [l.school, l]));
   const out = new Map<string, SchoolRetention | AppError>();
   for (const school of schools) {
-    const roster = live.get(school.id);
+    const roster = liveBy.get(school.id);
     if (!roster) {
       out.set(school.id, new AppError("INVALID_STATE", `${school.name}${year}年没有已确认的在读学生名单（附件4），无法计算巩固率。请先在确认期提交并确认附件4。`));
       continue;
     }
-    const rows = roster.rows as unknown as RosterRow[];
     const exempt: Leaver[] = [], lost: Leaver[] = [];
-    let undecided = 0;
-    for (const r of rows) {
-      const e = byId.get(r.enrolmentId);
-      if (!e) continue;
-      if (e.status === "LEFT") {
-        const ev = e.events[0];
-        const type = (ev?.type ?? "LEFT_OTHER") as LeaveType;
-        const leaver = { enrolmentId: e.id, studentName: r.studentName, countyName: r.countyName, type, typeLabel: LEAVE_TYPE_LABELS[type], occurredOn: ev?.occurredOn ?? "" };
-        (ev?.exempt ? exempt : lost).push(leaver);
-      } else if (!e.registrationDecision) undecided++;
+    for (const l of roster.leavers) {
+      const type = (l.type ?? "LEFT_OTHER") as LeaveType;
+      const leaver = { enrolmentId: l.enrolmentId, studentName: l.studentName, countyName: l.countyName, type, typeLabel: LEAVE_TYPE_LABELS[type], occurredOn: l.occurredOn ?? "" };
+      (l.exempt ? exempt : lost).push(leaver);
     }
-    const ret = retention({ confirmed: rows.length, exemptLeavers: exempt.length, lostLeavers: lost.length });
-    const groups = new Map<string, { countyName: string; countyOrder: number; n: number }>();
-    for (const r of rows) {
-      const g = groups.get(r.countyId) ?? { countyName: r.countyName, countyOrder: r.countyOrder ?? 0, n: 0 };
-      g.n++;
-      groups.set(r.countyId, g);
-    }
-    const counties = [...groups.entries()]
-      .map(([countyId, g]) => ({ countyId, countyName: g.countyName, countyOrder: g.countyOrder, ...credit(g.n, ret) }))
+    const ret = retention({ confirmed: roster.confirmed, exemptLeavers: exempt.length, lostLeavers: lost.length });
+    const counties = roster.counties
+      .map((g) => ({ countyId: g.countyId, countyName: g.countyName, countyOrder: g.countyOrder, ...credit(g.n, ret) }))
       .sort((a, b) => a.countyOrder - b.countyOrder || a.countyName.localeCompare(b.countyName, "zh"));
     out.set(school.id, {
       schoolId: school.id, schoolName: school.name, prefectureLevel: school.countyId === null, year,
-      rosterVersion: roster.version, rosterSubmittedAt: roster.submittedAt, retention: ret, final: undecided === 0, exempt, lost, counties,
+      rosterVersion: roster.version, rosterSubmittedAt: roster.submittedAt, retention: ret, final: roster.undecided === 0, exempt, lost, counties,
     });
   }
   return out;

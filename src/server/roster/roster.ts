@@ -79,14 +79,25 @@ export async function rosterBoard(actor: Actor, year: number) {
     orderBy: { sortOrder: "asc" },
     include: {
       rosterSubmissions: {
-        where: { year }, orderBy: { version: "desc" }, take: 1,
+        where: { year }, orderBy: { version: "desc" }, take: 1, omit: { rows: true },
         include: { releases: { include: { county: { select: { name: true } } } }, _count: { select: { checks: { where: { status: "DISCREPANCY" } } } } },
       },
     },
   });
+  // The counties a submission names, in the order of its frozen rows, read in SQL (not the rows: decision 094).
+  const subIds = schools.flatMap((s) => s.rosterSubmissions.map((r) => r.id));
+  const named = subIds.length
+    ? await db().$queryRaw<{ id: string; countyName: string }[]>`
+        SELECT s.id, x.row->>'countyName' AS "countyName"
+        FROM "RosterSubmission" s CROSS JOIN LATERAL jsonb_array_elements(s.rows) WITH ORDINALITY AS x(row, ord)
+        WHERE s.id = ANY(${subIds}::text[])
+        GROUP BY s.id, x.row->>'countyName' ORDER BY s.id, min(x.ord)`
+    : [];
+  const countiesOf = new Map<string, string[]>();
+  for (const n of named) countiesOf.set(n.id, [...(countiesOf.get(n.id) ?? []), n.countyName]);
   return schools.map((s) => {
     const sub = s.rosterSubmissions[0] ?? null;
-    const counties = sub ? [...new Set((sub.rows as unknown as RosterRow[]).map((r) => r.countyName))] : [];
+    const counties = sub ? countiesOf.get(sub.id) ?? [] : [];
     return {
       schoolId: s.id, schoolName: s.name,
       submission: sub && {

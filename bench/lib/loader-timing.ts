@@ -1,0 +1,194 @@
+// Time per page loader at two sizes of a whole prefecture's year (decision 094): where the time of a request
+// grows with the data while its statement count does not (decision 091). Builds (or reuses) one database per
+// size with the full-year generator (prisma/factories/full-year.ts), then for every page kind: warm-up calls,
+// then the median of --runs calls; and, over one further call, the time of each SQL statement (measured at
+// pg.Client#query, as the query-count test counts them). Prints a table with the growth ratio per kind and the
+// slowest statements at the largest size.
+//   TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx bench/lib/loader-timing.ts \
+//     [--sizes 900,9000] [--runs 10] [--keep] [--only home] [--json out.json]
+// --keep leaves the databases (zjb_lt_<size>) in place and reuses them on the next run (they are rebuilt
+// when missing); without it they are dropped at the end.
+import { writeFileSync } from "node:fs";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../../src/generated/prisma/client";
+import { buildFullYear } from "../../prisma/factories/full-year";
+import { createDatabase, dropDatabase, migrate } from "../../scripts/lib/db.mjs";
+
+function allowServerModules() {
+  const p = require.resolve("server-only");
+  require.cache[p] ??= { id: p, filename: p, loaded: true, exports: {} } as unknown as NodeJS.Module;
+}
+allowServerModules();
+
+function opt(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const SIZES = (opt("sizes") ?? "900,9000").split(",").map(Number);
+const RUNS = Number(opt("runs") ?? 10);
+const KEEP = process.argv.includes("--keep");
+const ONLY = opt("only");
+const server = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+if (!server) throw new Error("TEST_DATABASE_URL (a PostgreSQL server) is not set");
+process.env.DATABASE_URL ??= server;
+
+// ───── statement timing at the driver ─────
+let recording = false;
+let log: { sql: string; ms: number }[] = [];
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  if (!recording) return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+  const q = args[0] as string | { text?: string; callback?: unknown };
+  const sql = (typeof q === "string" ? q : q?.text ?? "").replace(/\s+/g, " ");
+  const t0 = performance.now();
+  const done = () => log.push({ sql, ms: performance.now() - t0 });
+  // pg.Pool#query calls the client with a callback (no promise): time the callback.
+  const last = args.length - 1;
+  if (typeof args[last] === "function") {
+    const cb = args[last] as (...a: unknown[]) => unknown;
+    args[last] = (...a: unknown[]) => (done(), cb(...a));
+  }
+  const result = (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+  if (result && typeof (result as Promise<unknown>).then === "function") (result as Promise<unknown>).then(done, () => {});
+  return result;
+} as typeof clientQuery;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+type Db = PrismaClient;
+const appDb = globalThis as unknown as { __zjbDb?: Db };
+
+async function database(size: number): Promise<{ client: Db; year: number; trainingDate: string }> {
+  const name = `zjb_lt_${size}`;
+  const u = new URL(server!);
+  u.pathname = `/${name}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
+  await admin.end();
+  let built = false;
+  if (!exists || !KEEP) {
+    if (exists) await dropDatabase(server!, name);
+    await migrate(await createDatabase(server!, name));
+    built = true;
+  }
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: u.toString(), max: 4 }), omit: { user: { passwordHash: true } } }) as unknown as Db;
+  if (built) {
+    const f = await buildFullYear(client as never, { applications: size, seed: 7 });
+    console.error(`[loader-timing] built ${size} applications in ${f.seconds} s`);
+    await client.$executeRawUnsafe("ANALYZE");
+    // The fixture's year and training date travel with the database (reused with --keep).
+    await client.$executeRawUnsafe(`COMMENT ON DATABASE "${name}" IS '${JSON.stringify({ year: f.year, trainingDate: f.trainingDate })}'`);
+  }
+  const rows = await client.$queryRawUnsafe<{ c: string }[]>(`SELECT shobj_description(oid, 'pg_database') AS c FROM pg_database WHERE datname = '${name}'`);
+  const { year, trainingDate } = JSON.parse(rows[0].c) as { year: number; trainingDate: string };
+  return { client, year, trainingDate };
+}
+
+async function main() {
+  // Imported after server-only is allowed.
+  const { loadActor } = await import("../../src/server/auth/load-actor");
+  const { loadHomePage } = await import("../../src/server/pages/home");
+  const { loadApplicationsPage } = await import("../../src/server/pages/applications");
+  const { loadApplicationPage } = await import("../../src/server/pages/application");
+  const { loadSendOffPage } = await import("../../src/server/pages/send-off");
+  const { loadRosterPage } = await import("../../src/server/pages/roster");
+  const { requestInbox } = await import("../../src/server/inbox");
+  const { annex4Sheets, officialCountyNames } = await import("../../src/server/roster/roster");
+  const { annex3ExportRows } = await import("../../src/server/applications/export");
+  const { writeAnnex3 } = await import("../../src/server/exports/annex3");
+  const { writeAnnex4 } = await import("../../src/server/exports/annex4");
+  const { Writable } = await import("node:stream");
+
+  const results: Record<string, Record<number, { ms: number; statements: number; slowest: { sql: string; ms: number }[] }>> = {};
+  for (const size of SIZES) {
+    const { client, year, trainingDate } = await database(size);
+    appDb.__zjbDb = client;
+    const t = new Date(`${trainingDate}T10:00:00+08:00`);
+    const actorOf = async (username: string) => {
+      const u = await client.user.findUniqueOrThrow({ where: { username } });
+      const a = await loadActor(u.id, u.sessionVersion);
+      if (!a) throw new Error(`no actor for ${username}`);
+      return a;
+    };
+    const actors = {
+      PREFECTURE: await actorOf("zhou"),
+      COUNTY: await actorOf("chuxiong"),
+      MIDDLE_SCHOOL: await actorOf("chuxiong-cz1"),
+      VOCATIONAL_SCHOOL: await actorOf("jishi"),
+    };
+    const sentOff = await client.application.findFirstOrThrow({ where: { countyId: actors.COUNTY.countyId!, status: "SENT_OFF" }, orderBy: { id: "asc" }, select: { id: true } });
+    const sink = () => new Writable({ write(_c, _e, cb) { cb(); } });
+    const kinds: Record<string, () => Promise<unknown>> = {};
+    for (const role of ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"] as const) {
+      kinds[`home ${role}`] = () => loadHomePage(actors[role], {}, t);
+      kinds[`inbox ${role}`] = () => requestInbox(actors[role]);
+    }
+    kinds["list COUNTY search+page 2"] = () => loadApplicationsPage(actors.COUNTY, { q: "李", page: "2" }, t);
+    kinds["list PREFECTURE page 3"] = () => loadApplicationsPage(actors.PREFECTURE, { page: "3" }, t);
+    kinds["list MIDDLE_SCHOOL"] = () => loadApplicationsPage(actors.MIDDLE_SCHOOL, {}, t);
+    kinds["application COUNTY (sent off)"] = () => loadApplicationPage(actors.COUNTY, sentOff.id);
+    kinds["send-off page COUNTY"] = () => loadSendOffPage(actors.COUNTY, {}, t);
+    kinds["send-off page PREFECTURE"] = () => loadSendOffPage(actors.PREFECTURE, {}, t);
+    kinds["roster page PREFECTURE"] = () => loadRosterPage(actors.PREFECTURE, {}, t);
+    kinds["annex3 rows MIDDLE_SCHOOL"] = () => annex3ExportRows(actors.MIDDLE_SCHOOL, { year });
+    kinds["annex3 rows+write MIDDLE_SCHOOL"] = async () => {
+      const { school, rows } = await annex3ExportRows(actors.MIDDLE_SCHOOL, { year });
+      return writeAnnex3({ middleSchoolLabel: school.label, year }, rows);
+    };
+    kinds["annex4 sheets VOCATIONAL_SCHOOL live"] = () => annex4Sheets(actors.VOCATIONAL_SCHOOL, { year, source: "live" });
+    kinds["annex4 sheets+write VOCATIONAL_SCHOOL live"] = async () => {
+      const sheets = await annex4Sheets(actors.VOCATIONAL_SCHOOL, { year, source: "live" });
+      await writeAnnex4(sink(), sheets, await officialCountyNames(actors.VOCATIONAL_SCHOOL));
+    };
+    for (const [kind, fn] of Object.entries(kinds)) {
+      if (ONLY && !kind.includes(ONLY)) continue;
+      await fn();
+      await fn();
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const t0 = performance.now();
+        await fn();
+        times.push(performance.now() - t0);
+      }
+      log = [];
+      recording = true;
+      await fn();
+      recording = false;
+      const slowest = [...log].sort((a, b) => b.ms - a.ms).slice(0, 4).map((s) => ({ sql: s.sql.slice(0, 220), ms: Math.round(s.ms * 10) / 10 }));
+      (results[kind] ??= {})[size] = { ms: Math.round(median(times) * 10) / 10, statements: log.length, slowest };
+      process.stderr.write(".");
+    }
+    process.stderr.write("\n");
+    await client.$disconnect();
+    if (!KEEP) await dropDatabase(server!, `zjb_lt_${size}`);
+  }
+  const [a, b] = [SIZES[0], SIZES[SIZES.length - 1]];
+  const lines = [`page kind`.padEnd(44) + `${a} ms`.padStart(10) + `${b} ms`.padStart(10) + "  growth  stmts"];
+  for (const [kind, r] of Object.entries(results)) {
+    const g = r[a] && r[b] ? (r[b].ms / r[a].ms).toFixed(2) : "—";
+    lines.push(kind.padEnd(44) + String(r[a]?.ms ?? "—").padStart(10) + String(r[b]?.ms ?? "—").padStart(10) + `  ${g.padStart(5)}×  ${r[b]?.statements ?? "—"}`);
+  }
+  console.log(lines.join("\n"));
+  if (process.argv.includes("--statements")) {
+    for (const [kind, r] of Object.entries(results)) {
+      console.log(`\n${kind} at ${b}:`);
+      for (const s of r[b]?.slowest ?? []) console.log(`  ${String(s.ms).padStart(7)} ms  ${s.sql}`);
+    }
+  }
+  const out = opt("json");
+  if (out) writeFileSync(out, JSON.stringify(results, null, 1));
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    pg.Client.prototype.query = clientQuery;
+  });
