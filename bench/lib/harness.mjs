@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { root } from "../../scripts/lib/db.mjs";
+import { login } from "../../scripts/faults/lib.mjs";
 
 export const REPEATS = Math.max(1, Number(process.env.BENCH_REPEATS) || 5);
 
@@ -78,19 +79,7 @@ export async function stopAll(children) {
   await new Promise((r) => setTimeout(r, 1000));
 }
 
-/** Signs in through next-auth's credentials callback; returns the session cookie (valid on every server of the same secret). */
-export async function signIn(base, username, password) {
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = await csrfRes.json();
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const login = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, username, password }),
-  });
-  const session = login.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
-  if (!session) throw new Error(`sign-in failed for ${username}`);
-  return session;
-}
+/** Signs in through next-auth's credentials callback (the fault harness's `login`); returns the session cookie, valid on every server of the same secret. */
+export const signIn = (base, username, password) => login(base, { username, password });
 
 export const timed = async (fn) => { const t = performance.now(); const r = await fn(); return { ms: performance.now() - t, r }; };
