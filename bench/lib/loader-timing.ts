@@ -10,8 +10,6 @@
 // when missing); without it they are dropped at the end.
 import { writeFileSync } from "node:fs";
 import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../../src/generated/prisma/client";
 import { buildFullYear } from "../../prisma/factories/full-year";
 import { createDatabase, dropDatabase, migrate } from "../../scripts/lib/db.mjs";
 
@@ -59,7 +57,7 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-type Db = PrismaClient;
+type Db = import("../../src/server/db").Db;
 const appDb = globalThis as unknown as { __zjbDb?: Db };
 
 async function database(size: number): Promise<{ client: Db; year: number; trainingDate: string }> {
@@ -76,7 +74,8 @@ async function database(size: number): Promise<{ client: Db; year: number; train
     await migrate(await createDatabase(server!, name));
     built = true;
   }
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: u.toString(), max: 4 }), omit: { user: { passwordHash: true } } }) as unknown as Db;
+  const { createDb } = await import("../../src/server/db"); // after allowServerModules()
+  const client = createDb(u.toString(), 4);
   if (built) {
     const f = await buildFullYear(client as never, { applications: size, seed: 7 });
     console.error(`[loader-timing] built ${size} applications in ${f.seconds} s`);

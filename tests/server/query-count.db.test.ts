@@ -6,11 +6,9 @@
 // (src/server/pages/*), with the actors of the fixture's accounts, on two databases of its own.
 import { writeFileSync } from "node:fs";
 import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { PrismaClient } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
-import { db } from "@/server/db";
+import { createDb, db } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
 import { loadActor } from "@/server/auth/load-actor";
 import { loadHomePage } from "@/server/pages/home";
@@ -158,7 +156,7 @@ suite("query discipline at a whole prefecture's scale", () => {
     for (const size of SIZES) {
       const u = new URL(server!);
       u.pathname = `/${names[size]}`;
-      clients[size] = new PrismaClient({ adapter: new PrismaPg({ connectionString: u.toString(), max: 4 }), omit: { user: { passwordHash: true } } }) as unknown as Db;
+      clients[size] = createDb(u.toString(), 4);
       const t0 = performance.now();
       fixtures[size] = await buildFullYear(clients[size]!, { applications: size, seed: 7 });
       seconds[size] = Math.round((performance.now() - t0) / 100) / 10;

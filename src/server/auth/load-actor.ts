@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/server/db";
+import { sql } from "@/server/sql";
 import type { Role } from "@/generated/prisma/enums";
 import { buildActor, type Actor } from "@/lib/actor";
 
@@ -14,10 +14,10 @@ type Row = {
 /**
  * Loads the actor for a user id, or null when the account is missing or inactive, its organisation is
  * inactive, or the session is stale (sessionVersion changed by deactivation or password reset).
- * Runs on every request, so it is one query.
+ * Runs on every request, so it is one query, on the pg driver (decision 098).
  */
 export async function loadActor(userId: string, sessionVersion: number): Promise<Actor | null> {
-  const [u] = await db().$queryRaw<Row[]>`
+  const [u] = await sql.$queryRaw<Row[]>`
     SELECT u.id, u.username, u."displayName", u.role::text AS role, u.active, u."sessionVersion", u."mustChangePassword",
            u."prefectureId", u."countyId", u."middleSchoolId", u."vocationalSchoolId",
            COALESCE(c.active, m.active AND mc.active, v.active, p.id IS NOT NULL) AS "orgActive",

@@ -1,5 +1,6 @@
 import "server-only";
-import { db, type Tx } from "@/server/db";
+import { db } from "@/server/db";
+import type { RawSql } from "@/server/sql";
 import { AppError } from "@/server/errors";
 import { checkPhase, checkWindow, computeCalendar, getPhase, windowRange, type SchoolCalendar } from "@/lib/calendar";
 import { PHASE_LABELS, type CalendarSettings, type OverrideKey, type PhaseKey, type PhaseWindow } from "@/lib/calendar-settings";
@@ -25,7 +26,7 @@ export const DB_TO_OVERRIDE = Object.fromEntries(Object.entries(OVERRIDE_TO_DB).
 export const programmeYear = programmeYearOf;
 
 /** The bureau's settings for a year as stored, with the live (not revoked) overrides. */
-export async function loadCalendarSettings(client: Tx | ReturnType<typeof db>, year: number): Promise<CalendarSettings | null> {
+export async function loadCalendarSettings(client: RawSql, year: number): Promise<CalendarSettings | null> {
   // One round trip: every phase-bound action (send-off included) calls this inside its transaction.
   const [row] = await client.$queryRaw<(Omit<YearCalendar, "updatedAt" | "createdAt" | "version" | "updatedById"> & {
     overrides: { phase: Phase; start: string; end: string; reason: string }[];
@@ -61,7 +62,7 @@ export function deadlinesFromRow(row: { countyPlanDeadline: string | null; teach
   return out;
 }
 
-export async function loadCalendar(client: Tx | ReturnType<typeof db>, year: number): Promise<SchoolCalendar | null> {
+export async function loadCalendar(client: RawSql, year: number): Promise<SchoolCalendar | null> {
   const settings = await loadCalendarSettings(client, year);
   return settings ? computeCalendar(settings) : null;
 }
@@ -83,7 +84,7 @@ export type PhaseStatus =
  */
 export async function phaseStatus(
   opts: { now: Date; phase: PhaseKey | PhaseWindow; verb?: string; year?: number },
-  client: Tx | ReturnType<typeof db> = db(),
+  client: RawSql = db(),
 ): Promise<PhaseStatus> {
   const year = opts.year ?? programmeYear(opts.now);
   const label = typeof opts.phase === "string" ? PHASE_LABELS[opts.phase] : opts.phase.label;
@@ -110,7 +111,7 @@ export async function phaseStatus(
  * The bureau's live overrides are read in the same transaction, so a change of window applies at once.
  */
 export async function assertInPhase(
-  client: Tx | ReturnType<typeof db>,
+  client: RawSql,
   opts: { now: Date; phase: PhaseKey | PhaseWindow; verb: string; year?: number },
 ): Promise<SchoolCalendar> {
   const status = await phaseStatus(opts, client);

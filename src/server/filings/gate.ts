@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/server/db";
+import type { RawSql } from "@/server/sql";
 import { AppError } from "@/server/errors";
 
 type GateRow = { key: string; name: string; kind: "county" | "voc"; ok: boolean };
@@ -12,7 +12,7 @@ type GateRow = { key: string; name: string; kind: "county" | "voc"; ok: boolean 
  * - unless the prefecture recorded a waiver for that filer and year.
  * County vocational schools file no 实施方案 (their county's covers them), so they gate nothing.
  */
-export async function assertImplementationPlansApproved(tx: Tx, year: number, countyIds: string[], vocIds: string[]) {
+export async function assertImplementationPlansApproved(tx: RawSql, year: number, countyIds: string[], vocIds: string[]) {
   const rows = await tx.$queryRaw<GateRow[]>`
     WITH k AS (
       SELECT 'county:' || c.id AS key, c.name, 'county' AS kind, c."sortOrder" AS ord FROM "County" c WHERE c.id = ANY(${countyIds}::text[])

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/server/db";
+import type { RawSql } from "@/server/sql";
 
 /** CapLock keys: their sort order is the global lock order (county → middle school → vocational school). */
 export const capKey = {
@@ -14,7 +14,7 @@ export const capKey = {
  * An upsert that hits an existing row locks it, like SELECT … FOR UPDATE.
  * CapLock rows are independent of plan versions: an amendment does not change what is locked.
  */
-export async function lockCaps(tx: Tx, year: number, keys: string[]) {
+export async function lockCaps(tx: RawSql, year: number, keys: string[]) {
   if (keys.length === 0) return;
   const sorted = [...new Set(keys)].sort();
   await tx.$executeRaw`

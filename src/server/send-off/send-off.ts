@@ -1,7 +1,8 @@
 import "server-only";
 import { idNumberSearch } from "@/server/id-search";
 import { randomUUID } from "node:crypto";
-import { db, type Tx } from "@/server/db";
+import { db } from "@/server/db";
+import { transaction, type RawSql } from "@/server/sql";
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
@@ -29,7 +30,7 @@ type CapRow = { kind: "plan" | "county" | "middle" | "voc"; id: string; cap: num
  * Caps of the issued plan and students already sent off, in one round trip (NULL cap = none set).
  * The first row (kind "plan") counts issued versions of the year's plan.
  */
-async function capState(tx: Tx, year: number, countyIds: string[], schoolIds: string[], vocIds: string[]): Promise<CapRow[]> {
+async function capState(tx: RawSql, year: number, countyIds: string[], schoolIds: string[], vocIds: string[]): Promise<CapRow[]> {
   return tx.$queryRaw<CapRow[]>`
     WITH v AS (SELECT pv.id, pv."planId" FROM "PlanVersion" pv JOIN "QuotaPlan" p ON p.id = pv."planId"
                WHERE p.year = ${year} AND pv.status = 'ISSUED')
@@ -95,7 +96,8 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
   const ids = [...new Set(input.applicationIds)];
   if (ids.length === 0) throw new AppError("VALIDATION", "请至少选择一名学生。");
   const scope = sendableApplicationSql(actor);
-  return db().$transaction(async (tx) => {
+  // On the pg driver, not through Prisma: the send-off burst is bound by the app servers' CPU (decision 098).
+  return transaction(async (tx) => {
     await assertInPhase(tx, { now, phase: "sendOff", verb: "送读" });
     const year = programmeYear(now);
 
@@ -155,7 +157,7 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
       throw err;
     }
     return result;
-  }, { timeout: 60_000, maxWait: 60_000 });
+  }, { timeoutMs: 60_000, maxWaitMs: 60_000 });
 }
 
 const idClauses = (q: string) => {

@@ -1,0 +1,140 @@
+import "server-only";
+import pg from "pg";
+import { Prisma } from "@/generated/prisma/client";
+import { pgPool } from "@/server/db";
+
+/**
+ * Raw SQL on the pg driver itself, for the paths every request or every send-off takes (decision 098).
+ *
+ * Through Prisma a raw statement costs the app server about 1.1 ms of CPU (its query interpreter, the
+ * parameter and result conversions); the same statement on the driver costs about 0.25 ms. On the
+ * send-off burst the app servers' CPU is the bottleneck, so the actor load and the send-off
+ * transaction run here, on the same pool Prisma uses (src/server/db.ts).
+ *
+ * `RawSql` is the part of Prisma's client these paths use (`$queryRaw`, `$executeRaw` with tagged
+ * templates or `Prisma.sql` fragments): Prisma's own client and transaction satisfy it too, so a
+ * helper such as `assertInPhase` or `lockCaps` runs inside either kind of transaction.
+ * Values come back as Prisma's raw queries return them: int8 as bigint, timestamp (UTC) and date as
+ * Date, numeric as Prisma.Decimal; Date parameters are sent as UTC ISO text.
+ */
+export type RawSql = {
+  $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): PromiseLike<T>;
+  $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): PromiseLike<number>;
+};
+
+const OID = { int8: 20, numeric: 1700, date: 1082, timestamp: 1114 } as const;
+
+/** Prisma's conversions for the column types whose pg defaults differ (pg reads timestamp and date in the process's time zone). */
+const parsers: Record<number, (text: string) => unknown> = {
+  [OID.int8]: (s) => BigInt(s),
+  [OID.numeric]: (s) => new Prisma.Decimal(s),
+  [OID.date]: (s) => new Date(`${s}T00:00:00.000Z`),
+  [OID.timestamp]: (s) => new Date(`${s.replace(" ", "T")}Z`),
+};
+
+function typesFrom(base: typeof pg.types) {
+  return {
+    getTypeParser(oid: number, format?: "text" | "binary") {
+      return (format ?? "text") === "text" && parsers[oid] ? parsers[oid] : base.getTypeParser(oid, format);
+    },
+  } as typeof pg.types;
+}
+
+function toParam(v: unknown): unknown {
+  if (v instanceof Date) return v.toISOString(); // a timestamp column ignores the Z: stored as UTC, as Prisma stores it
+  if (typeof v === "bigint") return v.toString();
+  if (Prisma.Decimal.isDecimal(v)) return (v as Prisma.Decimal).toFixed();
+  return v;
+}
+
+type Queryable = { query: pg.Pool["query"] } | pg.PoolClient;
+
+function statement(query: TemplateStringsArray | Prisma.Sql, values: unknown[]): Prisma.Sql {
+  return query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
+}
+
+function rawOn(on: Queryable, types: typeof pg.types): RawSql {
+  const run = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
+    const s = statement(query, values);
+    return on.query({ text: s.text, values: s.values.map(toParam), types });
+  };
+  return {
+    $queryRaw: async <T,>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await run(query, values)).rows as T,
+    $executeRaw: async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await run(query, values)).rowCount ?? 0,
+  };
+}
+
+const types = typesFrom(pg.types);
+
+/** One statement on a pooled connection (autocommit), like `db().$queryRaw`. */
+export const sql: RawSql = {
+  $queryRaw: async <T,>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => rawOn(pgPool(), types).$queryRaw<T>(query, ...values),
+  $executeRaw: async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => rawOn(pgPool(), types).$executeRaw(query, ...values),
+};
+
+/** The message Prisma gives when its pool cannot hand out a connection in time: `isDbUnavailable` knows it. */
+const WAIT_MESSAGE = "Timed out fetching a new connection from the connection pool";
+
+function connectWithin(pool: pg.Pool, ms: number): Promise<pg.PoolClient> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const timer = setTimeout(() => {
+      settled = true;
+      reject(Object.assign(new Error(`${WAIT_MESSAGE} (waited ${ms} ms)`), { code: "P2024" }));
+    }, ms);
+    pool.connect().then(
+      (client) => {
+        if (settled) client.release(); // arrived after the caller gave up: hand it straight back
+        else {
+          settled = true;
+          clearTimeout(timer);
+          resolve(client);
+        }
+      },
+      (err) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        reject(err);
+      },
+    );
+  });
+}
+
+/**
+ * `db().$transaction(fn)` on the driver: BEGIN → fn → COMMIT on one pooled connection, ROLLBACK on any
+ * error. Waits at most `maxWaitMs` for a connection (then the same error as Prisma's pool timeout);
+ * the database ends the transaction itself if a statement runs, or the app leaves it idle, longer than
+ * `timeoutMs`, so a stuck app server cannot hold a lock. A connection that failed is closed, not reused.
+ */
+export async function transaction<T>(fn: (tx: RawSql) => Promise<T>, opts: { maxWaitMs?: number; timeoutMs?: number } = {}): Promise<T> {
+  const timeout = Math.round(opts.timeoutMs ?? 60_000);
+  const client = await connectWithin(pgPool(), opts.maxWaitMs ?? 60_000);
+  let broken: Error | undefined;
+  const onError = (err: Error) => {
+    broken = err; // the connection died while we held it (also reported to the query in flight)
+  };
+  client.on("error", onError);
+  // A failed BEGIN, ROLLBACK or COMMIT leaves the connection in doubt: it is closed, not reused.
+  // An error of `fn` itself (a refusal, a constraint) after a clean ROLLBACK is not the connection's.
+  const control = (text: string) => client.query(text).catch((err: Error) => {
+    broken ??= err;
+    throw err;
+  });
+  try {
+    // One round trip: simple-query protocol, no parameters.
+    await control(`BEGIN; SET LOCAL statement_timeout = ${timeout}; SET LOCAL idle_in_transaction_session_timeout = ${timeout}`);
+    let result: T;
+    try {
+      result = await fn(rawOn(client, types));
+    } catch (err) {
+      await control("ROLLBACK").catch(() => {});
+      throw err;
+    }
+    await control("COMMIT");
+    return result;
+  } finally {
+    client.removeListener("error", onError);
+    client.release(broken);
+  }
+}

@@ -1,0 +1,114 @@
+// The driver-level raw SQL of src/server/sql.ts (decision 098) must give what Prisma's raw queries give,
+// in any process time zone, and its transaction must behave like Prisma's: commit, roll back on any
+// error, never hand a broken connection back, give up waiting for a connection after maxWait, and let
+// the database end a transaction that an app server leaves idle.
+process.env.TZ = "Asia/Shanghai"; // pg's own parsers would read a timestamp as Beijing time here
+
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { Prisma } from "@/generated/prisma/client";
+import { createDb, db, pgPool, type Db } from "@/server/db";
+import { sql, transaction } from "@/server/sql";
+import { isDbUnavailable } from "@/server/db-health";
+import { AppError } from "@/server/errors";
+import { dbKind } from "../support/db";
+
+const T = `zjb_sql_test_${process.pid}`;
+
+beforeAll(async () => {
+  await db().$executeRawUnsafe(`DROP TABLE IF EXISTS ${T}`);
+  await db().$executeRawUnsafe(`CREATE TABLE ${T} (id int PRIMARY KEY, at timestamp(3), day date, amount numeric(10,2), big int8, tags text[], doc jsonb, flag boolean)`);
+});
+afterAll(async () => {
+  await db().$executeRawUnsafe(`DROP TABLE IF EXISTS ${T}`);
+});
+
+describe("values as Prisma's raw queries give them", () => {
+  test("timestamp, date, numeric, int8, text[], jsonb and boolean read back the same through both", async () => {
+    const at = new Date("2020-05-08T02:00:00.123Z"); // 10:00:00.123 in Beijing
+    // Written through the driver (a Date parameter), read through both.
+    await sql.$executeRaw`INSERT INTO ${Prisma.raw(T)} (id, at, day, amount, big, tags, doc, flag)
+      VALUES (1, ${at}, ${"2020-05-08"}::date, ${new Prisma.Decimal("12.50")}, ${9007199254740993n}, ${["甲", "乙"]}::text[], ${JSON.stringify({ a: 1 })}::jsonb, true)`;
+    const q = Prisma.sql`SELECT at, day, amount, big, tags, doc, flag, count(*) OVER () AS n FROM ${Prisma.raw(T)} WHERE id = 1`;
+    const [viaPrisma] = await db().$queryRaw<Record<string, unknown>[]>(q);
+    const [viaDriver] = await sql.$queryRaw<Record<string, unknown>[]>(q);
+    expect(viaDriver).toEqual(viaPrisma);
+    expect((viaDriver.at as Date).toISOString()).toBe("2020-05-08T02:00:00.123Z");
+    expect((viaDriver.day as Date).toISOString()).toBe("2020-05-08T00:00:00.000Z");
+    expect(viaDriver.big).toBe(9007199254740993n);
+    expect(viaDriver.n).toBe(1n);
+    expect(String(viaDriver.amount)).toBe("12.5");
+    // And what Prisma writes, the driver reads as the same instant.
+    await db().$executeRaw`UPDATE ${Prisma.raw(T)} SET at = ${at} WHERE id = 1`;
+    const [again] = await sql.$queryRaw<{ at: Date }[]>`SELECT at FROM ${Prisma.raw(T)} WHERE id = 1`;
+    expect(again.at.toISOString()).toBe(at.toISOString());
+  });
+});
+
+describe("transaction()", () => {
+  test("commits what the function wrote and returns its result", async () => {
+    const out = await transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO ${Prisma.raw(T)} (id) VALUES (10)`;
+      return "done";
+    });
+    expect(out).toBe("done");
+    expect(await sql.$queryRaw`SELECT id FROM ${Prisma.raw(T)} WHERE id = 10`).toHaveLength(1);
+  });
+
+  test("rolls back everything on a refusal, and the connection stays usable", async () => {
+    const pool = pgPool();
+    await transaction(async (tx) => tx.$queryRaw`SELECT 1`); // at least one idle connection
+    const connections = pool.totalCount;
+    const refused = transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO ${Prisma.raw(T)} (id) VALUES (11)`;
+      throw new AppError("CAP_EXCEEDED", "超出计划");
+    });
+    await expect(refused).rejects.toThrow("超出计划");
+    expect(await sql.$queryRaw`SELECT id FROM ${Prisma.raw(T)} WHERE id = 11`).toHaveLength(0);
+    // A database error inside also rolls back (and the next transaction starts clean, not "aborted").
+    await expect(transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO ${Prisma.raw(T)} (id) VALUES (12)`;
+      await tx.$executeRaw`INSERT INTO ${Prisma.raw(T)} (id) VALUES (12)`; // duplicate key
+    })).rejects.toThrow(/duplicate key/);
+    expect(await sql.$queryRaw`SELECT id FROM ${Prisma.raw(T)} WHERE id = 12`).toHaveLength(0);
+    // Neither refusal closed its connection (a closed one leaves the pool: totalCount would fall).
+    expect(pool.totalCount).toBe(connections);
+  });
+
+  test("gives up waiting for a connection after maxWait with the pool-timeout error (an outage to the user)", async () => {
+    const g = globalThis as unknown as { __zjbDb?: Db };
+    const original = g.__zjbDb;
+    const single = createDb(process.env.DATABASE_URL!, 1);
+    g.__zjbDb = single;
+    try {
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const holder = transaction(async (tx) => {
+        await tx.$queryRaw`SELECT 1`;
+        await held;
+      });
+      const t0 = Date.now();
+      const err = await transaction(async () => "never", { maxWaitMs: 300 }).catch((e: unknown) => e);
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
+      expect(isDbUnavailable(err)).toBe(true);
+      release();
+      await holder;
+      // The connection that arrived after the waiter gave up went back to the pool: the next one gets it.
+      expect(await transaction(async (tx) => tx.$queryRaw<{ x: number }[]>`SELECT 1 AS x`)).toEqual([{ x: 1 }]);
+    } finally {
+      g.__zjbDb = original;
+      await single.$disconnect();
+    }
+  });
+
+  test.skipIf(dbKind() === "pglite")("the database ends a transaction the app leaves idle past its timeout: a stuck server cannot keep a lock", async () => {
+    const err = await transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO ${Prisma.raw(T)} (id) VALUES (13)`;
+      await new Promise((r) => setTimeout(r, 1_500));
+      await tx.$queryRaw`SELECT 1`;
+    }, { timeoutMs: 500 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(await sql.$queryRaw`SELECT id FROM ${Prisma.raw(T)} WHERE id = 13`).toHaveLength(0);
+    // The pool replaced the killed connection.
+    expect(await transaction(async (tx) => tx.$queryRaw<{ x: number }[]>`SELECT 1 AS x`)).toEqual([{ x: 1 }]);
+  });
+});
