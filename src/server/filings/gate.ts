@@ -1,30 +1,37 @@
 import "server-only";
-import type { RawSql } from "@/server/sql";
+import { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/server/errors";
 
-type GateRow = { key: string; name: string; kind: "county" | "voc"; ok: boolean };
+export type GateRow = { key: string; name: string; kind: "county" | "voc"; ord: number; ok: boolean };
 
 /**
- * 八（一）: 实施方案 "报州教育体育局审核通过后才能实施". Called inside the send-off transaction:
+ * 八（一）: 实施方案 "报州教育体育局审核通过后才能实施". Checked inside the send-off transaction:
  * - the county whose students are sent must have its year's 实施方案 approved;
  * - a prefecture-level vocational school receiving them must have its own approved (its plan is
  *   what it "implements" by enrolling; decision 016);
  * - unless the prefecture recorded a waiver for that filer and year.
  * County vocational schools file no 实施方案 (their county's covers them), so they gate nothing.
+ *
+ * The query is a fragment, so that the send-off reads it in the same round trip as its cap pre-check
+ * (decision 098); `checkImplementationPlanGate` is the refusal.
  */
-export async function assertImplementationPlansApproved(tx: RawSql, year: number, countyIds: string[], vocIds: string[]) {
-  const rows = await tx.$queryRaw<GateRow[]>`
+export function implementationPlanGateSql(year: number, countyIds: string[], vocIds: string[]): Prisma.Sql {
+  return Prisma.sql`
     WITH k AS (
       SELECT 'county:' || c.id AS key, c.name, 'county' AS kind, c."sortOrder" AS ord FROM "County" c WHERE c.id = ANY(${countyIds}::text[])
       UNION ALL
       SELECT 'voc:' || v.id, v."fullName", 'voc', 1000 + v."sortOrder" FROM "VocationalSchool" v
        WHERE v.id = ANY(${vocIds}::text[]) AND v."countyId" IS NULL)
-    SELECT k.key, k.name, k.kind,
+    SELECT k.key, k.name, k.kind, k.ord,
            (EXISTS (SELECT 1 FROM "Filing" f WHERE f.kind = 'IMPLEMENTATION_PLAN' AND f.year = ${year}
                      AND f."filerKey" = k.key AND f.status = 'APPROVED')
             OR EXISTS (SELECT 1 FROM "FilingWaiver" w WHERE w.year = ${year} AND w."filerKey" = k.key AND w."revokedAt" IS NULL)) AS ok
-      FROM k ORDER BY k.ord`;
-  const missing = rows.find((r) => !r.ok);
+      FROM k`;
+}
+
+/** Refuses with the first filer (counties first, in their order) whose 实施方案 is neither approved nor waived. */
+export function checkImplementationPlanGate(year: number, rows: GateRow[]) {
+  const missing = [...rows].sort((a, b) => a.ord - b.ord).find((r) => !r.ok);
   if (!missing) return;
   throw new AppError("INVALID_STATE", missing.kind === "county"
     ? `${missing.name}${year}年义务教育职教班实施方案尚未经州教育体育局审核通过（“审核通过后才能实施”），暂时不能送读。请在“报送材料”中提交实施方案，审核通过后再送读。`

@@ -2,7 +2,7 @@ import "server-only";
 import { idNumberSearch } from "@/server/id-search";
 import { randomUUID } from "node:crypto";
 import { db } from "@/server/db";
-import { transaction, type RawSql } from "@/server/sql";
+import { transaction } from "@/server/sql";
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
@@ -10,7 +10,7 @@ import { AppError, isUniqueViolation, notFound } from "@/server/errors";
 import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
 import { sendableApplicationScope, sendableApplicationSql } from "./scope";
 import { capKey, lockCaps } from "./cap-lock";
-import { assertImplementationPlansApproved } from "@/server/filings/gate";
+import { checkImplementationPlanGate, implementationPlanGateSql, type GateRow } from "@/server/filings/gate";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import { pageArgs, toPage } from "@/server/pagination";
 
@@ -27,11 +27,11 @@ type AppRow = {
 type CapRow = { kind: "plan" | "county" | "middle" | "voc"; id: string; cap: number | null; n: number };
 
 /**
- * Caps of the issued plan and students already sent off, in one round trip (NULL cap = none set).
+ * Caps of the issued plan and students already sent off (NULL cap = none set), as one query.
  * The first row (kind "plan") counts issued versions of the year's plan.
  */
-async function capState(tx: RawSql, year: number, countyIds: string[], schoolIds: string[], vocIds: string[]): Promise<CapRow[]> {
-  return tx.$queryRaw<CapRow[]>`
+function capStateSql(year: number, countyIds: string[], schoolIds: string[], vocIds: string[]): Prisma.Sql {
+  return Prisma.sql`
     WITH v AS (SELECT pv.id, pv."planId" FROM "PlanVersion" pv JOIN "QuotaPlan" p ON p.id = pv."planId"
                WHERE p.year = ${year} AND pv.status = 'ISSUED')
     SELECT 'plan' AS kind, '' AS id, NULL::int AS cap, (SELECT count(*)::int FROM v) AS n
@@ -123,14 +123,18 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
     const countyIds = [...new Set(apps.map((a) => a.countyId))];
     const schoolIds = [...new Set(apps.map((a) => a.middleSchoolId))];
     const vocIds = [...new Set(apps.map((a) => a.vocationalSchoolId))];
-    // Counts only grow, so a batch already over a cap can be refused without queueing for the lock.
-    checkCaps(apps, await capState(tx, year, countyIds, schoolIds, vocIds));
-    await assertImplementationPlansApproved(tx, year, countyIds, vocIds); // 实施方案 "审核通过后才能实施" (decision 016)
+    // Counts only grow, so a batch already over a cap can be refused without queueing for the lock;
+    // the 实施方案 gate ("审核通过后才能实施", decision 016) is read in the same round trip (decision 098).
+    const [pre] = await tx.$queryRaw<{ caps: CapRow[]; gate: GateRow[] }[]>`
+      SELECT (SELECT json_agg(c) FROM (${capStateSql(year, countyIds, schoolIds, vocIds)}) c) AS caps,
+             (SELECT COALESCE(json_agg(g), '[]'::json) FROM (${implementationPlanGateSql(year, countyIds, vocIds)}) g) AS gate`;
+    checkCaps(apps, pre.caps);
+    checkImplementationPlanGate(year, pre.gate);
 
     await lockCaps(tx, year, [
       ...countyIds.map(capKey.county), ...schoolIds.map(capKey.middle), ...vocIds.map(capKey.voc),
     ]);
-    const result = checkCaps(apps, await capState(tx, year, countyIds, schoolIds, vocIds));
+    const result = checkCaps(apps, await tx.$queryRaw<CapRow[]>(capStateSql(year, countyIds, schoolIds, vocIds)));
 
     // One statement writes the enrolments, marks the applications and appends the audit row.
     const enrolmentIds = apps.map(() => randomUUID());
