@@ -72,6 +72,38 @@ export const sql: RawSql = {
   $executeRaw: async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => rawOn(pgPool(), types).$executeRaw(query, ...values),
 };
 
+/**
+ * A statement with its values written as SQL literals, for a multi-statement simple query (one round
+ * trip, each statement with its own snapshot under READ COMMITTED). Strings go through the driver's
+ * `escapeLiteral`; only the value kinds the app sends are accepted, anything else is refused.
+ */
+export function inlineSql(statement: Prisma.Sql, escapeLiteral: (text: string) => string): string {
+  const literal = (v: unknown): string => {
+    if (v === null || v === undefined) return "NULL";
+    if (typeof v === "string") return escapeLiteral(v);
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) throw new Error(`inlineSql: not a finite number: ${v}`);
+      return String(v);
+    }
+    if (typeof v === "bigint") return v.toString();
+    if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+    if (v instanceof Date) return escapeLiteral(v.toISOString());
+    if (Array.isArray(v)) return `ARRAY[${v.map(literal).join(", ")}]`; // the statement casts it (…::text[])
+    throw new Error(`inlineSql: cannot write ${Object.prototype.toString.call(v)} as a literal`);
+  };
+  let out = statement.strings[0];
+  for (let i = 0; i < statement.values.length; i++) out += literal(statement.values[i]) + statement.strings[i + 1];
+  return out;
+}
+
+/** A transaction on the driver: Prisma's raw API plus the two round-trip savers of decision 098. */
+export type PgTx = RawSql & {
+  /** Several statements in one round trip, in order; the rows of each. */
+  batch(...statements: Prisma.Sql[]): Promise<unknown[][]>;
+  /** The last statement and COMMIT in one round trip; its affected row count. The transaction ends here. */
+  commitWith(statement: Prisma.Sql): Promise<number>;
+};
+
 /** The message Prisma gives when its pool cannot hand out a connection in time: `isDbUnavailable` knows it. */
 const WAIT_MESSAGE = "Timed out fetching a new connection from the connection pool";
 
@@ -107,7 +139,7 @@ function connectWithin(pool: pg.Pool, ms: number): Promise<pg.PoolClient> {
  * the database ends the transaction itself if a statement runs, or the app leaves it idle, longer than
  * `timeoutMs`, so a stuck app server cannot hold a lock. A connection that failed is closed, not reused.
  */
-export async function transaction<T>(fn: (tx: RawSql) => Promise<T>, opts: { maxWaitMs?: number; timeoutMs?: number } = {}): Promise<T> {
+export async function transaction<T>(fn: (tx: PgTx) => Promise<T>, opts: { maxWaitMs?: number; timeoutMs?: number } = {}): Promise<T> {
   const timeout = Math.round(opts.timeoutMs ?? 60_000);
   const client = await connectWithin(pgPool(), opts.maxWaitMs ?? 60_000);
   let broken: Error | undefined;
@@ -124,14 +156,27 @@ export async function transaction<T>(fn: (tx: RawSql) => Promise<T>, opts: { max
   try {
     // One round trip: simple-query protocol, no parameters.
     await control(`BEGIN; SET LOCAL statement_timeout = ${timeout}; SET LOCAL idle_in_transaction_session_timeout = ${timeout}`);
+    let committed = false;
+    const simple = async (statements: Prisma.Sql[], commit: boolean) => {
+      if (committed) throw new Error("transaction(): the transaction has already been committed");
+      const text = statements.map((st) => inlineSql(st, (v) => client.escapeLiteral(v))).concat(commit ? ["COMMIT"] : []).join(";\n");
+      const res = (await client.query({ text, types })) as unknown as pg.QueryResult | pg.QueryResult[];
+      if (commit) committed = true;
+      return Array.isArray(res) ? res : [res];
+    };
+    const tx: PgTx = {
+      ...rawOn(client, types),
+      batch: async (...statements) => (await simple(statements, false)).map((r) => r.rows),
+      commitWith: async (statement) => (await simple([statement], true))[0].rowCount ?? 0,
+    };
     let result: T;
     try {
-      result = await fn(rawOn(client, types));
+      result = await fn(tx);
     } catch (err) {
-      await control("ROLLBACK").catch(() => {});
+      if (!committed) await control("ROLLBACK").catch(() => {});
       throw err;
     }
-    await control("COMMIT");
+    if (!committed) await control("COMMIT");
     return result;
   } finally {
     client.removeListener("error", onError);

@@ -7,7 +7,7 @@ process.env.TZ = "Asia/Shanghai"; // pg's own parsers would read a timestamp as 
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
 import { createDb, db, pgPool, type Db } from "@/server/db";
-import { sql, transaction } from "@/server/sql";
+import { inlineSql, sql, transaction } from "@/server/sql";
 import { isDbUnavailable } from "@/server/db-health";
 import { AppError } from "@/server/errors";
 import { dbKind } from "../support/db";
@@ -110,5 +110,37 @@ describe("transaction()", () => {
     expect(await sql.$queryRaw`SELECT id FROM ${Prisma.raw(T)} WHERE id = 13`).toHaveLength(0);
     // The pool replaced the killed connection.
     expect(await transaction(async (tx) => tx.$queryRaw<{ x: number }[]>`SELECT 1 AS x`)).toEqual([{ x: 1 }]);
+  });
+});
+
+describe("batch() and commitWith(): several statements, one round trip, values as literals", () => {
+  const awkward = ["O'Brien", "back\\slash", "两行\n文字", "$1 ?", "'); DROP TABLE \"User\"; --", "null", ""];
+
+  test("every value comes back exactly as sent (quotes, backslashes, newlines cannot break out of a literal)", async () => {
+    const rows = await transaction((tx) => tx.batch(
+      Prisma.sql`SELECT ${awkward}::text[] AS arr, ${awkward[4]}::text AS one, ${7} AS n, ${true} AS b, ${null}::text AS z, ${new Date("2020-05-08T02:00:00.123Z")}::timestamp AS at`,
+      Prisma.sql`SELECT ${[] as string[]}::text[] AS empty, ${9007199254740993n}::int8 AS big`,
+    ));
+    expect(rows[0]).toEqual([{ arr: awkward, one: awkward[4], n: 7, b: true, z: null, at: new Date("2020-05-08T02:00:00.123Z") }]);
+    expect(rows[1]).toEqual([{ empty: [], big: 9007199254740993n }]);
+  });
+
+  test("a value of a kind the app never sends is refused, not written as text", () => {
+    expect(() => inlineSql(Prisma.sql`SELECT ${{ a: 1 }}`, (v) => `'${v}'`)).toThrow(/cannot write/);
+    expect(() => inlineSql(Prisma.sql`SELECT ${Number.NaN}`, (v) => `'${v}'`)).toThrow(/finite/);
+  });
+
+  test("commitWith writes and commits in one go; an error in it rolls everything back", async () => {
+    await transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO ${Prisma.raw(T)} (id) VALUES (20)`;
+      expect(await tx.commitWith(Prisma.sql`INSERT INTO ${Prisma.raw(T)} (id) VALUES (${21}), (${22})`)).toBe(2);
+      await expect(tx.batch(Prisma.sql`SELECT 1`)).rejects.toThrow(/already been committed/);
+    });
+    expect(await sql.$queryRaw`SELECT id FROM ${Prisma.raw(T)} WHERE id BETWEEN 20 AND 22`).toHaveLength(3);
+    await expect(transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO ${Prisma.raw(T)} (id) VALUES (23)`;
+      await tx.commitWith(Prisma.sql`INSERT INTO ${Prisma.raw(T)} (id) VALUES (${21})`); // duplicate key: COMMIT never runs
+    })).rejects.toThrow(/duplicate key/);
+    expect(await sql.$queryRaw`SELECT id FROM ${Prisma.raw(T)} WHERE id = 23`).toHaveLength(0);
   });
 });

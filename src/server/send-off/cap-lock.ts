@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import type { RawSql } from "@/server/sql";
 
 /** CapLock keys: their sort order is the global lock order (county → middle school → vocational school). */
@@ -14,10 +15,14 @@ export const capKey = {
  * An upsert that hits an existing row locks it, like SELECT … FOR UPDATE.
  * CapLock rows are independent of plan versions: an amendment does not change what is locked.
  */
-export async function lockCaps(tx: RawSql, year: number, keys: string[]) {
-  if (keys.length === 0) return;
+export function lockCapsSql(year: number, keys: string[]): Prisma.Sql {
   const sorted = [...new Set(keys)].sort();
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO "CapLock" ("year", "key") SELECT ${year}, k FROM unnest(${sorted}::text[]) AS k ORDER BY k
     ON CONFLICT ("year", "key") DO UPDATE SET "key" = EXCLUDED."key"`;
+}
+
+export async function lockCaps(tx: RawSql, year: number, keys: string[]) {
+  if (keys.length === 0) return;
+  await tx.$executeRaw(lockCapsSql(year, keys));
 }

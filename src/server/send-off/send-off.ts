@@ -9,7 +9,7 @@ import { assertCan } from "@/server/auth/permissions";
 import { AppError, isUniqueViolation, notFound } from "@/server/errors";
 import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
 import { sendableApplicationScope, sendableApplicationSql } from "./scope";
-import { capKey, lockCaps } from "./cap-lock";
+import { capKey, lockCapsSql } from "./cap-lock";
 import { checkImplementationPlanGate, implementationPlanGateSql, type GateRow } from "@/server/filings/gate";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import { pageArgs, toPage } from "@/server/pagination";
@@ -89,7 +89,7 @@ function checkCaps(apps: AppRow[], state: CapRow[]): SendOffResult {
  * Checks, in this order, inside one transaction: 送读期; application state; an issued plan;
  * approved 实施方案 (or a waiver); county sent-off ≤ S; middle-school sent-off ≤ its allocation; vocational enrolled ≤ E.
  * Everything that does not need the lock is done before it; the critical section is
- * lock → recount → insert, so the database serialises as little as possible.
+ * [lock; recount] → [insert; COMMIT], two round trips, so the database serialises as little as possible.
  */
 export async function sendOff(actor: Actor, input: { applicationIds: string[] }, now: Date): Promise<SendOffResult> {
   assertCan(actor, "sendOff.execute");
@@ -131,16 +131,19 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
     checkCaps(apps, pre.caps);
     checkImplementationPlanGate(year, pre.gate);
 
-    await lockCaps(tx, year, [
-      ...countyIds.map(capKey.county), ...schoolIds.map(capKey.middle), ...vocIds.map(capKey.voc),
-    ]);
-    const result = checkCaps(apps, await tx.$queryRaw<CapRow[]>(capStateSql(year, countyIds, schoolIds, vocIds)));
+    // The critical section is two round trips (decision 098): [lock; recount] — the recount is its own
+    // statement, so it sees every send-off committed before the lock was granted — then [insert; COMMIT].
+    const [, recount] = await tx.batch(
+      lockCapsSql(year, [...countyIds.map(capKey.county), ...schoolIds.map(capKey.middle), ...vocIds.map(capKey.voc)]),
+      capStateSql(year, countyIds, schoolIds, vocIds),
+    );
+    const result = checkCaps(apps, recount as CapRow[]);
 
     // One statement writes the enrolments, marks the applications and appends the audit row.
     const enrolmentIds = apps.map(() => randomUUID());
     const summary = JSON.stringify({ count: ids.length, applicationIds: ids });
     try {
-      await tx.$executeRaw`
+      await tx.commitWith(Prisma.sql`
         WITH ins AS (
           INSERT INTO "Enrolment" (id, "applicationId", year, "countyId", "middleSchoolId", "vocationalSchoolId", "shanghaiFlag", "sentOffAt", "sentOffById", "updatedAt")
           SELECT e.id, a.id, a.year, a."countyId", a."middleSchoolId", a."vocationalSchoolId", a."shanghaiFlag", ${now}, ${actor.userId}, now()
@@ -152,7 +155,7 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
         )
         INSERT INTO "AuditLog" ("actorId", "actorRole", "orgLabel", action, "entityType", "entityId", summary)
         SELECT ${actor.userId}, ${actor.role}::"Role", ${actor.orgName}, 'sendOff.execute', 'Application', ${ids.length === 1 ? ids[0] : null}, ${summary}::jsonb
-         WHERE (SELECT count(*) FROM ins) = ${apps.length} AND (SELECT count(*) FROM upd) = ${ids.length}`;
+         WHERE (SELECT count(*) FROM ins) = ${apps.length} AND (SELECT count(*) FROM upd) = ${ids.length}`);
     } catch (err) {
       // The same student sent by two people at once: the unique enrolment per application decides.
       if (isUniqueViolation(err)) {
