@@ -12,8 +12,22 @@ import { createDatabase, dropDatabase, freePort, migrate, root, run, startPglite
 import { playwrightCounts, summaryLines, vitestCounts } from "./lib/summary.mjs";
 
 const bin = (n) => path.join(root, "node_modules/.bin", n);
-const step = (name) => console.log(`\n━━━ ${name} ━━━`);
 const t0 = Date.now();
+// Seconds per step, printed when the next step starts and once more before the summary (decision 097).
+const timings = [];
+let current;
+function endStep() {
+  if (!current) return;
+  const seconds = (Date.now() - current.start) / 1000;
+  timings.push({ name: current.name, seconds });
+  console.log(`━━━ ${current.name}: ${seconds.toFixed(1)} s ━━━`);
+  current = undefined;
+}
+const step = (name) => {
+  endStep();
+  console.log(`\n━━━ ${name} ━━━`);
+  current = { name: name.split(" ")[0], start: Date.now() };
+};
 
 export function findChromium() {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
@@ -114,6 +128,8 @@ async function main() {
 }
 
 function printSummary() {
+  endStep();
+  if (timings.length) console.log(`\n━━━ seconds per step ━━━\n${timings.map((t) => `${t.name} ${t.seconds.toFixed(1)} s`).join(", ")}; total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   console.log(`\n━━━ summary ━━━`);
   for (const line of summaryLines(parts)) console.log(line);
 }
