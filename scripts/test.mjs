@@ -8,12 +8,26 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { buildIfNeeded } from "./lib/build.mjs";
-import { createDatabase, dropDatabase, freePort, migrate, root, run, startPglite } from "./lib/db.mjs";
+import { createDatabase, dropDatabase, freePort, migrate, migratedDatabase, root, run, startPglite } from "./lib/db.mjs";
 import { playwrightCounts, summaryLines, vitestCounts } from "./lib/summary.mjs";
 
 const bin = (n) => path.join(root, "node_modules/.bin", n);
-const step = (name) => console.log(`\n━━━ ${name} ━━━`);
 const t0 = Date.now();
+// Seconds per step, printed when the next step starts and once more before the summary (decision 097).
+const timings = [];
+let current;
+function endStep() {
+  if (!current) return;
+  const seconds = (Date.now() - current.start) / 1000;
+  timings.push({ name: current.name, seconds });
+  console.log(`━━━ ${current.name}: ${seconds.toFixed(1)} s ━━━`);
+  current = undefined;
+}
+const step = (name) => {
+  endStep();
+  console.log(`\n━━━ ${name} ━━━`);
+  current = { name: name.replace(/ \(.*$/, ""), start: Date.now() };
+};
 
 export function findChromium() {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
@@ -23,6 +37,21 @@ export function findChromium() {
 const database = process.env.TEST_DATABASE_URL ? "postgresql" : "pglite";
 const reports = path.join(root, "test-results", "reports");
 const parts = []; // what ran, for the summary
+let dropTemplate = async () => {};
+let typechecked = false; // tsc passed in this run over the sources and Next's route types
+
+// PostgreSQL: the migrations run once per run, into a template database; Vitest's databases and
+// Playwright's are copies of it (decision 097). Dropped when the run ends.
+async function migratedTemplate() {
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server || process.env.ZJB_TEST_TEMPLATE_DB) return;
+  const name = `zjb_tpl_${process.pid}_${Date.now().toString(36)}`;
+  const t = Date.now();
+  await migrate(await createDatabase(server, name));
+  process.env.ZJB_TEST_TEMPLATE_DB = name;
+  dropTemplate = () => dropDatabase(server, name);
+  console.log(`[tests] migrated template database ${name} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
 
 async function main() {
   const only = process.argv[2] === "unit" || process.argv[2] === "e2e" ? process.argv[2] : undefined;
@@ -38,14 +67,35 @@ async function main() {
     );
   }
   if (!only) {
-    step("typecheck");
-    await run(bin("tsc"), ["--noEmit", "-p", "."]);
-    step("lint");
-    await run(bin("eslint"), ["--max-warnings=0", "."]);
+    // tsc and ESLint each keep one core busy: on the 2-core CI machine they run side by side (decision 097),
+    // each one's output printed whole when it ends.
+    step("typecheck + lint");
+    // Next's route types (.next/types, included by tsconfig.json) first, so tsc checks what `next build`'s own
+    // type check would: the build below then skips it (ZJB_TYPECHECKED, next.config.ts; decision 097).
+    const typesInDist = !process.env.ZJB_DIST_DIR;
+    if (typesInDist) await run(bin("next"), ["typegen"], { quiet: true, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const timed = async (name, cmd, args) => {
+      const t = Date.now();
+      try {
+        const out = await run(cmd, args, { quiet: true });
+        process.stdout.write(`${out}${out && !out.endsWith("\n") ? "\n" : ""}${name}: ok in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+      } catch (err) {
+        process.stdout.write(`${name}: failed after ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+        throw err;
+      }
+    };
+    const results = await Promise.allSettled([
+      timed("typecheck", bin("tsc"), ["--noEmit", "-p", "."]),
+      timed("lint", bin("eslint"), ["--max-warnings=0", "."]),
+    ]);
+    const failures = results.filter((r) => r.status === "rejected");
+    if (failures.length) throw new Error(failures.map((r) => r.reason.message).join("\n"));
+    if (typesInDist) typechecked = true;
   }
   if (only !== "e2e") {
     step(`vitest (${process.env.TEST_DATABASE_URL ? "PostgreSQL at TEST_DATABASE_URL" : "embedded PGlite"})`);
     const file = path.join(reports, "vitest.json");
+    await migratedTemplate();
     try {
       await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`, ...(only === "unit" ? extra : [])]);
     } finally {
@@ -55,15 +105,18 @@ async function main() {
   if (only === "unit") return;
 
   step("build");
+  if (typechecked) process.env.ZJB_TYPECHECKED = "1";
   const b = await buildIfNeeded();
+  delete process.env.ZJB_TYPECHECKED;
   console.log(b.built ? `built in ${b.seconds.toFixed(1)} s` : "build is up to date");
 
   step("playwright");
   const server = process.env.TEST_DATABASE_URL;
   let dbUrl, cleanup, poolMax;
   if (server) {
+    await migratedTemplate();
     const name = `zjb_e2e_${process.pid}_${Date.now().toString(36)}`;
-    dbUrl = await createDatabase(server, name);
+    dbUrl = (await migratedDatabase(server, name)).url;
     cleanup = () => dropDatabase(server, name);
     poolMax = "10";
   } else {
@@ -71,9 +124,9 @@ async function main() {
     dbUrl = pglite.url;
     cleanup = () => pglite.close();
     poolMax = "1";
+    await migrate(dbUrl);
   }
   try {
-    await migrate(dbUrl);
     const port = String(await freePort());
     const port2 = String(await freePort());
     const port3 = String(await freePort());
@@ -114,11 +167,13 @@ async function main() {
 }
 
 function printSummary() {
+  endStep();
+  if (timings.length) console.log(`\n━━━ seconds per step ━━━\n${timings.map((t) => `${t.name} ${t.seconds.toFixed(1)} s`).join(", ")}; total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   console.log(`\n━━━ summary ━━━`);
   for (const line of summaryLines(parts)) console.log(line);
 }
 
-main().then(
+main().finally(() => dropTemplate().catch(() => {})).then(
   () => {
     const failed = parts.some((p) => p.counts.failed > 0);
     console.log(failed

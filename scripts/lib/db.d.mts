@@ -3,7 +3,8 @@ export function run(cmd: string, args: string[], opts?: { env?: NodeJS.ProcessEn
 export function freePort(): Promise<number>;
 export function startPglite(dataDir?: string | null, port?: number): Promise<{ url: string; db: unknown; close(): Promise<void> }>;
 export function checkReachable(url: string, timeoutMs?: number): Promise<void>;
-export function createDatabase(serverUrl: string, name: string): Promise<string>;
+export function createDatabase(serverUrl: string, name: string, opts?: { template?: string }): Promise<string>;
+export function migratedDatabase(serverUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }>;
 export function dropDatabase(serverUrl: string, name: string): Promise<void>;
 export function migrate(url: string, opts?: { quiet?: boolean }): Promise<void>;
 export function pendingMigrations(url: string): Promise<number>;

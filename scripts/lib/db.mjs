@@ -101,13 +101,17 @@ export async function checkReachable(url, timeoutMs = 5000) {
   }
 }
 
-/** Creates a new database on the server of `serverUrl` and returns its URL. */
-export async function createDatabase(serverUrl, name) {
+/**
+ * Creates a new database on the server of `serverUrl` and returns its URL. With `template`, a copy of
+ * that database (a migrated one: `CREATE DATABASE … TEMPLATE` takes well under a second where
+ * `migrate` takes about 12 s on the 2-core CI machine; decision 097). Nobody may be connected to it.
+ */
+export async function createDatabase(serverUrl, name, { template } = {}) {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
     await client.query(`DROP DATABASE IF EXISTS "${name}"`);
-    await client.query(`CREATE DATABASE "${name}"`);
+    await client.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
   } finally {
     await client.end();
   }
@@ -124,6 +128,18 @@ export async function dropDatabase(serverUrl, name) {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A migrated, empty database on the server of `serverUrl`: a copy of the migrated template named in
+ * ZJB_TEST_TEMPLATE_DB when `npm test` or the Vitest global setup made one for this run, else created and
+ * migrated here. Returns its URL and a function that drops it.
+ */
+export async function migratedDatabase(serverUrl, name) {
+  const template = process.env.ZJB_TEST_TEMPLATE_DB;
+  const url = await createDatabase(serverUrl, name, { template });
+  if (!template) await migrate(url);
+  return { url, drop: () => dropDatabase(serverUrl, name) };
 }
 
 export async function migrate(url, { quiet = true } = {}) {

@@ -3,27 +3,29 @@
 // ZJB_TRAINING_DATE, as the server's is, so the test never depends on today's date.
 import path from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, test } from "vitest";
-import { createDatabase, dropDatabase, migrate, run, startPglite } from "../../scripts/lib/db.mjs";
+import { afterAll, describe, test } from "vitest";
+import { migrate, migratedDatabase, run, startPglite } from "../../scripts/lib/db.mjs";
 import { idCheckDigit } from "../../src/lib/validators/id-number";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => { for (const c of cleanups) await c(); });
 
+let databases = 0;
 async function freshDatabase(): Promise<string> {
   const server = process.env.TEST_DATABASE_URL;
   let url: string;
   if (server) {
-    const name = `zjb_seedyear_${process.pid}_${Date.now().toString(36)}`;
-    url = await createDatabase(server, name);
-    cleanups.push(() => dropDatabase(server, name));
+    const name = `zjb_seedyear_${process.pid}_${Date.now().toString(36)}_${++databases}`; // unique: the tests run at once
+    const made = await migratedDatabase(server, name); // a copy of the run's migrated template
+    url = made.url;
+    cleanups.push(made.drop);
   } else {
     const pglite = await startPglite(null);
     url = pglite.url;
     cleanups.push(() => pglite.close());
+    await migrate(url);
   }
-  await migrate(url);
   return url;
 }
 
@@ -44,8 +46,12 @@ async function query<T = Record<string, unknown>>(url: string, sql: string, para
 }
 const count = async (url: string, sql: string, params: unknown[] = []) => Number((await query<{ n: string }>(url, sql, params))[0].n);
 
-describe("the demo's current programme year", () => {
-  test("seeded on 2024-10-20 (after 巩固期): calendar from the published schedule, plan, every application state, send-off in all ten counties, 附件4 confirmed, registration, 附件6; a second start adds nothing", async () => {
+// Each test seeds a database of its own in a child process: on PostgreSQL the three run side by side
+// (decision 097); on the embedded PGlite one after another (three WASM databases in one worker are heavy).
+const suite = process.env.TEST_DATABASE_URL ? describe.concurrent : describe;
+
+suite("the demo's current programme year", () => {
+  test("seeded on 2024-10-20 (after 巩固期): calendar from the published schedule, plan, every application state, send-off in all ten counties, 附件4 confirmed, registration, 附件6; a second start adds nothing", async ({ expect }) => {
     const url = await freshDatabase();
     const out = await seed(url, "2024-10-20");
     expect(out).toContain("2024年演示数据");
@@ -83,7 +89,7 @@ describe("the demo's current programme year", () => {
     expect(await count(url, `SELECT count(*) n FROM "Application" WHERE year = 2024`)).toBe(total);
   }, 240_000);
 
-  test("seeded on 2025-05-26 (稳定期): send-off done and arrivals in classes, but no 附件4 (确认期 not reached) and no registration", async () => {
+  test("seeded on 2025-05-26 (稳定期): send-off done and arrivals in classes, but no 附件4 (确认期 not reached) and no registration", async ({ expect }) => {
     const url = await freshDatabase();
     await seed(url, "2025-05-26");
     // 送读期 2025-05-06 … 2025-05-14 (holiday May 1–5): every send-off lies inside it.
@@ -97,7 +103,7 @@ describe("the demo's current programme year", () => {
     expect(await count(url, `SELECT count(*) n FROM "StatusEvent" s JOIN "Enrolment" e ON e.id = s."enrolmentId" WHERE e.year = 2025 AND s."occurredOn" > '2025-05-26'`)).toBe(0);
   }, 240_000);
 
-  test("seeded on a date in the demo's own 2020 year: nothing more is added", async () => {
+  test("seeded on a date in the demo's own 2020 year: nothing more is added", async ({ expect }) => {
     const url = await freshDatabase();
     const out = await seed(url, "2020-05-08");
     expect(out).not.toContain("年演示数据（");

@@ -2,7 +2,7 @@
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createDatabase, dropDatabase, migrate, run, startPglite } from "../../scripts/lib/db.mjs";
+import { migrate, migratedDatabase, run, startPglite } from "../../scripts/lib/db.mjs";
 import { wantsDemo } from "../../scripts/lib/demo.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -13,14 +13,15 @@ beforeAll(async () => {
   const server = process.env.TEST_DATABASE_URL;
   if (server) {
     const name = `zjb_seedtest_${process.pid}_${Date.now().toString(36)}`;
-    url = await createDatabase(server, name);
-    cleanup = () => dropDatabase(server, name);
+    const made = await migratedDatabase(server, name); // a copy of the run's migrated template
+    url = made.url;
+    cleanup = made.drop;
   } else {
     const pglite = await startPglite(null);
     url = pglite.url;
     cleanup = () => pglite.close();
+    await migrate(url);
   }
-  await migrate(url);
 });
 afterAll(async () => { await cleanup?.(); });
 

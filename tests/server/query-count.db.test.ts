@@ -22,7 +22,7 @@ import { requestInbox } from "@/server/inbox";
 import { annex4Sheets, officialCountyNames } from "@/server/roster/roster";
 import { sendOff } from "@/server/send-off/send-off";
 import { buildFullYear, type FullYearFixture } from "../../prisma/factories/full-year";
-import { createDatabase, dropDatabase, migrate } from "../../scripts/lib/db.mjs";
+import { dropDatabase, migratedDatabase } from "../../scripts/lib/db.mjs";
 
 const SIZES = [900, 9000] as const;
 type Size = (typeof SIZES)[number];
@@ -144,8 +144,7 @@ if (!server) console.warn("[skipped] query-count: needs TEST_DATABASE_URL (two e
 suite("query discipline at a whole prefecture's scale", () => {
   beforeAll(async () => {
     countQueries();
-    const tmpl = await createDatabase(server!, names.template);
-    await migrate(tmpl);
+    await migratedDatabase(server!, names.template); // a copy of the run's migrated template
     const admin = new pg.Client({ connectionString: server });
     await admin.connect();
     try {
