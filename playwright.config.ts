@@ -18,7 +18,7 @@ const serverEnv = {
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  outputDir: "test-results/playwright", // not test-results itself: Playwright empties it, and Vitest's reports live beside it
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

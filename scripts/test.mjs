@@ -1,5 +1,5 @@
-// `npm test`: typecheck → lint → Vitest (unit + database tests) → Playwright against a production build →
-// the fault harness (`npm run faults`) on the same build.
+// `npm test`: typecheck ‖ lint → Vitest (unit + database tests) ‖ [production build → Playwright] →
+// the fault harness (`npm run faults`) on the same build. (‖: side by side on PostgreSQL; decision 097.)
 // Database: the real PostgreSQL at TEST_DATABASE_URL when set (a fresh database per run, dropped at
 // the end), else an embedded PGlite, so the command also passes on a machine without PostgreSQL.
 // `node scripts/test.mjs unit|e2e [-- extra args for vitest|playwright]` runs one part (npm run test:e2e).
@@ -53,6 +53,77 @@ async function migratedTemplate() {
   console.log(`[tests] migrated template database ${name} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 }
 
+/** Runs `fn`, printing and recording its seconds (for parts that run side by side). */
+async function timedPart(name, fn) {
+  const t = Date.now();
+  try {
+    return await fn();
+  } finally {
+    const seconds = (Date.now() - t) / 1000;
+    timings.push({ name: `${name} (side by side)`, seconds });
+    console.log(`━━━ ${name}: ${seconds.toFixed(1)} s ━━━`);
+  }
+}
+
+async function runVitest({ quiet, extra = [] }) {
+  const file = path.join(reports, "vitest.json");
+  try {
+    return await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`, ...extra], { quiet });
+  } catch (err) {
+    // quiet: the runner's output is in the message after its first line
+    err.output = err.message.split("\n").slice(1).join("\n");
+    throw err;
+  } finally {
+    parts.push({ name: "vitest", database, counts: vitestCounts(file) });
+  }
+}
+
+async function buildStep() {
+  if (typechecked) process.env.ZJB_TYPECHECKED = "1";
+  const b = await buildIfNeeded();
+  delete process.env.ZJB_TYPECHECKED;
+  console.log(b.built ? `built in ${b.seconds.toFixed(1)} s` : "build is up to date");
+}
+
+/** Playwright's database: a copy of the template on PostgreSQL, else a new embedded PGlite. */
+async function e2eDatabase() {
+  const server = process.env.TEST_DATABASE_URL;
+  if (server) {
+    await migratedTemplate();
+    const name = `zjb_e2e_${process.pid}_${Date.now().toString(36)}`;
+    const url = (await migratedDatabase(server, name)).url;
+    return { url, poolMax: "10", single: false, cleanup: () => dropDatabase(server, name) };
+  }
+  const pglite = await startPglite(null);
+  await migrate(pglite.url);
+  return { url: pglite.url, poolMax: "1", single: true, cleanup: () => pglite.close() };
+}
+
+async function runPlaywright(e2eDb, chromium, extra) {
+  try {
+    const port = String(await freePort());
+    const port2 = String(await freePort());
+    const port3 = String(await freePort());
+    const file = path.join(reports, "playwright.json");
+    await run(bin("playwright"), ["test", "--reporter=list,json", ...extra], {
+      env: {
+        ...process.env,
+        PLAYWRIGHT_JSON_OUTPUT_FILE: file,
+        E2E_DATABASE_URL: e2eDb.url,
+        E2E_DB_POOL_MAX: e2eDb.poolMax,
+        E2E_PORT: port,
+        E2E_PORT2: port2,
+        E2E_PORT3: port3,
+        E2E_SINGLE_SERVER: e2eDb.single ? "1" : "0",
+        CHROMIUM_PATH: chromium,
+      },
+    });
+  } finally {
+    parts.push({ name: "playwright", database, counts: playwrightCounts(path.join(reports, "playwright.json")) });
+    await e2eDb.cleanup().catch(() => {});
+  }
+}
+
 async function main() {
   const only = process.argv[2] === "unit" || process.argv[2] === "e2e" ? process.argv[2] : undefined;
   const extra = process.argv.slice(only ? 3 : 2).filter((a) => a !== "--");
@@ -92,61 +163,37 @@ async function main() {
     if (failures.length) throw new Error(failures.map((r) => r.reason.message).join("\n"));
     if (typesInDist) typechecked = true;
   }
-  if (only !== "e2e") {
-    step(`vitest (${process.env.TEST_DATABASE_URL ? "PostgreSQL at TEST_DATABASE_URL" : "embedded PGlite"})`);
-    const file = path.join(reports, "vitest.json");
+  // On PostgreSQL a full run starts Vitest beside the build and Playwright (decision 097): each keeps about
+  // one core busy, their databases are separate copies of the template, and their reports go to separate
+  // folders (Playwright's output folder is test-results/playwright). Vitest's output is printed whole when
+  // it ends. On the embedded PGlite (one connection) and for `unit`/`e2e` alone, one after the other.
+  const side = !only && Boolean(process.env.TEST_DATABASE_URL);
+  if (side) {
+    step("vitest ‖ build → playwright");
     await migratedTemplate();
-    try {
-      await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`, ...(only === "unit" ? extra : [])]);
-    } finally {
-      parts.push({ name: "vitest", database, counts: vitestCounts(file) });
-    }
-  }
-  if (only === "unit") return;
-
-  step("build");
-  if (typechecked) process.env.ZJB_TYPECHECKED = "1";
-  const b = await buildIfNeeded();
-  delete process.env.ZJB_TYPECHECKED;
-  console.log(b.built ? `built in ${b.seconds.toFixed(1)} s` : "build is up to date");
-
-  step("playwright");
-  const server = process.env.TEST_DATABASE_URL;
-  let dbUrl, cleanup, poolMax;
-  if (server) {
-    await migratedTemplate();
-    const name = `zjb_e2e_${process.pid}_${Date.now().toString(36)}`;
-    dbUrl = (await migratedDatabase(server, name)).url;
-    cleanup = () => dropDatabase(server, name);
-    poolMax = "10";
+    const e2eDb = await e2eDatabase(); // copied before Vitest's files start copying the template too
+    const [v, e] = await Promise.allSettled([
+      timedPart("vitest", () => runVitest({ quiet: true })),
+      timedPart("build → playwright", async () => {
+        await buildStep();
+        await runPlaywright(e2eDb, chromium, []);
+      }),
+    ]);
+    const vitestOut = v.status === "fulfilled" ? v.value : v.reason.output ?? v.reason.message;
+    console.log(`\n━━━ vitest output (it ran beside the build and Playwright) ━━━\n${vitestOut}`);
+    const failed = [v, e].filter((r) => r.status === "rejected");
+    if (failed.length) throw new Error(failed.map((r) => r.reason.message.split("\n")[0]).join("\n"));
   } else {
-    const pglite = await startPglite(null);
-    dbUrl = pglite.url;
-    cleanup = () => pglite.close();
-    poolMax = "1";
-    await migrate(dbUrl);
-  }
-  try {
-    const port = String(await freePort());
-    const port2 = String(await freePort());
-    const port3 = String(await freePort());
-    const file = path.join(reports, "playwright.json");
-    await run(bin("playwright"), ["test", "--reporter=list,json", ...(only === "e2e" ? extra : [])], {
-      env: {
-        ...process.env,
-        PLAYWRIGHT_JSON_OUTPUT_FILE: file,
-        E2E_DATABASE_URL: dbUrl,
-        E2E_DB_POOL_MAX: poolMax,
-        E2E_PORT: port,
-        E2E_PORT2: port2,
-        E2E_PORT3: port3,
-        E2E_SINGLE_SERVER: server ? "0" : "1",
-        CHROMIUM_PATH: chromium,
-      },
-    });
-  } finally {
-    parts.push({ name: "playwright", database, counts: playwrightCounts(path.join(reports, "playwright.json")) });
-    await cleanup().catch(() => {});
+    if (only !== "e2e") {
+      step(`vitest (${process.env.TEST_DATABASE_URL ? "PostgreSQL at TEST_DATABASE_URL" : "embedded PGlite"})`);
+      await migratedTemplate();
+      await runVitest({ quiet: false, extra: only === "unit" ? extra : [] });
+    }
+    if (only === "unit") return;
+    step("build");
+    await buildStep();
+    step("playwright");
+    await runPlaywright(await e2eDatabase(), chromium, only === "e2e" ? extra : []);
   }
   if (only) return;
 

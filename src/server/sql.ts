@@ -96,12 +96,14 @@ export function inlineSql(statement: Prisma.Sql, escapeLiteral: (text: string) =
   return out;
 }
 
-/** A transaction on the driver: Prisma's raw API plus the two round-trip savers of decision 098. */
+/** A transaction on the driver: Prisma's raw API plus the round-trip saver of decision 098. */
 export type PgTx = RawSql & {
-  /** Several statements in one round trip, in order; the rows of each. */
-  batch(...statements: Prisma.Sql[]): Promise<unknown[][]>;
-  /** The last statement and COMMIT in one round trip; its affected row count. The transaction ends here. */
-  commitWith(statement: Prisma.Sql): Promise<number>;
+  /**
+   * The last statements and COMMIT in one round trip (a simple-protocol query: each statement with its
+   * own snapshot under READ COMMITTED); the rows and affected row count of each. The transaction ends
+   * here: if a statement fails, the rest and the COMMIT do not run and the transaction is rolled back.
+   */
+  commitWith(...statements: Prisma.Sql[]): Promise<{ rows: unknown[]; rowCount: number }[]>;
 };
 
 /** The message Prisma gives when its pool cannot hand out a connection in time: `isDbUnavailable` knows it. */
@@ -157,17 +159,15 @@ export async function transaction<T>(fn: (tx: PgTx) => Promise<T>, opts: { maxWa
     // One round trip: simple-query protocol, no parameters.
     await control(`BEGIN; SET LOCAL statement_timeout = ${timeout}; SET LOCAL idle_in_transaction_session_timeout = ${timeout}`);
     let committed = false;
-    const simple = async (statements: Prisma.Sql[], commit: boolean) => {
-      if (committed) throw new Error("transaction(): the transaction has already been committed");
-      const text = statements.map((st) => inlineSql(st, (v) => client.escapeLiteral(v))).concat(commit ? ["COMMIT"] : []).join(";\n");
-      const res = (await client.query({ text, types })) as unknown as pg.QueryResult | pg.QueryResult[];
-      if (commit) committed = true;
-      return Array.isArray(res) ? res : [res];
-    };
     const tx: PgTx = {
       ...rawOn(client, types),
-      batch: async (...statements) => (await simple(statements, false)).map((r) => r.rows),
-      commitWith: async (statement) => (await simple([statement], true))[0].rowCount ?? 0,
+      commitWith: async (...statements) => {
+        if (committed) throw new Error("transaction(): the transaction has already been committed");
+        const text = [...statements.map((st) => inlineSql(st, (v) => client.escapeLiteral(v))), "COMMIT"].join(";\n");
+        const res = (await client.query({ text, types })) as unknown as pg.QueryResult[];
+        committed = true;
+        return res.slice(0, statements.length).map((r) => ({ rows: r.rows, rowCount: r.rowCount ?? 0 }));
+      },
     };
     let result: T;
     try {

@@ -4,6 +4,7 @@
 // the database end a transaction that an app server leaves idle.
 process.env.TZ = "Asia/Shanghai"; // pg's own parsers would read a timestamp as Beijing time here
 
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
 import { createDb, db, pgPool, type Db } from "@/server/db";
@@ -113,16 +114,18 @@ describe("transaction()", () => {
   });
 });
 
-describe("batch() and commitWith(): several statements, one round trip, values as literals", () => {
+describe("commitWith(): the last statements and COMMIT in one round trip, values as literals", () => {
   const awkward = ["O'Brien", "back\\slash", "两行\n文字", "$1 ?", "'); DROP TABLE \"User\"; --", "null", ""];
 
   test("every value comes back exactly as sent (quotes, backslashes, newlines cannot break out of a literal)", async () => {
-    const rows = await transaction((tx) => tx.batch(
+    const results = await transaction((tx) => tx.commitWith(
       Prisma.sql`SELECT ${awkward}::text[] AS arr, ${awkward[4]}::text AS one, ${7} AS n, ${true} AS b, ${null}::text AS z, ${new Date("2020-05-08T02:00:00.123Z")}::timestamp AS at`,
       Prisma.sql`SELECT ${[] as string[]}::text[] AS empty, ${9007199254740993n}::int8 AS big`,
     ));
-    expect(rows[0]).toEqual([{ arr: awkward, one: awkward[4], n: 7, b: true, z: null, at: new Date("2020-05-08T02:00:00.123Z") }]);
-    expect(rows[1]).toEqual([{ empty: [], big: 9007199254740993n }]);
+    expect(results.map((r) => r.rows)).toEqual([
+      [{ arr: awkward, one: awkward[4], n: 7, b: true, z: null, at: new Date("2020-05-08T02:00:00.123Z") }],
+      [{ empty: [], big: 9007199254740993n }],
+    ]);
   });
 
   test("a value of a kind the app never sends is refused, not written as text", () => {
@@ -130,11 +133,34 @@ describe("batch() and commitWith(): several statements, one round trip, values a
     expect(() => inlineSql(Prisma.sql`SELECT ${Number.NaN}`, (v) => `'${v}'`)).toThrow(/finite/);
   });
 
+  test.skipIf(dbKind() === "pglite")("each statement sees what the one before it committed in other sessions (its own snapshot; needs a second connection)", async () => {
+    // Session A holds a row lock; B's batch waits on it in its first statement, then counts in its second.
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      await sql.$executeRaw`INSERT INTO ${Prisma.raw(T)} (id) VALUES (30)`;
+      await other.query("BEGIN");
+      await other.query(`UPDATE ${T} SET flag = true WHERE id = 30`);
+      const b = transaction((tx) => tx.commitWith(
+        Prisma.sql`UPDATE ${Prisma.raw(T)} SET flag = false WHERE id = ${30}`, // waits for A
+        Prisma.sql`SELECT count(*)::int AS n FROM ${Prisma.raw(T)} WHERE id = ${31}`,
+      ));
+      await new Promise((r) => setTimeout(r, 300));
+      await other.query(`INSERT INTO ${T} (id) VALUES (31)`);
+      await other.query("COMMIT"); // B's first statement goes on; its second must see row 31
+      const [, counted] = await b;
+      expect(counted.rows).toEqual([{ n: 1 }]);
+    } finally {
+      await other.end();
+    }
+  });
+
   test("commitWith writes and commits in one go; an error in it rolls everything back", async () => {
     await transaction(async (tx) => {
       await tx.$executeRaw`INSERT INTO ${Prisma.raw(T)} (id) VALUES (20)`;
-      expect(await tx.commitWith(Prisma.sql`INSERT INTO ${Prisma.raw(T)} (id) VALUES (${21}), (${22})`)).toBe(2);
-      await expect(tx.batch(Prisma.sql`SELECT 1`)).rejects.toThrow(/already been committed/);
+      const [r] = await tx.commitWith(Prisma.sql`INSERT INTO ${Prisma.raw(T)} (id) VALUES (${21}), (${22})`);
+      expect(r.rowCount).toBe(2);
+      await expect(tx.commitWith(Prisma.sql`SELECT 1`)).rejects.toThrow(/already been committed/);
     });
     expect(await sql.$queryRaw`SELECT id FROM ${Prisma.raw(T)} WHERE id BETWEEN 20 AND 22`).toHaveLength(3);
     await expect(transaction(async (tx) => {

@@ -36,9 +36,9 @@ export function raceTest(name: string, fn: () => Promise<void>, timeout?: number
 /**
  * Waits until another backend of this database is blocked on a lock while running a statement that
  * matches `pattern` (an ILIKE pattern): proof that the competing call reached the lock, instead of a sleep.
- * Resolves false if `settled` resolves first (the call did not wait at all).
+ * Resolves false if `settled` resolves first (the call did not wait at all). `atLeast`: that many backends.
  */
-export async function waitForLockWait(pattern: string, settled?: Promise<unknown>, timeoutMs = 20_000): Promise<boolean> {
+export async function waitForLockWait(pattern: string, settled?: Promise<unknown>, timeoutMs = 20_000, atLeast = 1): Promise<boolean> {
   let done = false;
   settled?.then(() => { done = true; }, () => { done = true; });
   const deadline = Date.now() + timeoutMs;
@@ -46,7 +46,7 @@ export async function waitForLockWait(pattern: string, settled?: Promise<unknown
     const rows = await testDb().$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM pg_stat_activity
        WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND query ILIKE ${pattern}`;
-    if (rows[0].n > 0) return true;
+    if (rows[0].n >= atLeast) return true;
     if (done) return false;
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -24,62 +24,70 @@ type AppRow = {
   countyId: string; middleSchoolId: string; vocationalSchoolId: string;
   countyName: string; middleSchoolName: string; vocationalSchoolName: string;
 };
-type CapRow = { kind: "plan" | "county" | "middle" | "voc"; id: string; cap: number | null; n: number };
+type CapRow = { kind: "plan" | "county" | "middle" | "voc"; id: string; cap: number | null; n: number; adding: number; over: boolean };
 
 /**
- * Caps of the issued plan and students already sent off (NULL cap = none set), as one query.
- * The first row (kind "plan") counts issued versions of the year's plan.
+ * The caps a batch touches, as one query: per county, middle school and vocational school of the batch
+ * its cap (NULL = none set), the students already sent off (`n`), the batch's own students (`adding`), and
+ * whether the batch would pass the cap (`over`: n + adding > cap, no cap counting as 0). The first row
+ * (kind "plan") is over when the year has no issued plan. This is the one place of the cap rule: the
+ * pre-check reads it, and the write is conditional on it (decision 098); `checkCaps` only words it.
  */
-function capStateSql(year: number, countyIds: string[], schoolIds: string[], vocIds: string[]): Prisma.Sql {
+function capStateSql(year: number, apps: AppRow[]): Prisma.Sql {
   return Prisma.sql`
     WITH v AS (SELECT pv.id, pv."planId" FROM "PlanVersion" pv JOIN "QuotaPlan" p ON p.id = pv."planId"
-               WHERE p.year = ${year} AND pv.status = 'ISSUED')
-    SELECT 'plan' AS kind, '' AS id, NULL::int AS cap, (SELECT count(*)::int FROM v) AS n
-    UNION ALL
-    SELECT 'county', k.id, q."sendOffCap",
-           (SELECT count(*)::int FROM "Enrolment" e WHERE e.year = ${year} AND e."countyId" = k.id) AS n
-      FROM unnest(${countyIds}::text[]) AS k(id)
-      LEFT JOIN "CountyQuota" q ON q."countyId" = k.id AND q."versionId" = (SELECT id FROM v)
-    UNION ALL
-    SELECT 'middle', k.id, a.allocation,
-           (SELECT count(*)::int FROM "Enrolment" e WHERE e.year = ${year} AND e."middleSchoolId" = k.id)
-      FROM unnest(${schoolIds}::text[]) AS k(id)
-      LEFT JOIN "MiddleSchoolAllocation" a ON a."middleSchoolId" = k.id AND a."planId" = (SELECT "planId" FROM v)
-    UNION ALL
-    SELECT 'voc', k.id, q."enrolCap",
-           (SELECT count(*)::int FROM "Enrolment" e WHERE e.year = ${year} AND e."vocationalSchoolId" = k.id)
-      FROM unnest(${vocIds}::text[]) AS k(id)
-      LEFT JOIN "VocationalQuota" q ON q."vocationalSchoolId" = k.id AND q."versionId" = (SELECT id FROM v)`;
+               WHERE p.year = ${year} AND pv.status = 'ISSUED'),
+         b AS (SELECT * FROM unnest(${apps.map((a) => a.countyId)}::text[], ${apps.map((a) => a.middleSchoolId)}::text[],
+                                    ${apps.map((a) => a.vocationalSchoolId)}::text[]) AS b(county, school, voc)),
+         s AS (
+      SELECT 'plan' AS kind, '' AS id, NULL::int AS cap, (SELECT count(*)::int FROM v) AS n, 0 AS adding
+      UNION ALL
+      SELECT 'county', b.county, q."sendOffCap",
+             (SELECT count(*)::int FROM "Enrolment" e WHERE e.year = ${year} AND e."countyId" = b.county), count(*)::int
+        FROM b LEFT JOIN "CountyQuota" q ON q."countyId" = b.county AND q."versionId" = (SELECT id FROM v)
+       GROUP BY b.county, q."sendOffCap"
+      UNION ALL
+      SELECT 'middle', b.school, a.allocation,
+             (SELECT count(*)::int FROM "Enrolment" e WHERE e.year = ${year} AND e."middleSchoolId" = b.school), count(*)::int
+        FROM b LEFT JOIN "MiddleSchoolAllocation" a ON a."middleSchoolId" = b.school AND a."planId" = (SELECT "planId" FROM v)
+       GROUP BY b.school, a.allocation
+      UNION ALL
+      SELECT 'voc', b.voc, q."enrolCap",
+             (SELECT count(*)::int FROM "Enrolment" e WHERE e.year = ${year} AND e."vocationalSchoolId" = b.voc), count(*)::int
+        FROM b LEFT JOIN "VocationalQuota" q ON q."vocationalSchoolId" = b.voc AND q."versionId" = (SELECT id FROM v)
+       GROUP BY b.voc, q."enrolCap")
+    SELECT kind, id, cap, n, adding, CASE WHEN kind = 'plan' THEN n = 0 ELSE n + adding > COALESCE(cap, 0) END AS over
+      FROM s`;
 }
 
-/** Refuses (in the order county → middle school → vocational school) when the batch would pass a cap. */
+/** Words the first cap the batch would pass (county → middle school → vocational school), else what is left. */
 function checkCaps(apps: AppRow[], state: CapRow[]): SendOffResult {
   const result: SendOffResult = { sent: apps.length, remaining: { county: 0, middleSchool: 0, vocational: [] } };
   const order = { plan: 0, county: 1, middle: 2, voc: 3 };
   for (const row of [...state].sort((a, b) => order[a.kind] - order[b.kind])) {
     if (row.kind === "plan") {
-      if (row.n === 0) throw new AppError("INVALID_STATE", `${apps[0].year}年送读招生计划尚未下达，暂时不能送读。请等待州教育体育局下达计划。`);
+      if (row.over) throw new AppError("INVALID_STATE", `${apps[0].year}年送读招生计划尚未下达，暂时不能送读。请等待州教育体育局下达计划。`);
       continue;
     }
     const cap = row.cap ?? 0;
     const mine = (a: AppRow) => (row.kind === "county" ? a.countyId : row.kind === "middle" ? a.middleSchoolId : a.vocationalSchoolId) === row.id;
-    const adding = apps.filter(mine).length;
     const first = apps.find(mine)!;
-    const left = Math.max(0, cap - row.n);
-    if (row.n + adding > cap) {
+    const { n, adding } = row;
+    const left = Math.max(0, cap - n);
+    if (row.over) {
       if (row.kind === "county") {
-        throw new AppError("CAP_EXCEEDED", `超出${first.countyName}送读计划：计划 ${cap} 人，已送读 ${row.n} 人，剩余 ${left} 个名额，本次选择 ${adding} 人，不能送读。`);
+        throw new AppError("CAP_EXCEEDED", `超出${first.countyName}送读计划：计划 ${cap} 人，已送读 ${n} 人，剩余 ${left} 个名额，本次选择 ${adding} 人，不能送读。`);
       }
       if (row.kind === "middle") {
         throw new AppError("CAP_EXCEEDED", row.cap === null
           ? `县市教育体育局尚未给${first.middleSchoolName}分配送读名额，不能送读。请联系县市教育体育局分配名额。`
-          : `超出${first.middleSchoolName}分配的送读名额：分配 ${cap} 人，已送读 ${row.n} 人，剩余 ${left} 个名额，本次选择 ${adding} 人，不能送读。`);
+          : `超出${first.middleSchoolName}分配的送读名额：分配 ${cap} 人，已送读 ${n} 人，剩余 ${left} 个名额，本次选择 ${adding} 人，不能送读。`);
       }
-      throw new AppError("CAP_EXCEEDED", `超出${first.vocationalSchoolName}招生计划：计划 ${cap} 人，已招收 ${row.n} 人，剩余 ${left} 个名额，本次选择 ${adding} 人，不能送读。`);
+      throw new AppError("CAP_EXCEEDED", `超出${first.vocationalSchoolName}招生计划：计划 ${cap} 人，已招收 ${n} 人，剩余 ${left} 个名额，本次选择 ${adding} 人，不能送读。`);
     }
-    if (row.kind === "county") result.remaining.county = cap - row.n - adding;
-    else if (row.kind === "middle") result.remaining.middleSchool = cap - row.n - adding;
-    else result.remaining.vocational.push({ name: first.vocationalSchoolName, remaining: cap - row.n - adding });
+    if (row.kind === "county") result.remaining.county = cap - n - adding;
+    else if (row.kind === "middle") result.remaining.middleSchool = cap - n - adding;
+    else result.remaining.vocational.push({ name: first.vocationalSchoolName, remaining: cap - n - adding });
   }
   return result;
 }
@@ -88,8 +96,8 @@ function checkCaps(apps: AppRow[], state: CapRow[]): SendOffResult {
  * 送读: sends approved applications to the vocational school each student chose. All-or-nothing.
  * Checks, in this order, inside one transaction: 送读期; application state; an issued plan;
  * approved 实施方案 (or a waiver); county sent-off ≤ S; middle-school sent-off ≤ its allocation; vocational enrolled ≤ E.
- * Everything that does not need the lock is done before it; the critical section is
- * [lock; recount] → [insert; COMMIT], two round trips, so the database serialises as little as possible.
+ * Everything that does not need the lock is done before it; the critical section is one round trip
+ * [lock; recount; conditional write; COMMIT], so the database serialises as little as possible.
  */
 export async function sendOff(actor: Actor, input: { applicationIds: string[] }, now: Date): Promise<SendOffResult> {
   assertCan(actor, "sendOff.execute");
@@ -126,36 +134,43 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
     // Counts only grow, so a batch already over a cap can be refused without queueing for the lock;
     // the 实施方案 gate ("审核通过后才能实施", decision 016) is read in the same round trip (decision 098).
     const [pre] = await tx.$queryRaw<{ caps: CapRow[]; gate: GateRow[] }[]>`
-      SELECT (SELECT json_agg(c) FROM (${capStateSql(year, countyIds, schoolIds, vocIds)}) c) AS caps,
+      SELECT (SELECT json_agg(c) FROM (${capStateSql(year, apps)}) c) AS caps,
              (SELECT COALESCE(json_agg(g), '[]'::json) FROM (${implementationPlanGateSql(year, countyIds, vocIds)}) g) AS gate`;
     checkCaps(apps, pre.caps);
     checkImplementationPlanGate(year, pre.gate);
 
-    // The critical section is two round trips (decision 098): [lock; recount] — the recount is its own
-    // statement, so it sees every send-off committed before the lock was granted — then [insert; COMMIT].
-    const [, recount] = await tx.batch(
-      lockCapsSql(year, [...countyIds.map(capKey.county), ...schoolIds.map(capKey.middle), ...vocIds.map(capKey.voc)]),
-      capStateSql(year, countyIds, schoolIds, vocIds),
-    );
-    const result = checkCaps(apps, recount as CapRow[]);
-
-    // One statement writes the enrolments, marks the applications and appends the audit row.
+    // The critical section is one round trip (decision 098): lock; recount; the write, only when no cap is
+    // passed; COMMIT. Each statement of it has its own snapshot, so the recount and the write's own check
+    // see every send-off committed before the lock was granted, and no app-server turn happens while the
+    // lock is held. Over a cap, nothing but the lock row's no-op update commits, and the refusal is worded
+    // from the recount (the same query as the write's condition).
     const enrolmentIds = apps.map(() => randomUUID());
     const summary = JSON.stringify({ count: ids.length, applicationIds: ids });
+    let recount: CapRow[];
     try {
-      await tx.commitWith(Prisma.sql`
+      const [, counted, written] = await tx.commitWith(
+        lockCapsSql(year, [...countyIds.map(capKey.county), ...schoolIds.map(capKey.middle), ...vocIds.map(capKey.voc)]),
+        capStateSql(year, apps),
+        // One statement writes the enrolments, marks the applications and appends the audit row.
+        Prisma.sql`
         WITH ins AS (
           INSERT INTO "Enrolment" (id, "applicationId", year, "countyId", "middleSchoolId", "vocationalSchoolId", "shanghaiFlag", "sentOffAt", "sentOffById", "updatedAt")
           SELECT e.id, a.id, a.year, a."countyId", a."middleSchoolId", a."vocationalSchoolId", a."shanghaiFlag", ${now}, ${actor.userId}, now()
             FROM unnest(${enrolmentIds}::text[], ${apps.map((a) => a.id)}::text[]) AS e(id, app)
             JOIN "Application" a ON a.id = e.app
+           WHERE NOT EXISTS (SELECT 1 FROM (${capStateSql(year, apps)}) c WHERE c.over)
           RETURNING 1
         ), upd AS (
-          UPDATE "Application" SET status = 'SENT_OFF', "updatedAt" = now() WHERE id = ANY(${ids}::text[]) RETURNING 1
+          UPDATE "Application" SET status = 'SENT_OFF', "updatedAt" = now()
+           WHERE id = ANY(${ids}::text[]) AND (SELECT count(*) FROM ins) = ${apps.length} RETURNING 1
         )
         INSERT INTO "AuditLog" ("actorId", "actorRole", "orgLabel", action, "entityType", "entityId", summary)
         SELECT ${actor.userId}, ${actor.role}::"Role", ${actor.orgName}, 'sendOff.execute', 'Application', ${ids.length === 1 ? ids[0] : null}, ${summary}::jsonb
-         WHERE (SELECT count(*) FROM ins) = ${apps.length} AND (SELECT count(*) FROM upd) = ${ids.length}`);
+         WHERE (SELECT count(*) FROM ins) = ${apps.length} AND (SELECT count(*) FROM upd) = ${ids.length}
+        RETURNING 1`,
+      );
+      recount = counted.rows as CapRow[];
+      if (written.rowCount === 0 && !recount.some((r) => r.over)) throw new Error("send-off: nothing written although no cap is passed");
     } catch (err) {
       // The same student sent by two people at once: the unique enrolment per application decides.
       if (isUniqueViolation(err)) {
@@ -163,6 +178,7 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
       }
       throw err;
     }
+    const result = checkCaps(apps, recount);
     return result;
   }, { timeoutMs: 60_000, maxWaitMs: 60_000 });
 }

@@ -53,10 +53,13 @@ async function pausedPair(firstSchoolId: string, first: () => Promise<unknown>, 
   let secondWaited = false;
   await testDb().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM "MiddleSchool" WHERE id = ${firstSchoolId} FOR UPDATE`;
+    // The send-off's critical section is one query text starting with the CapLock upsert (decision 098), and
+    // pg_stat_activity shows only its first 1 KB: the first waits inside it (on the school row, at its
+    // enrolment insert), so "the second waits too" is two backends waiting in a statement naming CapLock.
     one = settle(first());
-    expect(await waitForLockWait('%INSERT INTO "Enrolment"%', one)).toBe(true);
+    expect(await waitForLockWait('%"CapLock"%', one)).toBe(true);
     two = settle(second());
-    secondWaited = await waitForLockWait('%"CapLock"%', two);
+    secondWaited = await waitForLockWait('%"CapLock"%', two, 20_000, 2);
   }, { timeout: 60_000 }); // commit releases the row: `first` inserts and commits
   return { first: await one, second: await two, secondWaited };
 }
