@@ -149,34 +149,49 @@ export async function transaction<T>(fn: (tx: PgTx) => Promise<T>, opts: { maxWa
     broken = err; // the connection died while we held it (also reported to the query in flight)
   };
   client.on("error", onError);
-  // A failed BEGIN, ROLLBACK or COMMIT leaves the connection in doubt: it is closed, not reused.
+  // A failed ROLLBACK or COMMIT leaves the connection in doubt: it is closed, not reused.
   // An error of `fn` itself (a refusal, a constraint) after a clean ROLLBACK is not the connection's.
   const control = (text: string) => client.query(text).catch((err: Error) => {
     broken ??= err;
     throw err;
   });
+  // BEGIN travels with the transaction's first statement, in one simple-protocol query (decision 098):
+  // one round trip less per transaction. Later statements use the extended protocol with parameters.
+  const begin = `BEGIN; SET LOCAL statement_timeout = ${timeout}; SET LOCAL idle_in_transaction_session_timeout = ${timeout}`;
+  const inline = (st: Prisma.Sql) => inlineSql(st, (v) => client.escapeLiteral(v));
+  let begun = false;
+  let committed = false;
+  /** Sends statements (and COMMIT) as one simple query, BEGIN first if not sent yet; their results. */
+  const simple = async (statements: Prisma.Sql[], commit: boolean) => {
+    const head = begun ? [] : [begin];
+    begun = true;
+    const res = (await client.query({ text: [...head, ...statements.map(inline), ...(commit ? ["COMMIT"] : [])].join(";\n"), types })) as unknown as pg.QueryResult | pg.QueryResult[];
+    const all = Array.isArray(res) ? res : [res];
+    return all.slice(head.length ? 3 : 0, (head.length ? 3 : 0) + statements.length);
+  };
+  const extended = rawOn(client, types);
+  const first = async (st: Prisma.Sql) => (await simple([st], false))[0];
+  const tx: PgTx = {
+    $queryRaw: async <R,>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) =>
+      (begun ? extended.$queryRaw<R>(query, ...values) : first(statement(query, values)).then((r) => r.rows as R)),
+    $executeRaw: async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) =>
+      (begun ? extended.$executeRaw(query, ...values) : first(statement(query, values)).then((r) => r.rowCount ?? 0)),
+    commitWith: async (...statements) => {
+      if (committed) throw new Error("transaction(): the transaction has already been committed");
+      const res = await simple(statements, true);
+      committed = true;
+      return res.map((r) => ({ rows: r.rows, rowCount: r.rowCount ?? 0 }));
+    },
+  };
   try {
-    // One round trip: simple-query protocol, no parameters.
-    await control(`BEGIN; SET LOCAL statement_timeout = ${timeout}; SET LOCAL idle_in_transaction_session_timeout = ${timeout}`);
-    let committed = false;
-    const tx: PgTx = {
-      ...rawOn(client, types),
-      commitWith: async (...statements) => {
-        if (committed) throw new Error("transaction(): the transaction has already been committed");
-        const text = [...statements.map((st) => inlineSql(st, (v) => client.escapeLiteral(v))), "COMMIT"].join(";\n");
-        const res = (await client.query({ text, types })) as unknown as pg.QueryResult[];
-        committed = true;
-        return res.slice(0, statements.length).map((r) => ({ rows: r.rows, rowCount: r.rowCount ?? 0 }));
-      },
-    };
     let result: T;
     try {
       result = await fn(tx);
     } catch (err) {
-      if (!committed) await control("ROLLBACK").catch(() => {});
+      if (begun && !committed) await control("ROLLBACK").catch(() => {});
       throw err;
     }
-    if (!committed) await control("COMMIT");
+    if (begun && !committed) await control("COMMIT");
     return result;
   } finally {
     client.removeListener("error", onError);

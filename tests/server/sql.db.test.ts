@@ -55,6 +55,26 @@ describe("transaction()", () => {
     expect(await sql.$queryRaw`SELECT id FROM ${Prisma.raw(T)} WHERE id = 10`).toHaveLength(1);
   });
 
+  test("BEGIN travels with the first statement: a transaction of two statements is three round trips", async () => {
+    const original = pg.Client.prototype.query;
+    let calls = 0;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      calls++;
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+    try {
+      const rows = await transaction(async (tx) => {
+        const [a] = await tx.$queryRaw<{ n: number }[]>`SELECT ${1}::int AS n`;
+        const [b] = await tx.$queryRaw<{ n: number }[]>`SELECT ${a.n + 1}::int AS n`;
+        return [a.n, b.n];
+      });
+      expect(rows).toEqual([1, 2]);
+      expect(calls).toBe(3); // [BEGIN; first], second, COMMIT
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+  });
+
   test("rolls back everything on a refusal, and the connection stays usable", async () => {
     const pool = pgPool();
     await transaction(async (tx) => tx.$queryRaw`SELECT 1`); // at least one idle connection
