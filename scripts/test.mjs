@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { buildIfNeeded } from "./lib/build.mjs";
-import { createDatabase, dropDatabase, freePort, migrate, migratedDatabase, root, run, startPglite } from "./lib/db.mjs";
+import { ensureMigratedTemplate, freePort, migrate, migratedDatabase, root, run, startPglite } from "./lib/db.mjs";
 import { playwrightCounts, summaryLines, vitestCounts } from "./lib/summary.mjs";
 
 const bin = (n) => path.join(root, "node_modules/.bin", n);
@@ -45,12 +45,9 @@ let typechecked = false; // tsc passed in this run over the sources and Next's r
 async function migratedTemplate() {
   const server = process.env.TEST_DATABASE_URL;
   if (!server || process.env.ZJB_TEST_TEMPLATE_DB) return;
-  const name = `zjb_tpl_${process.pid}_${Date.now().toString(36)}`;
   const t = Date.now();
-  await migrate(await createDatabase(server, name));
-  process.env.ZJB_TEST_TEMPLATE_DB = name;
-  dropTemplate = () => dropDatabase(server, name);
-  console.log(`[tests] migrated template database ${name} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  dropTemplate = await ensureMigratedTemplate(server, "zjb_tpl");
+  console.log(`[tests] migrated template database ${process.env.ZJB_TEST_TEMPLATE_DB} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 }
 
 /** Runs `fn`, printing and recording its seconds (for parts that run side by side). */
@@ -91,8 +88,8 @@ async function e2eDatabase() {
   if (server) {
     await migratedTemplate();
     const name = `zjb_e2e_${process.pid}_${Date.now().toString(36)}`;
-    const url = (await migratedDatabase(server, name)).url;
-    return { url, poolMax: "10", single: false, cleanup: () => dropDatabase(server, name) };
+    const { url, drop } = await migratedDatabase(server, name);
+    return { url, poolMax: "10", single: false, cleanup: drop };
   }
   const pglite = await startPglite(null);
   await migrate(pglite.url);
@@ -170,8 +167,7 @@ async function main() {
   const side = !only && Boolean(process.env.TEST_DATABASE_URL);
   if (side) {
     step("vitest ‖ build → playwright");
-    await migratedTemplate();
-    const e2eDb = await e2eDatabase(); // copied before Vitest's files start copying the template too
+    const e2eDb = await e2eDatabase(); // migrates the template, then copies it before Vitest's files copy it too
     const [v, e] = await Promise.allSettled([
       timedPart("vitest", () => runVitest({ quiet: true })),
       timedPart("build → playwright", async () => {

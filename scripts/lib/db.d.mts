@@ -4,6 +4,7 @@ export function freePort(): Promise<number>;
 export function startPglite(dataDir?: string | null, port?: number): Promise<{ url: string; db: unknown; close(): Promise<void> }>;
 export function checkReachable(url: string, timeoutMs?: number): Promise<void>;
 export function createDatabase(serverUrl: string, name: string, opts?: { template?: string }): Promise<string>;
+export function ensureMigratedTemplate(serverUrl: string, prefix: string): Promise<() => Promise<void>>;
 export function migratedDatabase(serverUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }>;
 export function dropDatabase(serverUrl: string, name: string): Promise<void>;
 export function migrate(url: string, opts?: { quiet?: boolean }): Promise<void>;

@@ -131,6 +131,19 @@ export async function dropDatabase(serverUrl, name) {
 }
 
 /**
+ * Makes sure ZJB_TEST_TEMPLATE_DB names a migrated template database on the server of `serverUrl`: when
+ * it is unset, creates `<prefix>_<pid>_<time>`, migrates it and sets the variable (for this process and the
+ * ones it starts). Resolves to a function that drops what was made here (nothing when it already existed).
+ */
+export async function ensureMigratedTemplate(serverUrl, prefix) {
+  if (process.env.ZJB_TEST_TEMPLATE_DB) return async () => {};
+  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}`;
+  await migrate(await createDatabase(serverUrl, name));
+  process.env.ZJB_TEST_TEMPLATE_DB = name;
+  return () => dropDatabase(serverUrl, name);
+}
+
+/**
  * A migrated, empty database on the server of `serverUrl`: a copy of the migrated template named in
  * ZJB_TEST_TEMPLATE_DB when `npm test` or the Vitest global setup made one for this run, else created and
  * migrated here. Returns its URL and a function that drops it.

@@ -6,25 +6,16 @@
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createDatabase, dropDatabase, migrate, startPglite } from "../../scripts/lib/db.mjs";
+import { dropDatabase, ensureMigratedTemplate, migrate, migratedDatabase, startPglite } from "../../scripts/lib/db.mjs";
 
 export default async function setup() {
   const server = process.env.TEST_DATABASE_URL;
   let teardown: () => Promise<void>;
   const t0 = Date.now();
   if (server) {
-    const stamp = `${process.pid}_${Date.now().toString(36)}`;
-    let template = process.env.ZJB_TEST_TEMPLATE_DB;
-    let dropTemplate = async () => {};
-    if (!template) {
-      template = `zjb_vitest_tpl_${stamp}`;
-      await migrate(await createDatabase(server, template));
-      process.env.ZJB_TEST_TEMPLATE_DB = template;
-      const name = template;
-      dropTemplate = () => dropDatabase(server, name);
-    }
-    const name = `zjb_vitest_${stamp}`;
-    const url = await createDatabase(server, name, { template });
+    const dropTemplate = await ensureMigratedTemplate(server, "zjb_vitest_tpl");
+    const name = `zjb_vitest_${process.pid}_${Date.now().toString(36)}`;
+    const { url } = await migratedDatabase(server, name);
     process.env.DATABASE_URL = url;
     process.env.ZJB_TEST_DB_KIND = "postgresql";
     process.env.DB_POOL_MAX = "40"; // room for the concurrency tests (max_connections is 100)
