@@ -157,17 +157,16 @@ export async function transaction<T>(fn: (tx: PgTx) => Promise<T>, opts: { maxWa
   });
   // BEGIN travels with the transaction's first statement, in one simple-protocol query (decision 098):
   // one round trip less per transaction. Later statements use the extended protocol with parameters.
-  const begin = `BEGIN; SET LOCAL statement_timeout = ${timeout}; SET LOCAL idle_in_transaction_session_timeout = ${timeout}`;
+  const begin = ["BEGIN", `SET LOCAL statement_timeout = ${timeout}`, `SET LOCAL idle_in_transaction_session_timeout = ${timeout}`];
   const inline = (st: Prisma.Sql) => inlineSql(st, (v) => client.escapeLiteral(v));
   let begun = false;
   let committed = false;
   /** Sends statements (and COMMIT) as one simple query, BEGIN first if not sent yet; their results. */
   const simple = async (statements: Prisma.Sql[], commit: boolean) => {
-    const head = begun ? [] : [begin];
+    const head = begun ? [] : begin;
     begun = true;
     const res = (await client.query({ text: [...head, ...statements.map(inline), ...(commit ? ["COMMIT"] : [])].join(";\n"), types })) as unknown as pg.QueryResult | pg.QueryResult[];
-    const all = Array.isArray(res) ? res : [res];
-    return all.slice(head.length ? 3 : 0, (head.length ? 3 : 0) + statements.length);
+    return (Array.isArray(res) ? res : [res]).slice(head.length, head.length + statements.length);
   };
   const extended = rawOn(client, types);
   const first = async (st: Prisma.Sql) => (await simple([st], false))[0];
