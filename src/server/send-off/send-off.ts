@@ -139,38 +139,39 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
     checkCaps(apps, pre.caps);
     checkImplementationPlanGate(year, pre.gate);
 
-    // The critical section is one round trip (decision 098): lock; recount; the write, only when no cap is
-    // passed; COMMIT. Each statement of it has its own snapshot, so the recount and the write's own check
-    // see every send-off committed before the lock was granted, and no app-server turn happens while the
-    // lock is held. Over a cap, nothing but the lock row's no-op update commits, and the refusal is worded
-    // from the recount (the same query as the write's condition).
+    // The critical section is one round trip (decision 098): lock; then one statement that recounts and,
+    // only when no cap is passed, writes; COMMIT. The statement after the lock has its own snapshot, so it sees
+    // every send-off committed before the lock was granted, and no app-server turn happens while the lock is
+    // held. Over a cap, nothing but the lock row's no-op update commits, and the refusal is worded from the
+    // same count the write was conditional on.
     const enrolmentIds = apps.map(() => randomUUID());
     const summary = JSON.stringify({ count: ids.length, applicationIds: ids });
-    let recount: CapRow[];
+    let recount: (CapRow & { written: number })[];
     try {
-      const [, counted, written] = await tx.commitWith(
+      const [, counted] = await tx.commitWith(
         lockCapsSql(year, [...countyIds.map(capKey.county), ...schoolIds.map(capKey.middle), ...vocIds.map(capKey.voc)]),
-        capStateSql(year, apps),
-        // One statement writes the enrolments, marks the applications and appends the audit row.
+        // The counts, then the enrolments, the applications' status and the audit row, in one statement.
         Prisma.sql`
-        WITH ins AS (
+        WITH c AS (${capStateSql(year, apps)}), ins AS (
           INSERT INTO "Enrolment" (id, "applicationId", year, "countyId", "middleSchoolId", "vocationalSchoolId", "shanghaiFlag", "sentOffAt", "sentOffById", "updatedAt")
           SELECT e.id, a.id, a.year, a."countyId", a."middleSchoolId", a."vocationalSchoolId", a."shanghaiFlag", ${now}, ${actor.userId}, now()
             FROM unnest(${enrolmentIds}::text[], ${apps.map((a) => a.id)}::text[]) AS e(id, app)
             JOIN "Application" a ON a.id = e.app
-           WHERE NOT EXISTS (SELECT 1 FROM (${capStateSql(year, apps)}) c WHERE c.over)
+           WHERE NOT EXISTS (SELECT 1 FROM c WHERE c.over)
           RETURNING 1
         ), upd AS (
           UPDATE "Application" SET status = 'SENT_OFF', "updatedAt" = now()
            WHERE id = ANY(${ids}::text[]) AND (SELECT count(*) FROM ins) = ${apps.length} RETURNING 1
+        ), audit AS (
+          INSERT INTO "AuditLog" ("actorId", "actorRole", "orgLabel", action, "entityType", "entityId", summary)
+          SELECT ${actor.userId}, ${actor.role}::"Role", ${actor.orgName}, 'sendOff.execute', 'Application', ${ids.length === 1 ? ids[0] : null}, ${summary}::jsonb
+           WHERE (SELECT count(*) FROM ins) = ${apps.length} AND (SELECT count(*) FROM upd) = ${ids.length}
+          RETURNING 1
         )
-        INSERT INTO "AuditLog" ("actorId", "actorRole", "orgLabel", action, "entityType", "entityId", summary)
-        SELECT ${actor.userId}, ${actor.role}::"Role", ${actor.orgName}, 'sendOff.execute', 'Application', ${ids.length === 1 ? ids[0] : null}, ${summary}::jsonb
-         WHERE (SELECT count(*) FROM ins) = ${apps.length} AND (SELECT count(*) FROM upd) = ${ids.length}
-        RETURNING 1`,
+        SELECT c.kind, c.id, c.cap, c.n, c.adding, c.over, (SELECT count(*)::int FROM audit) AS written FROM c`,
       );
-      recount = counted.rows as CapRow[];
-      if (written.rowCount === 0 && !recount.some((r) => r.over)) throw new Error("send-off: nothing written although no cap is passed");
+      recount = counted.rows as typeof recount;
+      if (recount[0].written === 0 && !recount.some((r) => r.over)) throw new Error("send-off: nothing written although no cap is passed");
     } catch (err) {
       // The same student sent by two people at once: the unique enrolment per application decides.
       if (isUniqueViolation(err)) {
@@ -178,8 +179,7 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
       }
       throw err;
     }
-    const result = checkCaps(apps, recount);
-    return result;
+    return checkCaps(apps, recount);
   }, { timeoutMs: 60_000, maxWaitMs: 60_000 });
 }
 
