@@ -12,16 +12,17 @@ export type GateRow = { key: string; name: string; kind: "county" | "voc"; ord: 
  * - unless the prefecture recorded a waiver for that filer and year.
  * County vocational schools file no 实施方案 (their county's covers them), so they gate nothing.
  *
- * The query is a fragment, so that the send-off reads it in the same round trip as its cap pre-check
- * (decision 098); `checkImplementationPlanGate` is the refusal.
+ * The query is a fragment, so that the send-off reads it in the same statement as its batch and cap
+ * pre-check (decision 098); `countyIds` and `vocIds` are SQL `text[]` expressions (that statement takes them
+ * from the rows it has just locked). `checkImplementationPlanGate` is the refusal.
  */
-export function implementationPlanGateSql(year: number, countyIds: string[], vocIds: string[]): Prisma.Sql {
+export function implementationPlanGateSql(year: number, countyIds: Prisma.Sql, vocIds: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     WITH k AS (
-      SELECT 'county:' || c.id AS key, c.name, 'county' AS kind, c."sortOrder" AS ord FROM "County" c WHERE c.id = ANY(${countyIds}::text[])
+      SELECT 'county:' || c.id AS key, c.name, 'county' AS kind, c."sortOrder" AS ord FROM "County" c WHERE c.id = ANY(${countyIds})
       UNION ALL
       SELECT 'voc:' || v.id, v."fullName", 'voc', 1000 + v."sortOrder" FROM "VocationalSchool" v
-       WHERE v.id = ANY(${vocIds}::text[]) AND v."countyId" IS NULL)
+       WHERE v.id = ANY(${vocIds}) AND v."countyId" IS NULL)
     SELECT k.key, k.name, k.kind, k.ord,
            (EXISTS (SELECT 1 FROM "Filing" f WHERE f.kind = 'IMPLEMENTATION_PLAN' AND f.year = ${year}
                      AND f."filerKey" = k.key AND f.status = 'APPROVED')

@@ -32,13 +32,13 @@ type CapRow = { kind: "plan" | "county" | "middle" | "voc"; id: string; cap: num
  * whether the batch would pass the cap (`over`: n + adding > cap, no cap counting as 0). The first row
  * (kind "plan") is over when the year has no issued plan. This is the one place of the cap rule: the
  * pre-check reads it, and the write is conditional on it (decision 098); `checkCaps` only words it.
+ * `batch` is a query giving one row (county, middle school, vocational school) per student of the batch.
  */
-function capStateSql(year: number, apps: AppRow[]): Prisma.Sql {
+function capStateSql(year: number, batch: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     WITH v AS (SELECT pv.id, pv."planId" FROM "PlanVersion" pv JOIN "QuotaPlan" p ON p.id = pv."planId"
                WHERE p.year = ${year} AND pv.status = 'ISSUED'),
-         b AS (SELECT * FROM unnest(${apps.map((a) => a.countyId)}::text[], ${apps.map((a) => a.middleSchoolId)}::text[],
-                                    ${apps.map((a) => a.vocationalSchoolId)}::text[]) AS b(county, school, voc)),
+         b AS (SELECT * FROM (${batch}) AS b(county, school, voc)),
          s AS (
       SELECT 'plan' AS kind, '' AS id, NULL::int AS cap, (SELECT count(*)::int FROM v) AS n, 0 AS adding
       UNION ALL
@@ -109,17 +109,28 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
     await assertInPhase(tx, { now, phase: "sendOff", verb: "送读" });
     const year = programmeYear(now);
 
-    const apps = await tx.$queryRaw<AppRow[]>`
-      SELECT a.id, a."studentName", a.status::text AS status, a.year, a."shanghaiFlag",
-             a."countyId", a."middleSchoolId", a."vocationalSchoolId",
-             c.name AS "countyName", m.name AS "middleSchoolName", v.name AS "vocationalSchoolName"
-        FROM "Application" a
-        JOIN "County" c ON c.id = a."countyId"
-        JOIN "MiddleSchool" m ON m.id = a."middleSchoolId"
-        JOIN "VocationalSchool" v ON v.id = a."vocationalSchoolId"
-       WHERE a.id = ANY(${ids}::text[]) AND ${scope}
-       ORDER BY a.id
-         FOR UPDATE OF a`; // a withdrawal or a change of school cannot slip in before the send-off commits
+    // One statement: the batch, locked (a withdrawal or a change of school cannot slip in before the send-off
+    // commits); the caps it touches (counts only grow, so a batch already over a cap is refused without
+    // queueing for the lock); and the 实施方案 gate ("审核通过后才能实施", decision 016) of its counties and
+    // schools (decision 098).
+    const [pre] = await tx.$queryRaw<{ apps: AppRow[]; caps: CapRow[]; gate: GateRow[] }[]>`
+      WITH batch AS MATERIALIZED (
+        SELECT a.id, a."studentName", a.status::text AS status, a.year, a."shanghaiFlag",
+               a."countyId", a."middleSchoolId", a."vocationalSchoolId",
+               c.name AS "countyName", m.name AS "middleSchoolName", v.name AS "vocationalSchoolName"
+          FROM "Application" a
+          JOIN "County" c ON c.id = a."countyId"
+          JOIN "MiddleSchool" m ON m.id = a."middleSchoolId"
+          JOIN "VocationalSchool" v ON v.id = a."vocationalSchoolId"
+         WHERE a.id = ANY(${ids}::text[]) AND ${scope}
+         ORDER BY a.id
+           FOR UPDATE OF a)
+      SELECT (SELECT COALESCE(json_agg(batch ORDER BY batch.id), '[]'::json) FROM batch) AS apps,
+             (SELECT json_agg(c) FROM (${capStateSql(year, Prisma.sql`SELECT "countyId", "middleSchoolId", "vocationalSchoolId" FROM batch`)}) c) AS caps,
+             (SELECT COALESCE(json_agg(g), '[]'::json)
+                FROM (${implementationPlanGateSql(year, Prisma.sql`ARRAY(SELECT DISTINCT "countyId" FROM batch)`,
+                                                  Prisma.sql`ARRAY(SELECT DISTINCT "vocationalSchoolId" FROM batch)`)}) g) AS gate`;
+    const { apps } = pre;
     if (apps.length !== ids.length) throw notFound("报名申请");
     for (const a of apps) {
       if (a.year !== year) throw new AppError("INVALID_STATE", `${a.studentName}的报名属于${a.year}年，不能在${year}年送读。`);
@@ -131,11 +142,6 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
     const countyIds = [...new Set(apps.map((a) => a.countyId))];
     const schoolIds = [...new Set(apps.map((a) => a.middleSchoolId))];
     const vocIds = [...new Set(apps.map((a) => a.vocationalSchoolId))];
-    // Counts only grow, so a batch already over a cap can be refused without queueing for the lock;
-    // the 实施方案 gate ("审核通过后才能实施", decision 016) is read in the same round trip (decision 098).
-    const [pre] = await tx.$queryRaw<{ caps: CapRow[]; gate: GateRow[] }[]>`
-      SELECT (SELECT json_agg(c) FROM (${capStateSql(year, apps)}) c) AS caps,
-             (SELECT COALESCE(json_agg(g), '[]'::json) FROM (${implementationPlanGateSql(year, countyIds, vocIds)}) g) AS gate`;
     checkCaps(apps, pre.caps);
     checkImplementationPlanGate(year, pre.gate);
 
@@ -152,7 +158,8 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
         lockCapsSql(year, [...countyIds.map(capKey.county), ...schoolIds.map(capKey.middle), ...vocIds.map(capKey.voc)]),
         // The counts, then the enrolments, the applications' status and the audit row, in one statement.
         Prisma.sql`
-        WITH c AS (${capStateSql(year, apps)}), ins AS (
+        WITH c AS (${capStateSql(year, Prisma.sql`SELECT * FROM unnest(${apps.map((a) => a.countyId)}::text[],
+                    ${apps.map((a) => a.middleSchoolId)}::text[], ${apps.map((a) => a.vocationalSchoolId)}::text[])`)}), ins AS (
           INSERT INTO "Enrolment" (id, "applicationId", year, "countyId", "middleSchoolId", "vocationalSchoolId", "shanghaiFlag", "sentOffAt", "sentOffById", "updatedAt")
           SELECT e.id, a.id, a.year, a."countyId", a."middleSchoolId", a."vocationalSchoolId", a."shanghaiFlag", ${now}, ${actor.userId}, now()
             FROM unnest(${enrolmentIds}::text[], ${apps.map((a) => a.id)}::text[]) AS e(id, app)
