@@ -79,6 +79,13 @@ export const ANNEX3_EXPORT_TITLE = "楚雄州义务教育职教班报名申请�
 export const ANNEX3_EXPORT_HEADER_ROW = 4;
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
+const BODY_FONT: Partial<ExcelJS.Font> = { name: "宋体", size: 10 };
+// One style object per kind of body cell, shared by every cell of that kind (never mutated): exceljs recognises
+// a style object it has seen and reuses its style id, instead of rendering each cell's style to XML to look it
+// up (that lookup was most of the time of a large export; decision 099).
+const NUMBER_STYLE: Partial<ExcelJS.Style> = { border: THIN };
+const BODY_STYLE: Partial<ExcelJS.Style> = { border: THIN, font: BODY_FONT };
+const TEXT_STYLE: Partial<ExcelJS.Style> = { numFmt: "@", border: THIN, font: BODY_FONT };
 
 export async function writeAnnex3(meta: { middleSchoolLabel: string; year: number }, rows: Annex3ExportRow[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -113,13 +120,11 @@ export async function writeAnnex3(meta: { middleSchoolLabel: string; year: numbe
   rows.forEach((r, i) => {
     const row = ws.getRow(ANNEX3_EXPORT_HEADER_ROW + 1 + i);
     row.getCell(1).value = i + 1;
-    row.getCell(1).border = THIN;
+    row.getCell(1).style = NUMBER_STYLE;
     ANNEX3_EXPORT_COLUMNS.forEach((c, j) => {
       const cell = row.getCell(j + 2);
-      if (c.text) cell.numFmt = "@";
       cell.value = c.value(r) ?? "";
-      cell.border = THIN;
-      cell.font = { name: "宋体", size: 10 };
+      cell.style = c.text ? TEXT_STYLE : BODY_STYLE;
     });
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
