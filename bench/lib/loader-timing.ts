@@ -33,14 +33,14 @@ process.env.DATABASE_URL ??= server;
 
 // ───── statement timing at the driver ─────
 let recording = false;
-let log: { sql: string; ms: number }[] = [];
+let log: { sql: string; ms: number; t0: number; t1: number }[] = [];
 const clientQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   if (!recording) return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
   const q = args[0] as string | { text?: string; callback?: unknown };
   const sql = (typeof q === "string" ? q : q?.text ?? "").replace(/\s+/g, " ");
   const t0 = performance.now();
-  const done = () => log.push({ sql, ms: performance.now() - t0 });
+  const done = () => { const t1 = performance.now(); log.push({ sql, ms: t1 - t0, t0, t1 }); };
   // pg.Pool#query calls the client with a callback (no promise): time the callback.
   const last = args.length - 1;
   if (typeof args[last] === "function") {
@@ -51,6 +51,18 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   if (result && typeof (result as Promise<unknown>).then === "function") (result as Promise<unknown>).then(done, () => {});
   return result;
 } as typeof clientQuery;
+
+/**
+ * The longest chain of statements that ran one after the other (each started after the one before it ended):
+ * under load every link waits its turn on a busy event loop, so this, not the statement count, is what a
+ * saturated server multiplies (decision 099).
+ */
+function sequentialDepth(entries: { t0: number; t1: number }[]): number {
+  const xs = [...entries].sort((a, b) => a.t0 - b.t0);
+  const depth: number[] = [];
+  xs.forEach((x, i) => { depth[i] = 1 + Math.max(0, ...xs.slice(0, i).map((y, j) => (y.t1 <= x.t0 ? depth[j] : 0))); });
+  return Math.max(0, ...depth);
+}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -103,7 +115,7 @@ async function main() {
   const { writeAnnex4 } = await import("../../src/server/exports/annex4");
   const { Writable } = await import("node:stream");
 
-  const results: Record<string, Record<number, { ms: number; statements: number; slowest: { sql: string; ms: number }[] }>> = {};
+  const results: Record<string, Record<number, { ms: number; cpuMs: number; statements: number; depth: number; slowest: { sql: string; ms: number }[] }>> = {};
   for (const size of SIZES) {
     const { client, year, trainingDate } = await database(size);
     appDb.__zjbDb = client;
@@ -149,17 +161,20 @@ async function main() {
       await fn();
       await fn();
       const times: number[] = [];
+      const cpu0 = process.cpuUsage();
       for (let i = 0; i < RUNS; i++) {
         const t0 = performance.now();
         await fn();
         times.push(performance.now() - t0);
       }
+      const cpu = process.cpuUsage(cpu0);
+      const cpuMs = Math.round((cpu.user + cpu.system) / RUNS / 100) / 10;
       log = [];
       recording = true;
       await fn();
       recording = false;
       const slowest = [...log].sort((a, b) => b.ms - a.ms).slice(0, 4).map((s) => ({ sql: s.sql.slice(0, 220), ms: Math.round(s.ms * 10) / 10 }));
-      (results[kind] ??= {})[size] = { ms: Math.round(median(times) * 10) / 10, statements: log.length, slowest };
+      (results[kind] ??= {})[size] = { ms: Math.round(median(times) * 10) / 10, cpuMs, statements: log.length, depth: sequentialDepth(log), slowest };
       process.stderr.write(".");
     }
     process.stderr.write("\n");
@@ -167,10 +182,11 @@ async function main() {
     if (!KEEP) await dropDatabase(server!, `zjb_lt_${size}`);
   }
   const [a, b] = [SIZES[0], SIZES[SIZES.length - 1]];
-  const lines = [`page kind`.padEnd(44) + `${a} ms`.padStart(10) + `${b} ms`.padStart(10) + "  growth  stmts"];
+  const lines = [`page kind`.padEnd(44) + `${a} ms`.padStart(10) + `${b} ms`.padStart(10) + "  growth  stmts depth" + `  cpu ${a}`.padStart(10) + `  cpu ${b}`.padStart(10)];
   for (const [kind, r] of Object.entries(results)) {
     const g = r[a] && r[b] ? (r[b].ms / r[a].ms).toFixed(2) : "—";
-    lines.push(kind.padEnd(44) + String(r[a]?.ms ?? "—").padStart(10) + String(r[b]?.ms ?? "—").padStart(10) + `  ${g.padStart(5)}×  ${r[b]?.statements ?? "—"}`);
+    lines.push(kind.padEnd(44) + String(r[a]?.ms ?? "—").padStart(10) + String(r[b]?.ms ?? "—").padStart(10) + `  ${g.padStart(5)}×  ${String(r[b]?.statements ?? "—").padStart(5)} ${String(r[b]?.depth ?? "—").padStart(5)}` +
+      String(r[a]?.cpuMs ?? "—").padStart(10) + String(r[b]?.cpuMs ?? "—").padStart(10));
   }
   console.log(lines.join("\n"));
   if (process.argv.includes("--statements")) {

@@ -104,6 +104,11 @@ export type PgTx = RawSql & {
    * here: if a statement fails, the rest and the COMMIT do not run and the transaction is rolled back.
    */
   commitWith(...statements: Prisma.Sql[]): Promise<{ rows: unknown[]; rowCount: number }[]>;
+  /**
+   * Several statements in one round trip (a simple-protocol query, BEGIN first when it is the transaction's
+   * first), without ending the transaction; the rows and affected row count of each.
+   */
+  batch(...statements: Prisma.Sql[]): Promise<{ rows: unknown[]; rowCount: number }[]>;
 };
 
 /** The message Prisma gives when its pool cannot hand out a connection in time: `isDbUnavailable` knows it. */
@@ -175,6 +180,10 @@ export async function transaction<T>(fn: (tx: PgTx) => Promise<T>, opts: { maxWa
       (begun ? extended.$queryRaw<R>(query, ...values) : first(statement(query, values)).then((r) => r.rows as R)),
     $executeRaw: async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) =>
       (begun ? extended.$executeRaw(query, ...values) : first(statement(query, values)).then((r) => r.rowCount ?? 0)),
+    batch: async (...statements) => {
+      if (committed) throw new Error("transaction(): the transaction has already been committed");
+      return (await simple(statements, false)).map((r) => ({ rows: r.rows, rowCount: r.rowCount ?? 0 }));
+    },
     commitWith: async (...statements) => {
       if (committed) throw new Error("transaction(): the transaction has already been committed");
       const res = await simple(statements, true);

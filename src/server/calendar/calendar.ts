@@ -6,7 +6,7 @@ import { checkPhase, checkWindow, computeCalendar, getPhase, windowRange, type S
 import { PHASE_LABELS, type CalendarSettings, type OverrideKey, type PhaseKey, type PhaseWindow } from "@/lib/calendar-settings";
 import { type DateRange } from "@/lib/china-date";
 import { programmeYearOf } from "@/lib/year";
-import type { YearCalendar } from "@/generated/prisma/client";
+import { Prisma, type YearCalendar } from "@/generated/prisma/client";
 import type { Phase } from "@/generated/prisma/enums";
 
 export const PHASE_TO_DB: Record<PhaseKey, Phase> = {
@@ -28,14 +28,27 @@ export const programmeYear = programmeYearOf;
 /** The bureau's settings for a year as stored, with the live (not revoked) overrides. */
 export async function loadCalendarSettings(client: RawSql, year: number): Promise<CalendarSettings | null> {
   // One round trip: every phase-bound action (send-off included) calls this inside its transaction.
-  const [row] = await client.$queryRaw<(Omit<YearCalendar, "updatedAt" | "createdAt" | "version" | "updatedById"> & {
-    overrides: { phase: Phase; start: string; end: string; reason: string }[];
-  })[]>`
+  const rows = await client.$queryRaw<CalendarSettingsRow[]>(calendarSettingsSql(year));
+  return calendarSettingsFromRows(rows);
+}
+
+type CalendarSettingsRow = Omit<YearCalendar, "updatedAt" | "createdAt" | "version" | "updatedById"> & {
+  overrides: { phase: Phase; start: string; end: string; reason: string }[];
+};
+
+/** The statement behind `loadCalendarSettings`, for a caller that sends it together with others (the send-off). */
+export function calendarSettingsSql(year: number): Prisma.Sql {
+  return Prisma.sql`
     SELECT y.year, y."mayDayHolidayEnd", y."extraNonWorkingDays", y."makeUpWorkingDays", y."makeUpSaturdaysCount",
            y."autumnRegistrationDate", y."countyPlanDeadline", y."teachingPlanDeadline", y."annualReportDeadline",
            COALESCE((SELECT json_agg(json_build_object('phase', o.phase, 'start', o.start, 'end', o."end", 'reason', o.reason) ORDER BY o."createdAt")
                        FROM "PhaseOverride" o WHERE o.year = y.year AND o."revokedAt" IS NULL), '[]'::json) AS overrides
       FROM "YearCalendar" y WHERE y.year = ${year}`;
+}
+
+/** The settings from the rows of `calendarSettingsSql` (null: the year's calendar is not set). */
+export function calendarSettingsFromRows(rows: unknown[]): CalendarSettings | null {
+  const [row] = rows as CalendarSettingsRow[];
   if (!row) return null;
   const overrides: CalendarSettings["overrides"] = {};
   for (const o of row.overrides) {
@@ -87,8 +100,16 @@ export async function phaseStatus(
   client: RawSql = db(),
 ): Promise<PhaseStatus> {
   const year = opts.year ?? programmeYear(opts.now);
+  return phaseStatusOf(await loadCalendar(client, year), { ...opts, year });
+}
+
+/** `phaseStatus` for a calendar already read (null: not set), e.g. in the same round trip as other statements. */
+export function phaseStatusOf(
+  calendar: SchoolCalendar | null,
+  opts: { now: Date; phase: PhaseKey | PhaseWindow; verb?: string; year: number },
+): PhaseStatus {
+  const { year } = opts;
   const label = typeof opts.phase === "string" ? PHASE_LABELS[opts.phase] : opts.phase.label;
-  const calendar = await loadCalendar(client, year);
   if (!calendar) return { open: false, year, label, range: null, message: calendarNotSetMessage(year, opts.verb), calendar };
   const range = typeof opts.phase === "string" ? getPhase(calendar, opts.phase) : windowRange(calendar, opts.phase);
   const result = typeof opts.phase === "string"

@@ -7,7 +7,8 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { AppError, isUniqueViolation, notFound } from "@/server/errors";
-import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
+import { calendarSettingsFromRows, calendarSettingsSql, phaseStatusOf, programmeYear } from "@/server/calendar/calendar";
+import { computeCalendar } from "@/lib/calendar";
 import { sendableApplicationScope, sendableApplicationSql } from "./scope";
 import { capKey, lockCapsSql } from "./cap-lock";
 import { checkImplementationPlanGate, implementationPlanGateSql, type GateRow } from "@/server/filings/gate";
@@ -106,14 +107,13 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
   const scope = sendableApplicationSql(actor);
   // On the pg driver, not through Prisma: the send-off burst is bound by the app servers' CPU (decision 098).
   return transaction(async (tx) => {
-    await assertInPhase(tx, { now, phase: "sendOff", verb: "送读" });
     const year = programmeYear(now);
-
-    // One statement: the batch, locked (a withdrawal or a change of school cannot slip in before the send-off
-    // commits); the caps it touches (counts only grow, so a batch already over a cap is refused without
-    // queueing for the lock); and the 实施方案 gate ("审核通过后才能实施", decision 016) of its counties and
-    // schools (decision 098).
-    const [pre] = await tx.$queryRaw<{ apps: AppRow[]; caps: CapRow[]; gate: GateRow[] }[]>`
+    // One round trip (decision 099): BEGIN; the year's calendar (送读期, with the bureau's live overrides);
+    // then one statement reading the batch, locked (a withdrawal or a change of school cannot slip in before
+    // the send-off commits), the caps it touches (counts only grow, so a batch already over a cap is refused
+    // without queueing for the lock) and the 实施方案 gate ("审核通过后才能实施", decision 016) of its counties
+    // and schools. The window is judged first: outside it nothing else matters, and ROLLBACK releases the locks.
+    const [calendarRows, preRows] = await tx.batch(calendarSettingsSql(year), Prisma.sql`
       WITH batch AS MATERIALIZED (
         SELECT a.id, a."studentName", a.status::text AS status, a.year, a."shanghaiFlag",
                a."countyId", a."middleSchoolId", a."vocationalSchoolId",
@@ -129,7 +129,11 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
              (SELECT json_agg(c) FROM (${capStateSql(year, Prisma.sql`SELECT "countyId", "middleSchoolId", "vocationalSchoolId" FROM batch`)}) c) AS caps,
              (SELECT COALESCE(json_agg(g), '[]'::json)
                 FROM (${implementationPlanGateSql(year, Prisma.sql`ARRAY(SELECT DISTINCT "countyId" FROM batch)`,
-                                                  Prisma.sql`ARRAY(SELECT DISTINCT "vocationalSchoolId" FROM batch)`)}) g) AS gate`;
+                                                  Prisma.sql`ARRAY(SELECT DISTINCT "vocationalSchoolId" FROM batch)`)}) g) AS gate`);
+    const settings = calendarSettingsFromRows(calendarRows.rows);
+    const window = phaseStatusOf(settings && computeCalendar(settings), { now, phase: "sendOff", verb: "送读", year });
+    if (!window.open) throw new AppError("OUT_OF_WINDOW", window.message);
+    const [pre] = preRows.rows as { apps: AppRow[]; caps: CapRow[]; gate: GateRow[] }[];
     const { apps } = pre;
     if (apps.length !== ids.length) throw notFound("报名申请");
     for (const a of apps) {
