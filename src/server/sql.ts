@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { Prisma } from "@/generated/prisma/client";
 import { pgPool } from "@/server/db";
@@ -96,6 +97,45 @@ export function inlineSql(statement: Prisma.Sql, escapeLiteral: (text: string) =
   return out;
 }
 
+/**
+ * A statement to run as a server-side prepared statement inside `batch`/`commitWith` (decision 099): PostgreSQL
+ * plans a large statement anew each time it arrives as text (about 2 ms for the send-off's pre-check and its
+ * recount-and-write, the latter while the cap locks are held); prepared once per connection, it is planned at most
+ * a few times and then runs from its cached plan. The PREPARE travels in the same round trip as its first
+ * EXECUTE. Parameter types come from the values (text, int, bigint, numeric, boolean, timestamp, text[], int[]).
+ */
+export class PreparedSql {
+  constructor(readonly statement: Prisma.Sql) {}
+}
+export const prepared = (statement: Prisma.Sql) => new PreparedSql(statement);
+
+function paramType(v: unknown): string {
+  if (v === null || v === undefined || typeof v === "string") return "text";
+  if (typeof v === "number") return Number.isInteger(v) ? (Math.abs(v) < 2 ** 31 ? "int" : "bigint") : "numeric";
+  if (typeof v === "bigint") return "bigint";
+  if (typeof v === "boolean") return "boolean";
+  if (v instanceof Date) return "timestamp"; // as the app's timestamp columns: UTC without a zone (the literal's Z is ignored)
+  if (Array.isArray(v)) {
+    if (v.every((x) => typeof x === "string")) return "text[]";
+    if (v.every((x) => typeof x === "number" && Number.isInteger(x))) return "int[]";
+  }
+  throw new Error(`prepared(): no parameter type for ${Object.prototype.toString.call(v)}`);
+}
+
+/** Per connection: the prepared statements it holds (null: unknown after a failed query, so DEALLOCATE ALL first). */
+const preparedOn = new WeakMap<pg.PoolClient, Set<string> | null>();
+
+/** The SQL texts that run `p` on `client`: its PREPARE when the connection does not hold it yet, then the EXECUTE. */
+function preparedTexts(client: pg.PoolClient, p: PreparedSql, inline: (st: Prisma.Sql) => string, held: Set<string>): string[] {
+  const { values, text } = p.statement;
+  const types = values.map(paramType);
+  const name = `zjb_${createHash("sha1").update(`${types.join(",")}\n${text}`).digest("hex").slice(0, 20)}`;
+  const execute = `EXECUTE ${name}(${values.map((v, i) => `${inline(Prisma.sql`${v}`)}::${types[i]}`).join(", ")})`;
+  if (held.has(name)) return [execute];
+  held.add(name);
+  return [`PREPARE ${name}(${types.join(", ")}) AS ${text}`, execute];
+}
+
 /** A transaction on the driver: Prisma's raw API plus the round-trip saver of decision 098. */
 export type PgTx = RawSql & {
   /**
@@ -103,12 +143,12 @@ export type PgTx = RawSql & {
    * own snapshot under READ COMMITTED); the rows and affected row count of each. The transaction ends
    * here: if a statement fails, the rest and the COMMIT do not run and the transaction is rolled back.
    */
-  commitWith(...statements: Prisma.Sql[]): Promise<{ rows: unknown[]; rowCount: number }[]>;
+  commitWith(...statements: (Prisma.Sql | PreparedSql)[]): Promise<{ rows: unknown[]; rowCount: number }[]>;
   /**
    * Several statements in one round trip (a simple-protocol query, BEGIN first when it is the transaction's
    * first), without ending the transaction; the rows and affected row count of each.
    */
-  batch(...statements: Prisma.Sql[]): Promise<{ rows: unknown[]; rowCount: number }[]>;
+  batch(...statements: (Prisma.Sql | PreparedSql)[]): Promise<{ rows: unknown[]; rowCount: number }[]>;
 };
 
 /** The message Prisma gives when its pool cannot hand out a connection in time: `isDbUnavailable` knows it. */
@@ -167,11 +207,29 @@ export async function transaction<T>(fn: (tx: PgTx) => Promise<T>, opts: { maxWa
   let begun = false;
   let committed = false;
   /** Sends statements (and COMMIT) as one simple query, BEGIN first if not sent yet; their results. */
-  const simple = async (statements: Prisma.Sql[], commit: boolean) => {
-    const head = begun ? [] : begin;
+  const simple = async (statements: (Prisma.Sql | PreparedSql)[], commit: boolean) => {
+    const known = preparedOn.get(client);
+    const held = known ?? new Set<string>();
+    const reset = known === null ? ["DEALLOCATE ALL"] : []; // after a failure we cannot know what this connection holds
+    const head = [...reset, ...(begun ? [] : begin)];
     begun = true;
-    const res = (await client.query({ text: [...head, ...statements.map(inline), ...(commit ? ["COMMIT"] : [])].join(";\n"), types })) as unknown as pg.QueryResult | pg.QueryResult[];
-    return (Array.isArray(res) ? res : [res]).slice(head.length, head.length + statements.length);
+    // Each part: its texts, and which of them is the statement whose result the caller wants (the EXECUTE, not the PREPARE).
+    const parts = statements.map((st) => (st instanceof PreparedSql ? preparedTexts(client, st, inline, held) : [inline(st)]));
+    const texts = [...head, ...parts.flat(), ...(commit ? ["COMMIT"] : [])];
+    let res: pg.QueryResult | pg.QueryResult[];
+    try {
+      res = (await client.query({ text: texts.join(";\n"), types })) as unknown as pg.QueryResult | pg.QueryResult[];
+    } catch (err) {
+      preparedOn.set(client, null);
+      throw err;
+    }
+    preparedOn.set(client, held);
+    const all = Array.isArray(res) ? res : [res];
+    let at = head.length;
+    return parts.map((texts) => {
+      at += texts.length;
+      return all[at - 1];
+    });
   };
   const extended = rawOn(client, types);
   const first = async (st: Prisma.Sql) => (await simple([st], false))[0];

@@ -2,7 +2,7 @@ import "server-only";
 import { idNumberSearch } from "@/server/id-search";
 import { randomUUID } from "node:crypto";
 import { db } from "@/server/db";
-import { transaction } from "@/server/sql";
+import { prepared, transaction } from "@/server/sql";
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
@@ -113,7 +113,7 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
     // the send-off commits), the caps it touches (counts only grow, so a batch already over a cap is refused
     // without queueing for the lock) and the 实施方案 gate ("审核通过后才能实施", decision 016) of its counties
     // and schools. The window is judged first: outside it nothing else matters, and ROLLBACK releases the locks.
-    const [calendarRows, preRows] = await tx.batch(calendarSettingsSql(year), Prisma.sql`
+    const [calendarRows, preRows] = await tx.batch(calendarSettingsSql(year), prepared(Prisma.sql`
       WITH batch AS MATERIALIZED (
         SELECT a.id, a."studentName", a.status::text AS status, a.year, a."shanghaiFlag",
                a."countyId", a."middleSchoolId", a."vocationalSchoolId",
@@ -129,7 +129,7 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
              (SELECT json_agg(c) FROM (${capStateSql(year, Prisma.sql`SELECT "countyId", "middleSchoolId", "vocationalSchoolId" FROM batch`)}) c) AS caps,
              (SELECT COALESCE(json_agg(g), '[]'::json)
                 FROM (${implementationPlanGateSql(year, Prisma.sql`ARRAY(SELECT DISTINCT "countyId" FROM batch)`,
-                                                  Prisma.sql`ARRAY(SELECT DISTINCT "vocationalSchoolId" FROM batch)`)}) g) AS gate`);
+                                                  Prisma.sql`ARRAY(SELECT DISTINCT "vocationalSchoolId" FROM batch)`)}) g) AS gate`));
     const settings = calendarSettingsFromRows(calendarRows.rows);
     const window = phaseStatusOf(settings && computeCalendar(settings), { now, phase: "sendOff", verb: "送读", year });
     if (!window.open) throw new AppError("OUT_OF_WINDOW", window.message);
@@ -160,8 +160,9 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
     try {
       const [, counted] = await tx.commitWith(
         lockCapsSql(year, [...countyIds.map(capKey.county), ...schoolIds.map(capKey.middle), ...vocIds.map(capKey.voc)]),
-        // The counts, then the enrolments, the applications' status and the audit row, in one statement.
-        Prisma.sql`
+        // The counts, then the enrolments, the applications' status and the audit row, in one statement,
+        // prepared: it is planned once per connection, not anew while the locks are held (decision 099).
+        prepared(Prisma.sql`
         WITH c AS (${capStateSql(year, Prisma.sql`SELECT * FROM unnest(${apps.map((a) => a.countyId)}::text[],
                     ${apps.map((a) => a.middleSchoolId)}::text[], ${apps.map((a) => a.vocationalSchoolId)}::text[])`)}), ins AS (
           INSERT INTO "Enrolment" (id, "applicationId", year, "countyId", "middleSchoolId", "vocationalSchoolId", "shanghaiFlag", "sentOffAt", "sentOffById", "updatedAt")
@@ -179,7 +180,7 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
            WHERE (SELECT count(*) FROM ins) = ${apps.length} AND (SELECT count(*) FROM upd) = ${ids.length}
           RETURNING 1
         )
-        SELECT c.kind, c.id, c.cap, c.n, c.adding, c.over, (SELECT count(*)::int FROM audit) AS written FROM c`,
+        SELECT c.kind, c.id, c.cap, c.n, c.adding, c.over, (SELECT count(*)::int FROM audit) AS written FROM c`),
       );
       recount = counted.rows as typeof recount;
       if (recount[0].written === 0 && !recount.some((r) => r.over)) throw new Error("send-off: nothing written although no cap is passed");
