@@ -192,7 +192,8 @@ async function postgresRun(server, size) {
     console.log(`[mixed-load] fixture ${fixture.generator}: ${fixture.applications} applications, ${fixture.users.length} accounts in ${Number(fixture.seconds).toFixed(1)} s`);
     const ports = [await freePort(), await freePort()];
     const env = { ...process.env, DATABASE_URL: url, DB_POOL_MAX: "20", AUTH_SECRET: SECRET, AUTH_TRUST_HOST: "true", ZJB_TRAINING_DATE: fixture.trainingDate, NEXT_TELEMETRY_DISABLED: "1" };
-    for (const port of ports) children.push(startNext(port, env));
+    // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p"): node options of the app servers, for profiling.
+    for (const port of ports) children.push(startNext(port, env, (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean)));
     for (const port of ports) await waitFor(`http://127.0.0.1:${port}/api/health`);
     const run = await runLoad({ bases: ports.map((p) => `http://127.0.0.1:${p}`), dbUrl: url, fixture, users: USERS, seconds: SECONDS });
     const rss = children.map((c) => peakRssMb(c.pid));

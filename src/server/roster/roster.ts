@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/server/db";
+import { sql, type RawSql } from "@/server/sql";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan, actorAs } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
@@ -12,12 +13,12 @@ import type { Prisma } from "@/generated/prisma/client";
 export type RosterRow = RosterStudentRow & { enrolmentId: string; countyId: string };
 
 /** The live roster of a vocational school: students received (arrived) and still enrolled. One query. */
-export async function liveRoster(client: Tx | ReturnType<typeof db>, vocationalSchoolId: string, year: number): Promise<RosterRow[]> {
+export async function liveRoster(client: RawSql, vocationalSchoolId: string, year: number): Promise<RosterRow[]> {
   return (await liveRosters(client, [vocationalSchoolId], year)).get(vocationalSchoolId) ?? [];
 }
 
 /** The live rosters of several vocational schools (an export of all schools): one query whatever their number. */
-export async function liveRosters(client: Tx | ReturnType<typeof db>, vocationalSchoolIds: string[], year: number): Promise<Map<string, RosterRow[]>> {
+export async function liveRosters(client: RawSql, vocationalSchoolIds: string[], year: number): Promise<Map<string, RosterRow[]>> {
   const rows = await client.$queryRaw<(Omit<RosterRow, "sex"> & { sex: "MALE" | "FEMALE"; vocationalSchoolId: string })[]>`
     SELECT e.id AS "enrolmentId", e."countyId", e."vocationalSchoolId", a."studentName", a.sex::text AS sex, a."idNumber",
            c.name AS "countyName", c."sortOrder" AS "countyOrder", m.name AS "middleSchoolName",
@@ -286,7 +287,8 @@ export async function annex4Sheets(actor: Actor, input: { year: number; schoolId
   const ids = schools.map((s) => s.id);
   // One query for all the schools (decision 091), not one per school.
   if (input.source === "live" && actor.role !== "COUNTY") {
-    const live = await liveRosters(db(), ids, input.year);
+    // On the driver (decision 099): thousands of rows, which Prisma's raw path would convert twice.
+    const live = await liveRosters(sql, ids, input.year);
     return schools.map((s) => ({ schoolName: s.fullName, rows: live.get(s.id) ?? [] }));
   }
   const subs = await db().rosterSubmission.findMany({
@@ -312,7 +314,7 @@ export async function ownRoster(actor: Actor, year: number) {
   if (actor.role !== "VOCATIONAL_SCHOOL" || !actor.vocationalSchoolId) throw forbidden();
   const vocationalSchoolId = actor.vocationalSchoolId;
   const [rows, submissions] = await Promise.all([
-    liveRoster(db(), vocationalSchoolId, year),
+    liveRoster(sql, vocationalSchoolId, year),
     db().rosterSubmission.findMany({ where: { vocationalSchoolId, year }, orderBy: { version: "desc" } }),
   ]);
   return { rows, submissions };
