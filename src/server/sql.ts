@@ -102,7 +102,8 @@ export function inlineSql(statement: Prisma.Sql, escapeLiteral: (text: string) =
  * plans a large statement anew each time it arrives as text (about 2 ms for the send-off's pre-check and its
  * recount-and-write, the latter while the cap locks are held); prepared once per connection, it is planned at most
  * a few times and then runs from its cached plan. The PREPARE travels in the same round trip as its first
- * EXECUTE. Parameter types come from the values (text, int, bigint, numeric, boolean, timestamp, text[], int[]).
+ * EXECUTE. Parameter types come from the values (text, int, bigint, numeric, boolean, timestamp, text[], int[]);
+ * NULL is a text parameter, so a statement that may receive NULL for another type casts it (`${x}::timestamp`).
  */
 export class PreparedSql {
   constructor(readonly statement: Prisma.Sql) {}

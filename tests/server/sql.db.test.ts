@@ -8,7 +8,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
 import { createDb, db, pgPool, type Db } from "@/server/db";
-import { inlineSql, sql, transaction } from "@/server/sql";
+import { inlineSql, prepared, sql, transaction } from "@/server/sql";
 import { isDbUnavailable } from "@/server/db-health";
 import { AppError } from "@/server/errors";
 import { dbKind } from "../support/db";
@@ -188,5 +188,70 @@ describe("commitWith(): the last statements and COMMIT in one round trip, values
       await tx.commitWith(Prisma.sql`INSERT INTO ${Prisma.raw(T)} (id) VALUES (${21})`); // duplicate key: COMMIT never runs
     })).rejects.toThrow(/duplicate key/);
     expect(await sql.$queryRaw`SELECT id FROM ${Prisma.raw(T)} WHERE id = 23`).toHaveLength(0);
+  });
+});
+
+describe("prepared(): a statement PostgreSQL plans once per connection (decision 099)", () => {
+  /** The texts each connection was sent while `fn` ran. */
+  async function sentTexts(fn: () => Promise<void>): Promise<Map<pg.Client, string[]>> {
+    const original = pg.Client.prototype.query;
+    const sent = new Map<pg.Client, string[]>();
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const q = args[0] as string | { text?: string };
+      sent.set(this, [...(sent.get(this) ?? []), typeof q === "string" ? q : q?.text ?? ""]);
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+    try {
+      await fn();
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    return sent;
+  }
+  const insert = (id: number, at: Date | null, tags: string[], flag: boolean, label: string | null) =>
+    prepared(Prisma.sql`INSERT INTO ${Prisma.raw(T)} (id, at, tags, flag, doc) VALUES (${id}, ${at}::timestamp, ${tags}, ${flag}, ${label}::jsonb) RETURNING id`); // NULL is a text parameter: cast
+
+  test("gives what the statement gives unprepared; values of every kind arrive unchanged", async () => {
+    const at = new Date("2020-05-08T02:00:00.123Z"); // stored as UTC although this process runs at Asia/Shanghai
+    const [r] = await transaction(async (tx) => tx.commitWith(insert(40, at, ["甲", "O'Brien\\"], true, JSON.stringify({ a: "x" }))));
+    expect(r.rows).toEqual([{ id: 40 }]);
+    const [row] = await sql.$queryRaw<{ at: Date; tags: string[]; flag: boolean; doc: unknown }[]>`SELECT at, tags, flag, doc FROM ${Prisma.raw(T)} WHERE id = 40`;
+    expect(row).toEqual({ at, tags: ["甲", "O'Brien\\"], flag: true, doc: { a: "x" } });
+    const q = Prisma.sql`SELECT id, at FROM ${Prisma.raw(T)} WHERE id = ANY(${[40, 41]}::int[]) AND at = ${at}`;
+    const [viaPrepared, viaText] = await transaction(async (tx) => tx.batch(prepared(q), q));
+    expect(viaPrepared.rows).toEqual(viaText.rows);
+    expect(viaPrepared.rows).toHaveLength(1);
+  });
+
+  test("the PREPARE is sent once per connection, with its first EXECUTE; later uses send the EXECUTE alone", async () => {
+    const sent = await sentTexts(async () => {
+      for (let i = 0; i < 4; i++) await transaction(async (tx) => tx.commitWith(insert(50 + i, null, [], false, null)));
+    });
+    expect(await sql.$queryRaw`SELECT id FROM ${Prisma.raw(T)} WHERE id BETWEEN 50 AND 53`).toHaveLength(4);
+    let executes = 0;
+    for (const texts of sent.values()) {
+      const mine = texts.filter((t) => /EXECUTE zjb_/.test(t));
+      executes += mine.length;
+      // Each connection: at most one PREPARE of it, in its first use (another test may have prepared it already).
+      expect(mine.slice(1).every((t) => !/PREPARE zjb_/.test(t))).toBe(true);
+    }
+    expect(executes).toBe(4);
+  });
+
+  test("after a failed query the connection is not trusted to hold its statements: the next use still works", async () => {
+    const statement = insert(60, null, [], false, null);
+    const sent = await sentTexts(async () => {
+      // The first statement fails, so the PREPARE sent after it in the same query never runs.
+      await expect(transaction(async (tx) => tx.batch(Prisma.sql`SELECT 1 / ${0}`, statement))).rejects.toThrow(/division by zero/);
+      await transaction(async (tx) => tx.commitWith(statement));
+    });
+    const failedOn = [...sent.keys()][0];
+    expect(sent.size).toBe(1); // one idle connection, used again (the pool hands out the last one released)
+    expect(sent.get(failedOn)!.at(-1)).toMatch(/^DEALLOCATE ALL/);
+    expect(await sql.$queryRaw`SELECT id FROM ${Prisma.raw(T)} WHERE id = 60`).toHaveLength(1);
+  });
+
+  test("a value of a kind with no parameter type is refused", async () => {
+    await expect(transaction(async (tx) => tx.batch(prepared(Prisma.sql`SELECT ${{ a: 1 }}`)))).rejects.toThrow(/no parameter type/);
   });
 });
