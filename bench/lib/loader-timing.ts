@@ -5,7 +5,7 @@
 // pg.Client#query, as the query-count test counts them). Prints a table with the growth ratio per kind and the
 // slowest statements at the largest size.
 //   TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx bench/lib/loader-timing.ts \
-//     [--sizes 900,9000] [--runs 10] [--keep] [--only home] [--json out.json]
+//     [--sizes 900,9000] [--runs 10] [--keep] [--only home] [--json out.json] [--trace "home COUNTY"]
 // --keep leaves the databases (zjb_lt_<size>) in place and reuses them on the next run (they are rebuilt
 // when missing); without it they are dropped at the end.
 import { writeFileSync } from "node:fs";
@@ -173,6 +173,11 @@ async function main() {
       recording = true;
       await fn();
       recording = false;
+      if (opt("trace") && kind.includes(opt("trace")!)) {
+        const t00 = Math.min(...log.map((x) => x.t0));
+        console.log(`\n${kind} at ${size}: statements in the order sent (start–end ms)`);
+        for (const x of [...log].sort((p, q) => p.t0 - q.t0)) console.log(`  ${(x.t0 - t00).toFixed(1).padStart(6)}–${(x.t1 - t00).toFixed(1).padEnd(6)} ${x.sql.slice(0, 150)}`);
+      }
       const slowest = [...log].sort((a, b) => b.ms - a.ms).slice(0, 4).map((s) => ({ sql: s.sql.slice(0, 220), ms: Math.round(s.ms * 10) / 10 }));
       (results[kind] ??= {})[size] = { ms: Math.round(median(times) * 10) / 10, cpuMs, statements: log.length, depth: sequentialDepth(log), slowest };
       process.stderr.write(".");

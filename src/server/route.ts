@@ -7,7 +7,6 @@ import { AppError } from "@/server/errors";
 import { fieldErrorsFromZod } from "@/lib/form";
 import { authorize } from "@/server/auth/gate";
 import { DB_UNAVAILABLE_MESSAGE, isDbUnavailable, noteDbUnavailable } from "@/server/db-health";
-import { jsonResponse } from "@/server/json-response";
 
 const STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, VALIDATION: 400, CONFLICT: 409,
@@ -30,11 +29,11 @@ function unavailable(err: unknown) {
 const RETRY = { "Retry-After": "5", "Cache-Control": "no-store" };
 
 export function errorResponse(err: unknown): Response {
-  if (unavailable(err)) return jsonResponse({ ok: false, code: "DB_UNAVAILABLE", message: DB_UNAVAILABLE_MESSAGE }, { status: 503, headers: RETRY });
+  if (unavailable(err)) return Response.json({ ok: false, code: "DB_UNAVAILABLE", message: DB_UNAVAILABLE_MESSAGE }, { status: 503, headers: RETRY });
   if (err instanceof AppError) {
-    return jsonResponse({ ok: false, code: err.code, message: err.message, fieldErrors: err.fieldErrors }, { status: STATUS[err.code] ?? 400 });
+    return Response.json({ ok: false, code: err.code, message: err.message, fieldErrors: err.fieldErrors }, { status: STATUS[err.code] ?? 400 });
   }
-  return jsonResponse({ ok: false, code: "INTERNAL", message: internal(err) }, { status: 500 });
+  return Response.json({ ok: false, code: "INTERNAL", message: internal(err) }, { status: 500 });
 }
 
 /** The same refusal as plain text, for links a user opens in the browser (downloads). */
@@ -110,7 +109,7 @@ export function jsonRoute<S extends z.ZodType, R>(
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) throw new AppError("VALIDATION", "填写内容有误，请按提示修改后再提交。", fieldErrorsFromZod(parsed.error));
-    return jsonResponse({ ok: true, data: await run(actor, parsed.data) });
+    return Response.json({ ok: true, data: await run(actor, parsed.data) });
   });
 }
 

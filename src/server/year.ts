@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/server/db";
+import { sql } from "@/server/sql";
 import { now as clockNow } from "@/server/clock";
 import { parseYearParam, programmeYearOf } from "@/lib/year";
 
@@ -23,10 +23,18 @@ export async function yearAtHand(
 ): Promise<YearAtHand> {
   const current = programmeYearOf(opts.now ?? clockNow());
   const year = parseYearParam(sp.year) ?? current;
-  const rows = await db().$queryRaw<{ year: number }[]>`
+  // Every page asks this. The years of the applications are found by walking the (year, …) index from one
+  // year to the next (a handful of index probes), not by reading every application: `SELECT DISTINCT year`
+  // took 6 ms of the database's time per page at 9 000 applications, and grew with them (decision 099).
+  // On the driver, not through Prisma (decision 098).
+  const rows = await sql.$queryRaw<{ year: number }[]>`
+    WITH RECURSIVE app_years AS (
+      SELECT min(year) AS y FROM "Application"
+      UNION ALL
+      SELECT (SELECT min(year) FROM "Application" WHERE year > app_years.y) FROM app_years WHERE app_years.y IS NOT NULL)
     SELECT year FROM "YearCalendar"
     UNION SELECT year FROM "QuotaPlan"
-    UNION SELECT DISTINCT year FROM "Application"`;
+    UNION SELECT y FROM app_years WHERE y IS NOT NULL`;
   const years = [...new Set([...rows.map((r) => Number(r.year)), current, year, ...(opts.extra ?? [])])].sort((a, b) => b - a);
   return { year, current, years };
 }
