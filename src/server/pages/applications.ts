@@ -17,13 +17,15 @@ export async function loadApplicationsPage(actor: Actor, sp: SearchParams, t: Da
   });
   const at = await yearAtHand(sp, { now: t });
   query.year = at.year;
-  const page = await listApplications(actor, query, t);
-  const [options, counts, window] = await Promise.all([
-    listFilterOptions(actor, page.year),
-    statusCounts(actor, page.year),
+  // Side by side, not one after the other: under load every sequential step waits its turn (decision 099).
+  const [page, options, counts, window, calendar] = await Promise.all([
+    listApplications(actor, query, t),
+    listFilterOptions(actor, at.year),
+    statusCounts(actor, at.year),
     entryWindowInfo(t),
+    loadCalendar(db(), at.year),
   ]);
   // Entry is always for the current programme year; a past year whose entry window is over is read-only.
-  const readOnly = pastYearReadOnly(at.year, await loadCalendar(db(), at.year), APPLICATION_ENTRY_WINDOW, t);
+  const readOnly = pastYearReadOnly(at.year, calendar, APPLICATION_ENTRY_WINDOW, t);
   return { query, at, page, options, counts, window, readOnly };
 }

@@ -20,8 +20,8 @@ async function rosterView(actor: Actor, year: number) {
 export async function loadRosterPage(actor: Actor, sp: SearchParams, t: Date) {
   const at = await yearAtHand(sp, { now: t });
   const { year } = at;
-  const phase = await phaseStatus({ now: t, phase: "confirmation", year });
+  const [phase, view] = await Promise.all([phaseStatus({ now: t, phase: "confirmation", year }), rosterView(actor, year)]);
   // A past year whose 确认期 is over shows its lists and exports only; a submission always goes to the current year.
   const readOnly = pastYearReadOnly(year, phase.calendar, "confirmation", t) || year > at.current;
-  return { at, year, phase, readOnly, view: await rosterView(actor, year) };
+  return { at, year, phase, readOnly, view };
 }

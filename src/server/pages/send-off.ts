@@ -16,14 +16,17 @@ export async function loadSendOffPage(actor: Actor, sp: SearchParams, t: Date) {
   const { year } = at;
   const phase = await phaseStatus({ now: t, phase: "sendOff", verb: "送读", year });
   const readOnly = pastYearReadOnly(year, phase.calendar, "sendOff", t);
-  const progress = await sendOffProgress(actor, year);
-  const gate = await sendOffGateStatus(actor, year);
   const canSend = can(actor.role, "sendOff.execute") && !readOnly;
   const q = typeof sp.q === "string" ? sp.q.trim().slice(0, 40) : "";
   const page = Math.max(1, Number(sp.page) || 1);
-  const sendable = canSend ? await listSendable(actor, year, { q, page, middleSchoolId: "" }) : null;
   // 逾期未报到 is about today's send-offs: only in the current year.
   const showOverdue = year === at.current && (actor.role === "COUNTY" || actor.role === "MIDDLE_SCHOOL" || actor.role === "PREFECTURE");
-  const overdue = showOverdue ? await listOverdueArrivals(actor, t) : [];
+  // Side by side, not one after the other: under load every sequential step waits its turn (decision 099).
+  const [progress, gate, sendable, overdue] = await Promise.all([
+    sendOffProgress(actor, year),
+    sendOffGateStatus(actor, year),
+    canSend ? listSendable(actor, year, { q, page, middleSchoolId: "" }) : null,
+    showOverdue ? listOverdueArrivals(actor, t) : [],
+  ]);
   return { at, year, phase, readOnly, open: phase.open, progress, gate, canSend, q, sendable, showOverdue, overdue };
 }
