@@ -126,8 +126,8 @@ function paramType(v: unknown): string {
 /** Per connection: the prepared statements it holds (null: unknown after a failed query, so DEALLOCATE ALL first). */
 const preparedOn = new WeakMap<pg.PoolClient, Set<string> | null>();
 
-/** The SQL texts that run `p` on `client`: its PREPARE when the connection does not hold it yet, then the EXECUTE. */
-function preparedTexts(client: pg.PoolClient, p: PreparedSql, inline: (st: Prisma.Sql) => string, held: Set<string>): string[] {
+/** The SQL texts that run `p` on a connection holding `held`: its PREPARE when not held yet, then the EXECUTE. */
+function preparedTexts(p: PreparedSql, inline: (st: Prisma.Sql) => string, held: Set<string>): string[] {
   const { values, text } = p.statement;
   const types = values.map(paramType);
   const name = `zjb_${createHash("sha1").update(`${types.join(",")}\n${text}`).digest("hex").slice(0, 20)}`;
@@ -215,7 +215,7 @@ export async function transaction<T>(fn: (tx: PgTx) => Promise<T>, opts: { maxWa
     const head = [...reset, ...(begun ? [] : begin)];
     begun = true;
     // Each part: its texts, and which of them is the statement whose result the caller wants (the EXECUTE, not the PREPARE).
-    const parts = statements.map((st) => (st instanceof PreparedSql ? preparedTexts(client, st, inline, held) : [inline(st)]));
+    const parts = statements.map((st) => (st instanceof PreparedSql ? preparedTexts(st, inline, held) : [inline(st)]));
     const texts = [...head, ...parts.flat(), ...(commit ? ["COMMIT"] : [])];
     let res: pg.QueryResult | pg.QueryResult[];
     try {
@@ -232,6 +232,13 @@ export async function transaction<T>(fn: (tx: PgTx) => Promise<T>, opts: { maxWa
       return all[at - 1];
     });
   };
+  /** `batch` and `commitWith`: the statements' rows and affected row counts. */
+  const several = async (statements: (Prisma.Sql | PreparedSql)[], commit: boolean) => {
+    if (committed) throw new Error("transaction(): the transaction has already been committed");
+    const res = await simple(statements, commit);
+    if (commit) committed = true;
+    return res.map((r) => ({ rows: r.rows, rowCount: r.rowCount ?? 0 }));
+  };
   const extended = rawOn(client, types);
   const first = async (st: Prisma.Sql) => (await simple([st], false))[0];
   const tx: PgTx = {
@@ -239,16 +246,8 @@ export async function transaction<T>(fn: (tx: PgTx) => Promise<T>, opts: { maxWa
       (begun ? extended.$queryRaw<R>(query, ...values) : first(statement(query, values)).then((r) => r.rows as R)),
     $executeRaw: async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) =>
       (begun ? extended.$executeRaw(query, ...values) : first(statement(query, values)).then((r) => r.rowCount ?? 0)),
-    batch: async (...statements) => {
-      if (committed) throw new Error("transaction(): the transaction has already been committed");
-      return (await simple(statements, false)).map((r) => ({ rows: r.rows, rowCount: r.rowCount ?? 0 }));
-    },
-    commitWith: async (...statements) => {
-      if (committed) throw new Error("transaction(): the transaction has already been committed");
-      const res = await simple(statements, true);
-      committed = true;
-      return res.map((r) => ({ rows: r.rows, rowCount: r.rowCount ?? 0 }));
-    },
+    batch: (...statements) => several(statements, false),
+    commitWith: (...statements) => several(statements, true),
   };
   try {
     let result: T;

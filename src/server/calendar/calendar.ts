@@ -76,7 +76,12 @@ export function deadlinesFromRow(row: { countyPlanDeadline: string | null; teach
 }
 
 export async function loadCalendar(client: RawSql, year: number): Promise<SchoolCalendar | null> {
-  const settings = await loadCalendarSettings(client, year);
+  return calendarFromRows(await client.$queryRaw<unknown[]>(calendarSettingsSql(year)));
+}
+
+/** The year's calendar from the rows of `calendarSettingsSql` (null: not set), for a caller that read them itself. */
+export function calendarFromRows(rows: unknown[]): SchoolCalendar | null {
+  const settings = calendarSettingsFromRows(rows);
   return settings ? computeCalendar(settings) : null;
 }
 

@@ -7,8 +7,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { AppError, isUniqueViolation, notFound } from "@/server/errors";
-import { calendarSettingsFromRows, calendarSettingsSql, phaseStatusOf, programmeYear } from "@/server/calendar/calendar";
-import { computeCalendar } from "@/lib/calendar";
+import { calendarFromRows, calendarSettingsSql, phaseStatusOf, programmeYear } from "@/server/calendar/calendar";
 import { sendableApplicationScope, sendableApplicationSql } from "./scope";
 import { capKey, lockCapsSql } from "./cap-lock";
 import { checkImplementationPlanGate, implementationPlanGateSql, type GateRow } from "@/server/filings/gate";
@@ -130,8 +129,7 @@ export async function sendOff(actor: Actor, input: { applicationIds: string[] },
              (SELECT COALESCE(json_agg(g), '[]'::json)
                 FROM (${implementationPlanGateSql(year, Prisma.sql`ARRAY(SELECT DISTINCT "countyId" FROM batch)`,
                                                   Prisma.sql`ARRAY(SELECT DISTINCT "vocationalSchoolId" FROM batch)`)}) g) AS gate`));
-    const settings = calendarSettingsFromRows(calendarRows.rows);
-    const window = phaseStatusOf(settings && computeCalendar(settings), { now, phase: "sendOff", verb: "送读", year });
+    const window = phaseStatusOf(calendarFromRows(calendarRows.rows), { now, phase: "sendOff", verb: "送读", year });
     if (!window.open) throw new AppError("OUT_OF_WINDOW", window.message);
     const [pre] = preRows.rows as { apps: AppRow[]; caps: CapRow[]; gate: GateRow[] }[];
     const { apps } = pre;
