@@ -102,7 +102,7 @@ export function inlineSql(statement: Prisma.Sql, escapeLiteral: (text: string) =
  * plans a large statement anew each time it arrives as text (about 2 ms for the send-off's pre-check and its
  * recount-and-write, the latter while the cap locks are held); prepared once per connection, it is planned at most
  * a few times and then runs from its cached plan. The PREPARE travels in the same round trip as its first
- * EXECUTE. Parameter types come from the values (text, int, bigint, numeric, boolean, timestamp, text[], int[]);
+ * EXECUTE; a connection whose session we do not know yet starts with DEALLOCATE ALL. Parameter types come from the values (text, int, bigint, numeric, boolean, timestamp, text[], int[]);
  * NULL is a text parameter, so a statement that may receive NULL for another type casts it (`${x}::timestamp`).
  */
 export class PreparedSql {
@@ -123,7 +123,7 @@ function paramType(v: unknown): string {
   throw new Error(`prepared(): no parameter type for ${Object.prototype.toString.call(v)}`);
 }
 
-/** Per connection: the prepared statements it holds (null: unknown after a failed query, so DEALLOCATE ALL first). */
+/** Per connection: the prepared statements it holds (absent or null: unknown, so DEALLOCATE ALL first). */
 const preparedOn = new WeakMap<pg.PoolClient, Set<string> | null>();
 
 /** The SQL texts that run `p` on a connection holding `held`: its PREPARE when not held yet, then the EXECUTE. */
@@ -209,9 +209,12 @@ export async function transaction<T>(fn: (tx: PgTx) => Promise<T>, opts: { maxWa
   let committed = false;
   /** Sends statements (and COMMIT) as one simple query, BEGIN first if not sent yet; their results. */
   const simple = async (statements: (Prisma.Sql | PreparedSql)[], commit: boolean) => {
+    // A connection's first use, or its first after a failed query: we cannot know what its session holds (after a
+    // failure the PREPARE may not have run; the embedded database keeps one session across reconnects), so it
+    // starts clean, in the same round trip.
     const known = preparedOn.get(client);
     const held = known ?? new Set<string>();
-    const reset = known === null ? ["DEALLOCATE ALL"] : []; // after a failure we cannot know what this connection holds
+    const reset = known ? [] : ["DEALLOCATE ALL"];
     const head = [...reset, ...(begun ? [] : begin)];
     begun = true;
     // Each part: its texts, and which of them is the statement whose result the caller wants (the EXECUTE, not the PREPARE).

@@ -255,3 +255,37 @@ describe("prepared(): a statement PostgreSQL plans once per connection (decision
     await expect(transaction(async (tx) => tx.batch(prepared(Prisma.sql`SELECT ${{ a: 1 }}`)))).rejects.toThrow(/no parameter type/);
   });
 });
+
+describe("prepared() on a session that already holds the statement (the embedded database keeps one session across reconnects)", () => {
+  test("a connection the app has not used yet starts clean: the statement is prepared again without an error", async () => {
+    const statement = prepared(Prisma.sql`SELECT ${7}::int + 1 AS n`);
+    // The PREPARE text this statement gets.
+    const original = pg.Client.prototype.query;
+    let prepareText = "";
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const q = args[0] as string | { text?: string };
+      const text = typeof q === "string" ? q : q?.text ?? "";
+      prepareText ||= text.split(";\n").find((t) => t.startsWith("PREPARE zjb_")) ?? "";
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+    try {
+      // Every idle connection closed, so the next one is new to the app.
+      const pool = pgPool();
+      const idle = await Promise.all(Array.from({ length: pool.idleCount }, () => pool.connect()));
+      for (const c of idle) c.release(true);
+      await transaction(async (tx) => tx.batch(statement));
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    expect(prepareText).toMatch(/^PREPARE zjb_/);
+    // A fresh connection whose session already holds the statement, as after a reconnect to the embedded database.
+    const pool = pgPool();
+    const idle = await Promise.all(Array.from({ length: pool.idleCount }, () => pool.connect()));
+    for (const c of idle) c.release(true);
+    const fresh = await pool.connect();
+    await fresh.query(prepareText);
+    fresh.release();
+    const [r] = await transaction(async (tx) => tx.batch(statement));
+    expect(r.rows).toEqual([{ n: 8 }]);
+  });
+});
