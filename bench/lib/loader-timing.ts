@@ -145,7 +145,7 @@ async function main() {
     kinds["application COUNTY (sent off)"] = () => loadApplicationPage(actors.COUNTY, sentOff.id);
     kinds["send-off page COUNTY"] = () => loadSendOffPage(actors.COUNTY, {}, t);
     kinds["send-off page PREFECTURE"] = () => loadSendOffPage(actors.PREFECTURE, {}, t);
-    kinds["roster page PREFECTURE"] = () => loadRosterPage(actors.PREFECTURE, {}, t);
+    for (const role of ["PREFECTURE", "COUNTY", "VOCATIONAL_SCHOOL"] as const) kinds[`roster page ${role}`] = () => loadRosterPage(actors[role], {}, t);
     kinds["annex3 rows MIDDLE_SCHOOL"] = () => annex3ExportRows(actors.MIDDLE_SCHOOL, { year });
     kinds["annex3 rows+write MIDDLE_SCHOOL"] = async () => {
       const { school, rows } = await annex3ExportRows(actors.MIDDLE_SCHOOL, { year });

@@ -15,7 +15,7 @@ import { loadHomePage } from "@/server/pages/home";
 import { loadApplicationsPage } from "@/server/pages/applications";
 import { loadApplicationPage } from "@/server/pages/application";
 import { loadSendOffPage } from "@/server/pages/send-off";
-import { loadRosterPage } from "@/server/pages/roster";
+import { loadRosterPage, ROSTER_PAGE_SIZE } from "@/server/pages/roster";
 import { loadReceptionPage } from "@/server/pages/reception";
 import { loadStudentPage } from "@/server/pages/student";
 import { requestInbox } from "@/server/inbox";
@@ -202,4 +202,61 @@ suite("query discipline at a whole prefecture's scale", () => {
     expect(c[9000], `${kind}: ${c[900]} statements at 900 but ${c[9000]} at 9 000:\n${samples[kind][9000]!.join("\n")}`).toBe(c[900]);
     expect(c[9000]!, `${kind}: ${c[9000]} statements:\n${samples[kind][9000]!.join("\n")}`).toBeLessThanOrEqual(BOUNDS[kind]);
   });
+
+  // The roster pages on a whole prefecture's lists (decision 100): a page of 50, search, the county's filters.
+  test("roster page of a vocational school: 50 rows a page, numbered in the whole list, searchable by full ID", async () => {
+    switchTo(9000);
+    const t = new Date(`${fixtures[9000]!.trainingDate}T10:00:00+08:00`);
+    const voc = await actorOf("jishi");
+    const view = async (sp: Record<string, string>) => {
+      const v = (await loadRosterPage(voc, sp, t)).view;
+      if (v?.role !== "VOCATIONAL_SCHOOL") throw new Error("not the school's view");
+      return v;
+    };
+    const first = await view({});
+    expect(first.total).toBeGreaterThan(ROSTER_PAGE_SIZE);
+    expect(first.page.items).toHaveLength(ROSTER_PAGE_SIZE);
+    expect(first.page.items.map((r) => r.n)).toEqual(Array.from({ length: ROSTER_PAGE_SIZE }, (_, i) => i + 1));
+    const second = await view({ page: "2" });
+    expect(second.page.items[0].n).toBe(ROSTER_PAGE_SIZE + 1);
+    const last = await view({ page: "999" });
+    expect(last.page.page).toBe(Math.ceil(first.total / ROSTER_PAGE_SIZE));
+    expect(last.page.items.at(-1)!.n).toBe(first.total);
+    const target = second.page.items[3];
+    const found = await view({ q: target.idNumber });
+    expect(found.page.items.map((r) => r.enrolmentId)).toEqual([target.enrolmentId]);
+    expect(found.page.items[0].n).toBe(target.n);
+    expect((await view({ q: "查无此人" })).page.total).toBe(0);
+  });
+
+  test("roster page of a county: one school at a time, filtered by its check, counts from all rows", async () => {
+    switchTo(9000);
+    const t = new Date(`${fixtures[9000]!.trainingDate}T10:00:00+08:00`);
+    const county = await actorOf("chuxiong");
+    const view = async (sp: Record<string, string>) => {
+      const v = (await loadRosterPage(county, sp, t)).view;
+      if (v?.role !== "COUNTY" || !v.part) throw new Error("not the county's view");
+      return v;
+    };
+    const all = await view({});
+    expect(all.summary.length).toBeGreaterThan(1);
+    const big = all.summary.reduce((a, b) => (b.total > a.total ? b : a));
+    const part = (await view({ part: big.submissionId })).part!;
+    expect(part.submissionId).toBe(big.submissionId);
+    expect(part.page.total).toBe(big.total);
+    expect(part.page.items.length).toBe(Math.min(ROSTER_PAGE_SIZE, big.total));
+    const unchecked = (await view({ part: big.submissionId, check: "UNCHECKED" })).part!.page;
+    expect(unchecked.total).toBe(big.unchecked);
+    expect(unchecked.items.every((r) => r.check === null)).toBe(true);
+    const objected = (await view({ part: big.submissionId, check: "DISCREPANCY" })).part!.page;
+    expect(objected.total).toBe(big.discrepancies);
+    expect(objected.items.every((r) => r.check && r.check.status !== "CONFIRMED")).toBe(true);
+    const confirmed = (await view({ part: big.submissionId, check: "CONFIRMED" })).part!.page;
+    expect(confirmed.total + unchecked.total + objected.total).toBe(big.total);
+    expect(confirmed.total).toBeGreaterThan(0);
+    // An unknown part falls back to a school of the county's own, never another county's list.
+    const other = await view({ part: "not-an-id" });
+    expect(all.summary.map((s) => s.submissionId)).toContain(other.part!.submissionId);
+  });
 });
+

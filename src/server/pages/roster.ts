@@ -1,18 +1,50 @@
 import "server-only";
 import type { Actor } from "@/server/auth/load-actor";
 import { phaseStatus } from "@/server/calendar/calendar";
-import { countyRoster, ownRoster, rosterBoard, schoolDiscrepancies } from "@/server/roster/roster";
+import { countyRosterPage, ownRoster, rosterBoard, schoolDiscrepancies } from "@/server/roster/roster";
+import { toPage } from "@/server/pagination";
 import { yearAtHand } from "@/server/year";
 import { pastYearReadOnly } from "@/lib/year";
-import type { SearchParams } from "./search-params";
+import { firstParam, type SearchParams } from "./search-params";
 
-async function rosterView(actor: Actor, year: number) {
+/** Rows of a roster shown per page: a school's list runs to hundreds of students (decision 100). */
+export const ROSTER_PAGE_SIZE = 50;
+
+export type RosterQuery = { q: string; check: "" | "UNCHECKED" | "CONFIRMED" | "DISCREPANCY"; part: string; page: number };
+
+export function rosterQuery(sp: SearchParams): RosterQuery {
+  const check = firstParam(sp.check) ?? "";
+  return {
+    q: (firstParam(sp.q) ?? "").trim().slice(0, 40),
+    check: check === "UNCHECKED" || check === "CONFIRMED" || check === "DISCREPANCY" ? check : "",
+    part: (firstParam(sp.part) ?? "").slice(0, 40),
+    page: Math.max(1, Math.floor(Number(firstParam(sp.page))) || 1),
+  };
+}
+
+type Searchable = { studentName: string; idNumber: string; vocationalStudentNo: string; vocationalClass: string; middleSchoolName: string };
+/** 姓名、身份证号、学号、班级 or 原初中学校 contains the words typed (the full ID is searched, the list shows it masked). */
+const matches = (q: string) => (r: Searchable) =>
+  !q || [r.studentName, r.idNumber, r.vocationalStudentNo, r.vocationalClass, r.middleSchoolName].some((v) => v.toUpperCase().includes(q.toUpperCase()));
+
+/** One page of rows, numbered in the whole list's order; a page past the end shows the last one. */
+function pageOf<T>(rows: T[], page: number) {
+  const last = Math.max(1, Math.ceil(rows.length / ROSTER_PAGE_SIZE));
+  const p = Math.min(page, last);
+  return toPage(rows.slice((p - 1) * ROSTER_PAGE_SIZE, p * ROSTER_PAGE_SIZE), rows.length, p, ROSTER_PAGE_SIZE);
+}
+
+async function rosterView(actor: Actor, year: number, query: RosterQuery) {
   if (actor.role === "VOCATIONAL_SCHOOL") {
     const [own, discrepancies] = await Promise.all([ownRoster(actor, year), schoolDiscrepancies(actor, year)]);
-    return { role: "VOCATIONAL_SCHOOL" as const, rows: own.rows, submissions: own.submissions, discrepancies };
+    const numbered = own.rows.map((r, i) => ({ ...r, n: i + 1 }));
+    return { role: "VOCATIONAL_SCHOOL" as const, total: own.rows.length, page: pageOf(numbered.filter(matches(query.q)), query.page), submissions: own.submissions, discrepancies };
   }
   if (actor.role === "PREFECTURE") return { role: "PREFECTURE" as const, board: await rosterBoard(actor, year) };
-  if (actor.role === "COUNTY") return { role: "COUNTY" as const, parts: await countyRoster(actor, year) };
+  if (actor.role === "COUNTY") {
+    const { summary, part } = await countyRosterPage(actor, year, { ...query, pageSize: ROSTER_PAGE_SIZE });
+    return { role: "COUNTY" as const, summary, part };
+  }
   return null;
 }
 
@@ -20,8 +52,9 @@ async function rosterView(actor: Actor, year: number) {
 export async function loadRosterPage(actor: Actor, sp: SearchParams, t: Date) {
   const at = await yearAtHand(sp, { now: t });
   const { year } = at;
-  const [phase, view] = await Promise.all([phaseStatus({ now: t, phase: "confirmation", year }), rosterView(actor, year)]);
+  const query = rosterQuery(sp);
+  const [phase, view] = await Promise.all([phaseStatus({ now: t, phase: "confirmation", year }), rosterView(actor, year, query)]);
   // A past year whose 确认期 is over shows its lists and exports only; a submission always goes to the current year.
   const readOnly = pastYearReadOnly(year, phase.calendar, "confirmation", t) || year > at.current;
-  return { at, year, phase, readOnly, view };
+  return { at, year, phase, readOnly, query, view };
 }

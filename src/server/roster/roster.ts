@@ -8,6 +8,7 @@ import { AppError, forbidden, notFound } from "@/server/errors";
 import { assertInPhase } from "@/server/calendar/calendar";
 import { sortRosterRows, type RosterStudentRow } from "@/lib/roster-order";
 import type { Prisma } from "@/generated/prisma/client";
+import { toPage } from "@/server/pagination";
 
 /** One frozen row of a submitted roster: the 附件4 columns plus the keys the county check needs. */
 export type RosterRow = RosterStudentRow & { enrolmentId: string; countyId: string };
@@ -147,31 +148,80 @@ export async function releaseRoster(actor: Actor, input: { submissionId: string 
   });
 }
 
-/** The county's students across all vocational schools, from the latest released snapshots, with its checks. */
-export async function countyRoster(caller: Actor, year: number) {
+/** A county's check of one student of a released roster (what the roster page shows of it). */
+export type RosterCheckView = { status: "CONFIRMED" | "DISCREPANCY" | "RESOLVED"; comment: string | null; answer: string | null };
+/** One vocational school's roster released to the county: its students of the county and how many are checked. */
+export type CountyRosterPart = { submissionId: string; schoolName: string; version: number; total: number; unchecked: number; discrepancies: number };
+export type CountyRosterQuery = { part?: string; q?: string; check?: "" | "UNCHECKED" | "CONFIRMED" | "DISCREPANCY"; page?: number; pageSize?: number };
+
+/**
+ * The county's check of the schools' 附件4 (latest released snapshots): every school's counts, and one page of
+ * one school's students of the county (the one asked for, else the first with students still to check), in the
+ * order frozen at submission, filtered by its check and by 姓名/身份证号/学号/班级/原初中学校.
+ * One statement (decision 100): PostgreSQL expands the frozen rows, counts, filters and pages; only the page's
+ * rows reach the app server, however large the county's list.
+ */
+export async function countyRosterPage(caller: Actor, year: number, query: CountyRosterQuery = {}) {
   const actor = actorAs(caller, "COUNTY");
   assertCan(actor, "roster.check");
-  const releases = await db().rosterRelease.findMany({
-    where: { countyId: actor.countyId, submission: { year, supersededAt: null } },
-    include: {
-      submission: {
-        include: {
-          vocationalSchool: { select: { name: true, sortOrder: true } },
-          checks: { where: { countyId: actor.countyId } },
-        },
-      },
-    },
-    orderBy: { submission: { vocationalSchool: { sortOrder: "asc" } } },
-  });
-  return releases.map((r) => {
-    const checks = new Map(r.submission.checks.map((c) => [c.enrolmentId, c]));
-    return {
-      submissionId: r.submissionId, schoolName: r.submission.vocationalSchool.name, version: r.submission.version, releasedAt: r.releasedAt,
-      rows: (r.submission.rows as unknown as RosterRow[])
-        .filter((row) => row.countyId === actor.countyId)
-        .map((row) => ({ ...row, check: checks.get(row.enrolmentId) ?? null })),
-    };
-  });
+  const countyId = actor.countyId;
+  const size = Math.max(1, Math.min(query.pageSize ?? 50, 10_000));
+  const page = Math.max(1, Math.floor(query.page ?? 1));
+  const q = (query.q ?? "").trim();
+  const check = query.check ?? "";
+  const [r] = await sql.$queryRaw<{
+    parts: (CountyRosterPart & { sortOrder: number })[] | null; part: string | null; total: number; offset: number;
+    rows: { row: RosterRow; status: RosterCheckView["status"] | null; comment: string | null; answer: string | null }[] | null;
+  }[]>`
+    WITH rel AS MATERIALIZED (
+      SELECT r."submissionId", s.version, s.rows, v.name AS "schoolName", v."sortOrder"
+        FROM "RosterRelease" r
+        JOIN "RosterSubmission" s ON s.id = r."submissionId"
+        JOIN "VocationalSchool" v ON v.id = s."vocationalSchoolId"
+       WHERE r."countyId" = ${countyId} AND s.year = ${year} AND s."supersededAt" IS NULL),
+    checks AS MATERIALIZED (
+      SELECT k."submissionId", k."enrolmentId", k.status::text AS status, k.comment, k.answer
+        FROM "RosterCheck" k WHERE k."countyId" = ${countyId} AND k."submissionId" IN (SELECT "submissionId" FROM rel)),
+    mine AS MATERIALIZED (
+      SELECT rel."submissionId", x.ord, x.row, k.status, k.comment, k.answer
+        FROM rel
+        CROSS JOIN LATERAL jsonb_array_elements(rel.rows) WITH ORDINALITY AS x(row, ord)
+        LEFT JOIN checks k ON k."submissionId" = rel."submissionId" AND k."enrolmentId" = x.row->>'enrolmentId'
+       WHERE x.row->>'countyId' = ${countyId}),
+    parts AS MATERIALIZED (
+      SELECT rel."submissionId", rel."schoolName", rel.version, rel."sortOrder",
+             count(m.ord)::int AS total, count(m.ord) FILTER (WHERE m.status IS NULL)::int AS unchecked,
+             count(m.ord) FILTER (WHERE m.status <> 'CONFIRMED')::int AS discrepancies
+        FROM rel LEFT JOIN mine m ON m."submissionId" = rel."submissionId"
+       GROUP BY rel."submissionId", rel."schoolName", rel.version, rel."sortOrder"),
+    chosen AS (
+      SELECT "submissionId" FROM parts
+       ORDER BY ("submissionId" = ${query.part ?? ""}) DESC, (unchecked > 0) DESC, "sortOrder", "submissionId" LIMIT 1),
+    shown AS MATERIALIZED (
+      SELECT m.* FROM mine m
+       WHERE m."submissionId" = (SELECT "submissionId" FROM chosen)
+         AND CASE ${check}
+               WHEN 'UNCHECKED' THEN m.status IS NULL
+               WHEN 'CONFIRMED' THEN m.status = 'CONFIRMED'
+               WHEN 'DISCREPANCY' THEN m.status <> 'CONFIRMED'
+               ELSE TRUE END
+         AND (${q} = '' OR EXISTS (
+               SELECT 1 FROM unnest(ARRAY[m.row->>'studentName', m.row->>'idNumber', m.row->>'vocationalStudentNo', m.row->>'vocationalClass', m.row->>'middleSchoolName']) v
+                WHERE strpos(upper(v), upper(${q})) > 0))),
+    bounds AS (
+      -- a page past the end shows the last one
+      SELECT count(*)::int AS total, LEAST((${page} - 1) * ${size}, GREATEST(0, (count(*)::int + ${size} - 1) / ${size} - 1) * ${size}) AS "offset" FROM shown)
+    SELECT (SELECT json_agg(p ORDER BY p."sortOrder", p."submissionId") FROM parts p) AS parts,
+           (SELECT "submissionId" FROM chosen) AS part,
+           b.total, b."offset",
+           (SELECT json_agg(json_build_object('row', x.row, 'status', x.status, 'comment', x.comment, 'answer', x.answer) ORDER BY x.ord)
+              FROM (SELECT * FROM shown ORDER BY ord LIMIT ${size} OFFSET b."offset") x) AS rows
+      FROM bounds b`;
+  const summary: CountyRosterPart[] = (r.parts ?? []).map(({ sortOrder: _, ...p }) => p);
+  const chosen = summary.find((p) => p.submissionId === r.part);
+  if (!chosen) return { summary, part: null };
+  const rows = (r.rows ?? []).map((x) => ({ ...x.row, check: x.status ? { status: x.status, comment: x.comment, answer: x.answer } : null }));
+  return { summary, part: { ...chosen, page: toPage(rows, r.total, r.offset / size + 1, size) } };
 }
 
 /** 县市核对: confirm a student or raise a discrepancy with a comment. */
@@ -225,19 +275,33 @@ export async function confirmAllRows(caller: Actor, input: { submissionId: strin
   });
 }
 
-/** The vocational school's view of discrepancies raised on its latest submission. */
+/**
+ * The vocational school's view of discrepancies raised on its latest submission. One statement: the
+ * submission's frozen rows are expanded once inside PostgreSQL and joined to the checks (decision 100);
+ * reading each check with its submission made Prisma copy and search the whole frozen list per check.
+ */
 export async function schoolDiscrepancies(caller: Actor, year: number) {
   const actor = actorAs(caller, "VOCATIONAL_SCHOOL");
   assertCan(actor, "roster.answer");
-  const checks = await db().rosterCheck.findMany({
-    where: { status: { in: ["DISCREPANCY", "RESOLVED"] }, submission: { vocationalSchoolId: actor.vocationalSchoolId, year, supersededAt: null } },
-    include: { county: { select: { name: true } }, submission: true },
-    orderBy: { checkedAt: "asc" },
-  });
-  return checks.map((c) => {
-    const row = (c.submission.rows as unknown as RosterRow[]).find((r) => r.enrolmentId === c.enrolmentId);
-    return { id: c.id, countyName: c.county.name, studentName: row?.studentName ?? "", vocationalClass: row?.vocationalClass ?? "", comment: c.comment, answer: c.answer, status: c.status, checkedAt: c.checkedAt, answeredAt: c.answeredAt };
-  });
+  return sql.$queryRaw<{
+    id: string; countyName: string; studentName: string; vocationalClass: string; comment: string | null; answer: string | null;
+    status: "DISCREPANCY" | "RESOLVED"; checkedAt: Date; answeredAt: Date | null;
+  }[]>`
+    WITH sub AS MATERIALIZED (
+      SELECT id, rows FROM "RosterSubmission"
+       WHERE "vocationalSchoolId" = ${actor.vocationalSchoolId} AND year = ${year} AND "supersededAt" IS NULL),
+    checks AS MATERIALIZED (
+      SELECT c.* FROM "RosterCheck" c JOIN sub ON sub.id = c."submissionId" WHERE c.status IN ('DISCREPANCY', 'RESOLVED')),
+    named AS MATERIALIZED (
+      SELECT sub.id AS "submissionId", x->>'enrolmentId' AS "enrolmentId", x->>'studentName' AS "studentName", x->>'vocationalClass' AS "vocationalClass"
+        FROM sub CROSS JOIN LATERAL jsonb_array_elements(sub.rows) x
+       WHERE EXISTS (SELECT 1 FROM checks) AND x->>'enrolmentId' IN (SELECT "enrolmentId" FROM checks))
+    SELECT c.id, co.name AS "countyName", COALESCE(n."studentName", '') AS "studentName", COALESCE(n."vocationalClass", '') AS "vocationalClass",
+           c.comment, c.answer, c.status::text AS status, c."checkedAt", c."answeredAt"
+      FROM checks c
+      JOIN "County" co ON co.id = c."countyId"
+      LEFT JOIN named n ON n."submissionId" = c."submissionId" AND n."enrolmentId" = c."enrolmentId"
+     ORDER BY c."checkedAt", c.id`;
 }
 
 /** 学校答复: the school answers a discrepancy (and corrects the roster, then resubmits, when needed). */
@@ -315,7 +379,8 @@ export async function ownRoster(actor: Actor, year: number) {
   const vocationalSchoolId = actor.vocationalSchoolId;
   const [rows, submissions] = await Promise.all([
     liveRoster(sql, vocationalSchoolId, year),
-    db().rosterSubmission.findMany({ where: { vocationalSchoolId, year }, orderBy: { version: "desc" } }),
+    // The frozen rows of every version are not shown here: not read (decision 100).
+    db().rosterSubmission.findMany({ where: { vocationalSchoolId, year }, orderBy: { version: "desc" }, omit: { rows: true } }),
   ]);
   return { rows, submissions };
 }

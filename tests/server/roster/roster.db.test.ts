@@ -10,7 +10,7 @@ import { approveImplementationPlans } from "../../../prisma/factories/filings";
 import { sendOff } from "@/server/send-off/send-off";
 import { assignToClass, recordArrival, saveClass } from "@/server/reception/reception";
 import {
-  annex4Sheets, answerDiscrepancy, checkRosterRow, confirmAllRows, countyRoster, receiveRoster, releaseRoster, rosterBoard,
+  annex4Sheets, answerDiscrepancy, checkRosterRow, confirmAllRows, countyRosterPage, receiveRoster, releaseRoster, rosterBoard,
   schoolDiscrepancies, submitRoster, type RosterRow,
 } from "@/server/roster/roster";
 import { writeAnnex4 } from "@/server/exports/annex4";
@@ -94,15 +94,18 @@ describe("feedback to counties and county check", () => {
     expect(board.find((b) => b.schoolId === p.vocP.id)!.submission).toBeNull();
     await expect(releaseRoster(prefecture, { submissionId: row.submission!.id }, CONFIRM)).rejects.toThrow(/先确认接收/);
     await receiveRoster(prefecture, { submissionId: row.submission!.id }, CONFIRM);
-    expect(await countyRoster(countyA, 2020)).toHaveLength(0); // not yet released
+    expect(await countyRosterPage(countyA, 2020)).toEqual({ summary: [], part: null }); // not yet released
     await releaseRoster(prefecture, { submissionId: row.submission!.id }, CONFIRM);
 
-    const mine = await countyRoster(countyA, 2020);
-    expect(mine).toHaveLength(1);
+    const { summary, part } = await countyRosterPage(countyA, 2020);
+    expect(summary).toHaveLength(1);
+    expect(summary[0]).toMatchObject({ total: 5, unchecked: 5, discrepancies: 0 });
+    const mine = [{ submissionId: part!.submissionId, rows: part!.page.items }];
     expect(mine[0].rows.every((r) => r.countyId === p.countyA.id)).toBe(true);
     expect(mine[0].rows).toHaveLength(5);
-    const other = await countyRoster(countyB, 2020);
-    expect(other[0].rows).toHaveLength(2);
+    const other = await countyRosterPage(countyB, 2020);
+    expect(other.part!.page.items).toHaveLength(2);
+    expect(other.part!.page.items.every((r) => r.countyId === p.countyB.id)).toBe(true);
 
     const target = mine[0].rows[0];
     await expect(checkRosterRow(countyB, { submissionId: mine[0].submissionId, enrolmentId: target.enrolmentId, status: "CONFIRMED" }, CONFIRM)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -115,8 +118,16 @@ describe("feedback to counties and county check", () => {
     expect(d[0]).toMatchObject({ comment: "该生已回原校", studentName: target.studentName });
     await answerDiscrepancy(voc, { checkId: d[0].id, answer: "经核实该生仍在校就读" }, CONFIRM);
     await expect(answerDiscrepancy(voc, { checkId: d[0].id, answer: "再次答复" }, CONFIRM)).rejects.toThrow(/已经答复过/);
-    const again = await countyRoster(countyA, 2020);
-    expect(again[0].rows.find((r) => r.enrolmentId === target.enrolmentId)!.check).toMatchObject({ status: "RESOLVED", answer: "经核实该生仍在校就读" });
+    const again = await countyRosterPage(countyA, 2020);
+    expect(again.summary[0]).toMatchObject({ total: 5, unchecked: 0, discrepancies: 1 });
+    expect(again.part!.page.items.find((r) => r.enrolmentId === target.enrolmentId)!.check).toMatchObject({ status: "RESOLVED", answer: "经核实该生仍在校就读" });
+    const objected = await countyRosterPage(countyA, 2020, { check: "DISCREPANCY" });
+    expect(objected.part!.page.items.map((r) => r.enrolmentId)).toEqual([target.enrolmentId]);
+    expect((await countyRosterPage(countyA, 2020, { q: target.idNumber })).part!.page.items.map((r) => r.enrolmentId)).toEqual([target.enrolmentId]);
+    const paged = await countyRosterPage(countyA, 2020, { pageSize: 2, page: 3 });
+    expect(paged.part!.page).toMatchObject({ page: 3, pageCount: 3, total: 5 });
+    expect((await countyRosterPage(countyA, 2020, { pageSize: 2, page: 99 })).part!.page).toMatchObject({ page: 3, total: 5 }); // past the end: the last page
+    expect(paged.part!.page.items.map((r) => r.enrolmentId)).toEqual(part!.page.items.slice(4).map((r) => r.enrolmentId));
   });
 });
 
