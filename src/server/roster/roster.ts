@@ -170,7 +170,7 @@ export async function countyRosterPage(caller: Actor, year: number, query: Count
   const q = (query.q ?? "").trim();
   const check = query.check ?? "";
   const [r] = await sql.$queryRaw<{
-    parts: (CountyRosterPart & { sortOrder: number })[] | null; part: string | null; total: number; offset: number;
+    parts: CountyRosterPart[] | null; part: string | null; total: number; offset: number;
     rows: { row: RosterRow; status: RosterCheckView["status"] | null; comment: string | null; answer: string | null }[] | null;
   }[]>`
     WITH rel AS MATERIALIZED (
@@ -211,13 +211,15 @@ export async function countyRosterPage(caller: Actor, year: number, query: Count
     bounds AS (
       -- a page past the end shows the last one
       SELECT count(*)::int AS total, LEAST((${page} - 1) * ${size}, GREATEST(0, (count(*)::int + ${size} - 1) / ${size} - 1) * ${size}) AS "offset" FROM shown)
-    SELECT (SELECT json_agg(p ORDER BY p."sortOrder", p."submissionId") FROM parts p) AS parts,
+    SELECT (SELECT json_agg(json_build_object('submissionId', p."submissionId", 'schoolName', p."schoolName", 'version', p.version,
+                   'total', p.total, 'unchecked', p.unchecked, 'discrepancies', p.discrepancies) ORDER BY p."sortOrder", p."submissionId")
+              FROM parts p) AS parts,
            (SELECT "submissionId" FROM chosen) AS part,
            b.total, b."offset",
            (SELECT json_agg(json_build_object('row', x.row, 'status', x.status, 'comment', x.comment, 'answer', x.answer) ORDER BY x.ord)
               FROM (SELECT * FROM shown ORDER BY ord LIMIT ${size} OFFSET b."offset") x) AS rows
       FROM bounds b`;
-  const summary: CountyRosterPart[] = (r.parts ?? []).map(({ sortOrder: _, ...p }) => p);
+  const summary = r.parts ?? [];
   const chosen = summary.find((p) => p.submissionId === r.part);
   if (!chosen) return { summary, part: null };
   const rows = (r.rows ?? []).map((x) => ({ ...x.row, check: x.status ? { status: x.status, comment: x.comment, answer: x.answer } : null }));
