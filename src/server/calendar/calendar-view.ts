@@ -5,7 +5,7 @@ import { assertCan, can } from "@/server/auth/permissions";
 import { computeCalendar, getPhase, type SchoolCalendar } from "@/lib/calendar";
 import { OVERRIDE_LABELS, type CalendarSettings, type OverrideKey } from "@/lib/calendar-settings";
 import { chinaDateOf, countWorkingDays, formatChineseDate, formatChineseRange, type DateRange } from "@/lib/china-date";
-import { DB_TO_OVERRIDE, loadCalendar, loadCalendarSettings, programmeYear } from "./calendar";
+import { DB_TO_OVERRIDE, loadCalendarSettings, programmeYear, requestCalendar } from "./calendar";
 
 /** Reads for the 工作日历 page and the home-page timeline. Everyone may read (`calendar.read`). */
 
@@ -171,6 +171,6 @@ export function describeChange(action: string, s: Record<string, unknown>): stri
 /** What the home page needs: a programme year's calendar (by default today's; null when not set) and today. */
 export async function getHomeTimeline(actor: Actor, now: Date, year = programmeYear(now)) {
   assertCan(actor, "calendar.read");
-  const calendar = await loadCalendar(db(), year);
+  const calendar = await requestCalendar(year);
   return { year, today: chinaDateOf(now), calendar };
 }

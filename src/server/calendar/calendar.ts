@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/server/db";
-import type { RawSql } from "@/server/sql";
+import { cache } from "react";
+import { sql, type RawSql } from "@/server/sql";
 import { AppError } from "@/server/errors";
 import { checkPhase, checkWindow, computeCalendar, getPhase, windowRange, type SchoolCalendar } from "@/lib/calendar";
 import { PHASE_LABELS, type CalendarSettings, type OverrideKey, type PhaseKey, type PhaseWindow } from "@/lib/calendar-settings";
@@ -79,6 +79,15 @@ export async function loadCalendar(client: RawSql, year: number): Promise<School
   return calendarFromRows(await client.$queryRaw<unknown[]>(calendarSettingsSql(year)));
 }
 
+/**
+ * A year's calendar for what a page shows (decision 100): read once per request — the layout's inbox, the
+ * page and its panels share it — on the driver. React's `cache` keeps it for one server render only (outside a
+ * render, a test or a route handler, every call reads), so nothing is held across requests or servers.
+ * Never for a rule: an action reads the calendar inside its own transaction (`assertInPhase`).
+ * The object is shared by the request's readers: read it, do not change it.
+ */
+export const requestCalendar = cache((year: number): Promise<SchoolCalendar | null> => loadCalendar(sql, year));
+
 /** The year's calendar from the rows of `calendarSettingsSql` (null: not set), for a caller that read them itself. */
 export function calendarFromRows(rows: unknown[]): SchoolCalendar | null {
   const settings = calendarSettingsFromRows(rows);
@@ -102,10 +111,11 @@ export type PhaseStatus =
  */
 export async function phaseStatus(
   opts: { now: Date; phase: PhaseKey | PhaseWindow; verb?: string; year?: number },
-  client: RawSql = db(),
+  client?: RawSql,
 ): Promise<PhaseStatus> {
   const year = opts.year ?? programmeYear(opts.now);
-  return phaseStatusOf(await loadCalendar(client, year), { ...opts, year });
+  // Without a client: a page's read, shared by the request (requestCalendar); with one: that transaction's view.
+  return phaseStatusOf(client ? await loadCalendar(client, year) : await requestCalendar(year), { ...opts, year });
 }
 
 /** `phaseStatus` for a calendar already read (null: not set), e.g. in the same round trip as other statements. */

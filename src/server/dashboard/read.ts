@@ -94,11 +94,13 @@ async function leaverBreakdown(where: Prisma.EnrolmentWhereInput) {
 
 export async function getDashboard(actor: Actor, year: number): Promise<Dashboard> {
   assertCan(actor, "sendOff.read");
-  const progress = await sendOffProgress(actor, year);
-  const planVersion = progress.plan?.version ?? null;
+  // The progress is read side by side with each role's own figures, not before them (decision 100).
+  const progressRead = sendOffProgress(actor, year);
+  progressRead.catch(() => {}); // awaited below; a failure surfaces there, not as an unhandled rejection meanwhile
   switch (actor.role) {
     case "PREFECTURE": {
-      const [confirmed, retention] = await Promise.all([confirmedBy(actor, ["countyId", "vocationalSchoolId"], year), retentionRows(actor, year)]);
+      const [progress, confirmed, retention] = await Promise.all([progressRead, confirmedBy(actor, ["countyId", "vocationalSchoolId"], year), retentionRows(actor, year)]);
+      const planVersion = progress.plan?.version ?? null;
       const { countyId: byCounty, vocationalSchoolId: byVoc } = confirmed;
       return {
         role: "PREFECTURE", year, planVersion,
@@ -108,7 +110,8 @@ export async function getDashboard(actor: Actor, year: number): Promise<Dashboar
       };
     }
     case "COUNTY": {
-      const [confirmed, retention] = await Promise.all([confirmedBy(actor, ["countyId", "middleSchoolId"], year), retentionRows(actor, year)]);
+      const [progress, confirmed, retention] = await Promise.all([progressRead, confirmedBy(actor, ["countyId", "middleSchoolId"], year), retentionRows(actor, year)]);
+      const planVersion = progress.plan?.version ?? null;
       const { countyId: byCounty, middleSchoolId: bySchool } = confirmed;
       const county = progress.counties[0];
       return {
@@ -119,7 +122,8 @@ export async function getDashboard(actor: Actor, year: number): Promise<Dashboar
       };
     }
     case "MIDDLE_SCHOOL": {
-      const [counts, { middleSchoolId: bySchool }] = await Promise.all([statusCounts(actor, year), confirmedBy(actor, ["middleSchoolId"], year)]);
+      const [progress, counts, { middleSchoolId: bySchool }] = await Promise.all([progressRead, statusCounts(actor, year), confirmedBy(actor, ["middleSchoolId"], year)]);
+      const planVersion = progress.plan?.version ?? null;
       const school = progress.middleSchools[0];
       return {
         role: "MIDDLE_SCHOOL", year, planVersion,
@@ -129,13 +133,15 @@ export async function getDashboard(actor: Actor, year: number): Promise<Dashboar
     }
     case "VOCATIONAL_SCHOOL": {
       const where: Prisma.EnrolmentWhereInput = { AND: [enrolmentScope(actor), { year }] };
-      const [byVoc, arrivalRows, classes, leavers, retention] = await Promise.all([
+      const [progress, byVoc, arrivalRows, classes, leavers, retention] = await Promise.all([
+        progressRead,
         confirmedBy(actor, ["vocationalSchoolId"], year).then((c) => c.vocationalSchoolId),
         db().enrolment.groupBy({ by: ["arrivalStatus"], where, _count: { _all: true } }),
         listClasses(actor, year),
         leaverBreakdown(where),
         retentionRows(actor, year),
       ]);
+      const planVersion = progress.plan?.version ?? null;
       const n = (s: string) => arrivalRows.find((r) => r.arrivalStatus === s)?._count._all ?? 0;
       const school = progress.vocationalSchools[0];
       return {

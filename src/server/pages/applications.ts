@@ -1,7 +1,6 @@
 import "server-only";
 import type { Actor } from "@/server/auth/load-actor";
-import { db } from "@/server/db";
-import { loadCalendar } from "@/server/calendar/calendar";
+import { requestCalendar } from "@/server/calendar/calendar";
 import { entryWindowInfo, listApplications, listFilterOptions, statusCounts } from "@/server/applications/read";
 import { yearAtHand } from "@/server/year";
 import { APPLICATION_ENTRY_WINDOW } from "@/lib/calendar-settings";
@@ -23,7 +22,7 @@ export async function loadApplicationsPage(actor: Actor, sp: SearchParams, t: Da
     listFilterOptions(actor, at.year),
     statusCounts(actor, at.year),
     entryWindowInfo(t),
-    loadCalendar(db(), at.year),
+    requestCalendar(at.year),
   ]);
   // Entry is always for the current programme year; a past year whose entry window is over is read-only.
   const readOnly = pastYearReadOnly(at.year, calendar, APPLICATION_ENTRY_WINDOW, t);

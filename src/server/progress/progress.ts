@@ -1,76 +1,63 @@
 import "server-only";
-import { db } from "@/server/db";
+import { sql } from "@/server/sql";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
-import { countyScope, middleSchoolScope } from "@/server/auth/scope";
+import { Prisma } from "@/generated/prisma/client";
 
-type Counts = { sent: number; arrived: number; shanghai: number };
-const zero = (): Counts => ({ sent: 0, arrived: 0, shanghai: 0 });
+type Row = { id: string; name: string; sent: number; arrived: number; shanghai: number };
+type CountyRow = Row & { cap: number; shanghaiTask: number };
+type SchoolRow = Row & { prefectureOwned: boolean; allocation: number };
+type VocRow = Row & { cap: number; shanghaiTask: number };
 
-/** Counts per id of `column`, for the ids shown only (not the whole prefecture: decision 094). */
-async function countsBy(column: "countyId" | "middleSchoolId" | "vocationalSchoolId", year: number, prefectureId: string, ids: string[]) {
-  const out = new Map<string, Counts>();
-  if (ids.length === 0) return out;
-  const rows = await db().enrolment.groupBy({
-    by: [column, "arrivalStatus", "shanghaiFlag"],
-    where: { year, county: { prefectureId }, [column]: { in: ids } },
-    _count: { _all: true },
-  });
-  for (const r of rows as unknown as ({ arrivalStatus: string; shanghaiFlag: boolean; _count: { _all: number } } & Record<string, string>)[]) {
-    const key = r[column];
-    const c = out.get(key) ?? zero();
-    c.sent += r._count._all;
-    if (r.arrivalStatus === "ARRIVED") c.arrived += r._count._all;
-    if (r.shanghaiFlag) c.shanghai += r._count._all;
-    out.set(key, c);
-  }
-  return out;
-}
-
-async function issuedVersion(year: number) {
-  return db().planVersion.findFirst({ where: { status: "ISSUED", plan: { year } }, include: { plan: true, countyQuotas: true, vocationalQuotas: true } });
+/** Enrolments of the year per id of `column` (sent, arrived, 沪滇), for the ids of `ids` only (decision 094). */
+function countsSql(column: "countyId" | "middleSchoolId" | "vocationalSchoolId", ids: Prisma.Sql, year: number, prefectureId: string) {
+  const col = Prisma.raw(`"${column}"`);
+  return Prisma.sql`
+    SELECT e.${col} AS id, count(*)::int AS sent, (count(*) FILTER (WHERE e."arrivalStatus" = 'ARRIVED'))::int AS arrived,
+           (count(*) FILTER (WHERE e."shanghaiFlag"))::int AS shanghai
+      FROM "Enrolment" e
+     WHERE e.year = ${year} AND e.${col} IN (SELECT id FROM ${ids})
+       AND EXISTS (SELECT 1 FROM "County" x WHERE x.id = e."countyId" AND x."prefectureId" = ${prefectureId})
+     GROUP BY e.${col}`;
 }
 
 /**
  * Live send-off progress from the database, scoped to the actor: counties (S, ※, sent, arrived),
  * middle schools (allocation, sent, arrived) and vocational schools (E, ※, enrolled, arrived).
+ * One statement on the driver (decision 100): the issued plan, the organisations in scope and their counts
+ * (nine Prisma statements, four of them one after the other, before). Home of every role, send-off, reception.
  */
 export async function sendOffProgress(actor: Actor, year: number) {
   assertCan(actor, "sendOff.read");
-  const version = await issuedVersion(year);
-  const schoolWhere = actor.role === "COUNTY" || actor.role === "MIDDLE_SCHOOL" ? middleSchoolScope(actor) : null;
-  const vocWhere = actor.role === "VOCATIONAL_SCHOOL" ? { id: actor.vocationalSchoolId } : actor.role === "PREFECTURE" ? { prefectureId: actor.prefectureId } : null;
-  const [counties, schools, vocs, allocations] = await Promise.all([
-    actor.role === "PREFECTURE" || actor.role === "COUNTY" ? db().county.findMany({ where: countyScope(actor), orderBy: { sortOrder: "asc" } }) : [],
-    schoolWhere ? db().middleSchool.findMany({ where: schoolWhere, orderBy: [{ prefectureOwned: "asc" }, { name: "asc" }] }) : [],
-    vocWhere ? db().vocationalSchool.findMany({ where: vocWhere, orderBy: { sortOrder: "asc" } }) : [],
-    version ? db().middleSchoolAllocation.findMany({ where: { planId: version.planId } }) : [],
-  ]);
-  const [byCounty, bySchool, byVoc] = await Promise.all([
-    countsBy("countyId", year, actor.prefectureId, counties.map((c) => c.id)),
-    countsBy("middleSchoolId", year, actor.prefectureId, schools.map((s) => s.id)),
-    countsBy("vocationalSchoolId", year, actor.prefectureId, vocs.map((v) => v.id)),
-  ]);
-
-  const countyRows = counties.map((c) => {
-    const q = version?.countyQuotas.find((x) => x.countyId === c.id);
-    return { id: c.id, name: c.name, cap: q?.sendOffCap ?? 0, shanghaiTask: q?.shanghaiTask ?? 0, ...(byCounty.get(c.id) ?? zero()) };
-  });
-  const schoolRows = schools.map((s) => ({
-    id: s.id, name: s.name, prefectureOwned: s.prefectureOwned,
-    allocation: allocations.find((a) => a.middleSchoolId === s.id)?.allocation ?? 0,
-    ...(bySchool.get(s.id) ?? zero()),
-  }));
-  const vocRows = vocs.map((v) => {
-    const q = version?.vocationalQuotas.find((x) => x.vocationalSchoolId === v.id);
-    return { id: v.id, name: v.name, cap: q?.enrolCap ?? 0, shanghaiTask: q?.shanghaiTask ?? 0, ...(byVoc.get(v.id) ?? zero()) };
-  });
-
+  const none = Prisma.sql`FALSE`;
+  const countyWhere = actor.role === "PREFECTURE" ? Prisma.sql`"prefectureId" = ${actor.prefectureId}` : actor.role === "COUNTY" ? Prisma.sql`id = ${actor.countyId}` : none;
+  const schoolWhere = actor.role === "COUNTY" ? Prisma.sql`"countyId" = ${actor.countyId}` : actor.role === "MIDDLE_SCHOOL" ? Prisma.sql`id = ${actor.middleSchoolId}` : none;
+  const vocWhere = actor.role === "VOCATIONAL_SCHOOL" ? Prisma.sql`id = ${actor.vocationalSchoolId}` : actor.role === "PREFECTURE" ? Prisma.sql`"prefectureId" = ${actor.prefectureId}` : none;
+  const [r] = await sql.$queryRaw<{ planVersion: number | null; planIssuedAt: Date | null; counties: CountyRow[] | null; schools: SchoolRow[] | null; vocs: VocRow[] | null }[]>`
+    WITH v AS MATERIALIZED (
+      SELECT pv.id, pv."planId", pv.version, pv."issuedAt" FROM "PlanVersion" pv JOIN "QuotaPlan" p ON p.id = pv."planId"
+       WHERE pv.status = 'ISSUED' AND p.year = ${year} ORDER BY pv.version DESC LIMIT 1),
+    c AS MATERIALIZED (SELECT id, name, "sortOrder" FROM "County" WHERE ${countyWhere}),
+    m AS MATERIALIZED (SELECT id, name, "prefectureOwned" FROM "MiddleSchool" WHERE ${schoolWhere}),
+    s AS MATERIALIZED (SELECT id, name, "sortOrder" FROM "VocationalSchool" WHERE ${vocWhere}),
+    ck AS (${countsSql("countyId", Prisma.sql`c`, year, actor.prefectureId)}),
+    mk AS (${countsSql("middleSchoolId", Prisma.sql`m`, year, actor.prefectureId)}),
+    sk AS (${countsSql("vocationalSchoolId", Prisma.sql`s`, year, actor.prefectureId)})
+    SELECT (SELECT version FROM v) AS "planVersion", (SELECT "issuedAt" FROM v) AS "planIssuedAt",
+      (SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'cap', COALESCE(q."sendOffCap", 0), 'shanghaiTask', COALESCE(q."shanghaiTask", 0),
+                'sent', COALESCE(k.sent, 0), 'arrived', COALESCE(k.arrived, 0), 'shanghai', COALESCE(k.shanghai, 0)) ORDER BY c."sortOrder", c.id)
+         FROM c LEFT JOIN "CountyQuota" q ON q."versionId" = (SELECT id FROM v) AND q."countyId" = c.id LEFT JOIN ck k ON k.id = c.id) AS counties,
+      (SELECT json_agg(json_build_object('id', m.id, 'name', m.name, 'prefectureOwned', m."prefectureOwned", 'allocation', COALESCE(a.allocation, 0),
+                'sent', COALESCE(k.sent, 0), 'arrived', COALESCE(k.arrived, 0), 'shanghai', COALESCE(k.shanghai, 0)) ORDER BY m."prefectureOwned", m.name, m.id)
+         FROM m LEFT JOIN "MiddleSchoolAllocation" a ON a."planId" = (SELECT "planId" FROM v) AND a."middleSchoolId" = m.id LEFT JOIN mk k ON k.id = m.id) AS schools,
+      (SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'cap', COALESCE(q."enrolCap", 0), 'shanghaiTask', COALESCE(q."shanghaiTask", 0),
+                'sent', COALESCE(k.sent, 0), 'arrived', COALESCE(k.arrived, 0), 'shanghai', COALESCE(k.shanghai, 0)) ORDER BY s."sortOrder", s.id)
+         FROM s LEFT JOIN "VocationalQuota" q ON q."versionId" = (SELECT id FROM v) AND q."vocationalSchoolId" = s.id LEFT JOIN sk k ON k.id = s.id) AS vocs`;
   return {
     year,
-    plan: version ? { version: version.version, issuedAt: version.issuedAt } : null,
-    counties: countyRows,
-    middleSchools: schoolRows,
-    vocationalSchools: vocRows,
+    plan: r.planVersion !== null ? { version: r.planVersion, issuedAt: r.planIssuedAt } : null,
+    counties: r.counties ?? [],
+    middleSchools: r.schools ?? [],
+    vocationalSchools: r.vocs ?? [],
   };
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Role } from "@/generated/prisma/enums";
-import { db } from "@/server/db";
-import { loadCalendar, programmeYear } from "@/server/calendar/calendar";
+import { programmeYear, requestCalendar } from "@/server/calendar/calendar";
 import { RECEPTION_WINDOW } from "@/server/reception/reception";
 import { windowRange, type SchoolCalendar } from "@/lib/calendar";
 import { APPLICATION_ENTRY_WINDOW, AUTUMN_REGISTRATION_WINDOW, type PhaseWindow } from "@/lib/calendar-settings";
@@ -41,6 +40,6 @@ export function windowItems(calendar: SchoolCalendar, role: Role, today: string)
 }
 
 export const deadlinesSource: InboxSource = async (actor, now) => {
-  const calendar = await loadCalendar(db(), programmeYear(now));
+  const calendar = await requestCalendar(programmeYear(now));
   return calendar ? windowItems(calendar, actor.role, chinaDateOf(now)) : [];
 };
