@@ -78,23 +78,35 @@ export async function schoolRetentions(client: Client, schoolIds: string[], year
                e.id AS "enrolmentId", e.status::text AS status, e."registrationDecision" IS NULL AS undecided
         FROM live l CROSS JOIN LATERAL jsonb_array_elements(l.rows) WITH ORDINALITY AS x(row, ord)
         LEFT JOIN "Enrolment" e ON e.id = x.row->>'enrolmentId'
+      ),
+      -- Each figure grouped by school in one pass over r (not one scan of r per school and figure: decision 100).
+      agg AS (
+        SELECT school, count(*)::int AS confirmed,
+               (count(*) FILTER (WHERE "enrolmentId" IS NOT NULL AND status <> 'LEFT' AND undecided))::int AS undecided
+        FROM r GROUP BY school
+      ), cty AS (
+        SELECT g.school, json_agg(json_build_object('countyId', g."countyId", 'countyName', g."countyName", 'countyOrder', g."countyOrder", 'n', g.n, 'first', g.first) ORDER BY g.first) AS counties
+        FROM (
+          SELECT school, "countyId", (array_agg("countyName" ORDER BY ord))[1] AS "countyName", (array_agg("countyOrder" ORDER BY ord))[1] AS "countyOrder",
+                 count(*)::int AS n, min(ord) AS first
+          FROM r GROUP BY school, "countyId") g
+        GROUP BY g.school
+      ), lv AS (
+        SELECT x.school, json_agg(json_build_object('ord', x.ord, 'enrolmentId', x."enrolmentId", 'studentName', x."studentName", 'countyName', x."countyName",
+                                                    'type', x.type, 'exempt', x.exempt, 'occurredOn', x."occurredOn") ORDER BY x.ord) AS leavers
+        FROM (
+          SELECT r.school, r.ord, r."enrolmentId", r."studentName", r."countyName", ev.type::text AS type, ev.exempt, ev."occurredOn"
+          FROM r LEFT JOIN LATERAL (
+            SELECT s.type, s.exempt, s."occurredOn" FROM "StatusEvent" s
+            WHERE s."enrolmentId" = r."enrolmentId" AND s."revokedAt" IS NULL AND s.type::text = ANY(${leaveTypes}::text[])
+            ORDER BY s."occurredOn" DESC, s."createdAt" DESC LIMIT 1
+          ) ev ON true
+          WHERE r.status = 'LEFT') x
+        GROUP BY x.school
       )
-      SELECT l.school, l.version, l."submittedAt",
-        (SELECT count(*)::int FROM r WHERE r.school = l.school) AS confirmed,
-        (SELECT count(*)::int FROM r WHERE r.school = l.school AND r."enrolmentId" IS NOT NULL AND r.status <> 'LEFT' AND r.undecided) AS undecided,
-        (SELECT COALESCE(json_agg(g ORDER BY g.first), '[]'::json) FROM (
-           SELECT "countyId", (array_agg("countyName" ORDER BY ord))[1] AS "countyName", (array_agg("countyOrder" ORDER BY ord))[1] AS "countyOrder",
-                  count(*)::int AS n, min(ord) AS first
-           FROM r WHERE r.school = l.school GROUP BY "countyId") g) AS counties,
-        (SELECT COALESCE(json_agg(x ORDER BY x.ord), '[]'::json) FROM (
-           SELECT r.ord, r."enrolmentId", r."studentName", r."countyName", ev.type::text AS type, ev.exempt, ev."occurredOn"
-           FROM r LEFT JOIN LATERAL (
-             SELECT s.type, s.exempt, s."occurredOn" FROM "StatusEvent" s
-             WHERE s."enrolmentId" = r."enrolmentId" AND s."revokedAt" IS NULL AND s.type::text = ANY(${leaveTypes}::text[])
-             ORDER BY s."occurredOn" DESC, s."createdAt" DESC LIMIT 1
-           ) ev ON true
-           WHERE r.school = l.school AND r.status = 'LEFT') x) AS leavers
-      FROM live l`,
+      SELECT l.school, l.version, l."submittedAt", COALESCE(a.confirmed, 0) AS confirmed, COALESCE(a.undecided, 0) AS undecided,
+             COALESCE(c.counties, '[]'::json) AS counties, COALESCE(v.leavers, '[]'::json) AS leavers
+      FROM live l LEFT JOIN agg a ON a.school = l.school LEFT JOIN cty c ON c.school = l.school LEFT JOIN lv v ON v.school = l.school`,
   ]);
   const liveBy = new Map(live.map((l) => [l.school, l]));
   const out = new Map<string, SchoolRetention | AppError>();
