@@ -21,6 +21,8 @@ import { loadStudentPage } from "@/server/pages/student";
 import { requestInbox } from "@/server/inbox";
 import { annex4Sheets, officialCountyNames } from "@/server/roster/roster";
 import { sendOff } from "@/server/send-off/send-off";
+import { enrolmentScope, enrolmentScopeSql } from "@/server/send-off/scope";
+import { sql } from "@/server/sql";
 import { buildFullYear, type FullYearFixture } from "../../prisma/factories/full-year";
 import { dropDatabase, migratedDatabase } from "../../scripts/lib/db.mjs";
 
@@ -257,6 +259,20 @@ suite("query discipline at a whole prefecture's scale", () => {
     // An unknown part falls back to a school of the county's own, never another county's list.
     const other = await view({ part: "not-an-id" });
     expect(all.summary.map((s) => s.submissionId)).toContain(other.part!.submissionId);
+  });
+
+  test("enrolmentScopeSql (the driver's statements) selects exactly what enrolmentScope selects, for every account", async () => {
+    switchTo(900);
+    const f = fixtures[900]!;
+    let compared = 0;
+    for (const u of f.users) {
+      const actor = await actorOf(u.username);
+      const viaPrisma = (await db().enrolment.findMany({ where: enrolmentScope(actor), select: { id: true } })).map((r) => r.id).sort();
+      const viaSql = (await sql.$queryRaw<{ id: string }[]>`SELECT e.id FROM "Enrolment" e WHERE ${enrolmentScopeSql(actor)}`).map((r) => r.id).sort();
+      expect(viaSql, `${u.username} (${u.role})`).toEqual(viaPrisma);
+      if (viaPrisma.length) compared++;
+    }
+    expect(compared).toBeGreaterThan(100); // accounts of every role, most of them with students
   });
 });
 

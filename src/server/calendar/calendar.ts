@@ -80,13 +80,18 @@ export async function loadCalendar(client: RawSql, year: number): Promise<School
 }
 
 /**
- * A year's calendar for what a page shows (decision 100): read once per request — the layout's inbox, the
+ * A year's calendar settings for what a page shows (decision 100): read once per request — the layout's inbox, the
  * page and its panels share it — on the driver. React's `cache` keeps it for one server render only (outside a
  * render, a test or a route handler, every call reads), so nothing is held across requests or servers.
  * Never for a rule: an action reads the calendar inside its own transaction (`assertInPhase`).
  * The object is shared by the request's readers: read it, do not change it.
  */
-export const requestCalendar = cache((year: number): Promise<SchoolCalendar | null> => loadCalendar(sql, year));
+export const requestCalendarSettings = cache((year: number): Promise<CalendarSettings | null> => loadCalendarSettings(sql, year));
+/** `requestCalendarSettings` computed into the year's calendar (null: not set), once per request. */
+export const requestCalendar = cache(async (year: number): Promise<SchoolCalendar | null> => {
+  const settings = await requestCalendarSettings(year);
+  return settings ? computeCalendar(settings) : null;
+});
 
 /** The year's calendar from the rows of `calendarSettingsSql` (null: not set), for a caller that read them itself. */
 export function calendarFromRows(rows: unknown[]): SchoolCalendar | null {

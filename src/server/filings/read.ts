@@ -3,7 +3,7 @@ import { db } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan, actorAs } from "@/server/auth/permissions";
 import { notFound } from "@/server/errors";
-import { loadCalendarSettings } from "@/server/calendar/calendar";
+import { requestCalendarSettings } from "@/server/calendar/calendar";
 import { deadlineDate, deadlineState, type DeadlineState } from "@/lib/calendar";
 import { chinaDateOf } from "@/lib/china-date";
 import { FILING_DEADLINE, filingStatusLabel, type FilingKind, type FilingStatus } from "@/lib/schemas/filings";
@@ -14,7 +14,8 @@ import { reportFigures } from "./figures";
 export async function dueDate(kind: FilingKind, year: number): Promise<string | null> {
   const key = FILING_DEADLINE[kind];
   if (!key) return null;
-  const settings = await loadCalendarSettings(db(), year);
+  // What a page shows: the request's calendar read, shared with the other panels (decision 100).
+  const settings = await requestCalendarSettings(year);
   return deadlineDate(settings ?? { year }, key);
 }
 

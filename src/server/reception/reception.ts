@@ -103,13 +103,28 @@ export async function recordArrival(
 }
 
 /** Sent off ≥ 3 days ago and still not arrived: for the county and the middle school to follow up. */
+/** Students of the actor's scope sent off at least ARRIVAL_GRACE_DAYS ago and not arrived, still enrolled. */
+function overdueArrivalsWhere(actor: Actor, now: Date): Prisma.EnrolmentWhereInput {
+  const cutoffDate = addCalendarDays(chinaDateOf(now), -ARRIVAL_GRACE_DAYS);
+  // Sent off on or before the cutoff day (China time): before the next day starts. Filtered in SQL, not over
+  // every pending enrolment of the year in JS (decision 094).
+  return { AND: [enrolmentScope(actor), { year: programmeYear(now), arrivalStatus: { not: "ARRIVED" }, status: "ENROLLED", sentOffAt: { lt: chinaStartOfDay(addCalendarDays(cutoffDate, 1)) } }] };
+}
+
+/** How many `listOverdueArrivals` would list, and how many of them are not registered either way (PENDING): one count. */
+export async function overdueArrivalCounts(actor: Actor, now: Date): Promise<{ overdue: number; pending: number }> {
+  assertCan(actor, "sendOff.read");
+  const rows = await db().enrolment.groupBy({ by: ["arrivalStatus"], where: overdueArrivalsWhere(actor, now), _count: { _all: true } });
+  return {
+    overdue: rows.reduce((n, r) => n + r._count._all, 0),
+    pending: rows.find((r) => r.arrivalStatus === "PENDING")?._count._all ?? 0,
+  };
+}
+
 export async function listOverdueArrivals(actor: Actor, now: Date) {
   assertCan(actor, "sendOff.read");
-  const cutoffDate = addCalendarDays(chinaDateOf(now), -ARRIVAL_GRACE_DAYS);
   const rows = await db().enrolment.findMany({
-    // Sent off on or before the cutoff day (China time): before the next day starts. Filtered in SQL, not over
-    // every pending enrolment of the year in JS (decision 094).
-    where: { AND: [enrolmentScope(actor), { year: programmeYear(now), arrivalStatus: { not: "ARRIVED" }, status: "ENROLLED", sentOffAt: { lt: chinaStartOfDay(addCalendarDays(cutoffDate, 1)) } }] },
+    where: overdueArrivalsWhere(actor, now),
     include: {
       application: { select: { studentName: true, className: true, guardianName: true, guardianPhone: true } },
       middleSchool: { select: { name: true } },

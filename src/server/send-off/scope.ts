@@ -12,6 +12,20 @@ export function enrolmentScope(actor: Actor): Prisma.EnrolmentWhereInput {
   }
 }
 
+/**
+ * `enrolmentScope` as an SQL condition on the enrolment alias `e`, for statements on the driver (decision 100).
+ * The same four cases: tests/server/query-count.db.test.ts checks both select the same enrolments for every
+ * account of a whole prefecture.
+ */
+export function enrolmentScopeSql(actor: Actor): Prisma.Sql {
+  switch (actor.role) {
+    case "PREFECTURE": return Prisma.sql`EXISTS (SELECT 1 FROM "County" sc WHERE sc.id = e."countyId" AND sc."prefectureId" = ${actor.prefectureId})`;
+    case "COUNTY": return Prisma.sql`e."countyId" = ${actor.countyId}`;
+    case "MIDDLE_SCHOOL": return Prisma.sql`e."middleSchoolId" = ${actor.middleSchoolId}`;
+    case "VOCATIONAL_SCHOOL": return Prisma.sql`e."vocationalSchoolId" = ${actor.vocationalSchoolId}`;
+  }
+}
+
 /** Who may send off which applications: a county its county's, a middle school its own, nobody else any. */
 function sendableBy(actor: Actor): { column: "countyId" | "middleSchoolId"; id: string } | null {
   switch (actor.role) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { ARRIVAL_GRACE_DAYS, listOverdueArrivals } from "@/server/reception/reception";
+import { ARRIVAL_GRACE_DAYS, overdueArrivalCounts } from "@/server/reception/reception";
 import type { InboxSource } from "../types";
 
 /**
@@ -9,9 +9,8 @@ import type { InboxSource } from "../types";
  */
 export const arrivalsSource: InboxSource = async (actor, now) => {
   if (actor.role === "PREFECTURE") return [];
-  const overdue = await listOverdueArrivals(actor, now);
+  const { overdue, pending } = await overdueArrivalCounts(actor, now); // counts only: the list is on the send-off page
   if (actor.role === "VOCATIONAL_SCHOOL") {
-    const pending = overdue.filter((o) => o.arrivalStatus === "PENDING").length;
     return pending
       ? [{
           source: "arrivals", key: "pending", tone: "overdue", count: pending, href: "/reception?arrival=PENDING",
@@ -20,10 +19,10 @@ export const arrivalsSource: InboxSource = async (actor, now) => {
         }]
       : [];
   }
-  return overdue.length
+  return overdue
     ? [{
-        source: "arrivals", key: "overdue", tone: "overdue", count: overdue.length, href: "/send-off#overdue-h",
-        title: `${overdue.length} 名学生送读 ${ARRIVAL_GRACE_DAYS} 天后仍未报到`,
+        source: "arrivals", key: "overdue", tone: "overdue", count: overdue, href: "/send-off#overdue-h",
+        title: `${overdue} 名学生送读 ${ARRIVAL_GRACE_DAYS} 天后仍未报到`,
         detail: "请联系学生和监护人，协助职业学校做好学生稳定工作。",
       }]
     : [];

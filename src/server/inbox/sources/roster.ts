@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
+import { sql } from "@/server/sql";
 import { programmeYear } from "@/server/calendar/calendar";
 import { schoolDiscrepancies } from "@/server/roster/roster";
 import type { InboxItem, InboxSource } from "../types";
@@ -24,7 +25,7 @@ export const rosterSource: InboxSource = async (actor, now) => {
   }
   if (actor.role === "COUNTY") {
     // The county's rows of each live submission released to it, without a check yet (as on its /roster page).
-    const [{ n: unchecked }] = await db().$queryRaw<{ n: number }[]>`
+    const [{ n: unchecked }] = await sql.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n
         FROM "RosterRelease" r
         JOIN "RosterSubmission" s ON s.id = r."submissionId"
