@@ -17,7 +17,12 @@ export default defineConfig({
     projects: [
       {
         resolve,
-        test: { name: "unit", allowOnly: false, include: ["tests/**/*.test.ts"], exclude: ["tests/**/*.db.test.ts", "node_modules/**"], testTimeout: 30_000 },
+        test: {
+          name: "unit", allowOnly: false, include: ["tests/**/*.test.ts"], exclude: ["tests/**/*.db.test.ts", "node_modules/**"], testTimeout: 30_000,
+          // next-auth imports `next/server` without an extension, which Node's own ESM loader refuses: bundle it
+          // through Vite instead (the proxy test imports src/proxy.ts, which wraps next-auth's `auth`).
+          server: { deps: { inline: ["next-auth"] } },
+        },
       },
       {
         resolve,

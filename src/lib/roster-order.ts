@@ -32,14 +32,44 @@ export type RosterOrderKey = {
 const zhCollator = new Intl.Collator("zh-Hans-CN");
 const zhNaturalCollator = new Intl.Collator("zh-Hans-CN", { numeric: true });
 
-/** The rows in the policy's order. Returns a new array. */
+/** The policy's order of two rows (the definition; `sortRosterRows` sorts by it, faster). */
+export function compareRosterRows(a: RosterOrderKey, b: RosterOrderKey): number {
+  return (
+    a.countyOrder - b.countyOrder ||
+    zhCollator.compare(a.middleSchoolName, b.middleSchoolName) ||
+    zhNaturalCollator.compare(a.middleSchoolClass, b.middleSchoolClass) ||
+    zhCollator.compare(a.studentName, b.studentName) ||
+    (a.idNumber < b.idNumber ? -1 : a.idNumber > b.idNumber ? 1 : 0)
+  );
+}
+
+/** Each distinct value's place in the collator's order; values the collator finds equal share a place. */
+function ranks(values: readonly string[], collator: Intl.Collator): Map<string, number> {
+  const distinct = [...new Set(values)].sort(collator.compare);
+  const out = new Map<string, number>();
+  let place = 0;
+  distinct.forEach((v, i) => {
+    if (i > 0 && collator.compare(distinct[i - 1], v) !== 0) place++;
+    out.set(v, place);
+  });
+  return out;
+}
+
+/**
+ * The rows in the policy's order (`compareRosterRows`). Returns a new array. The collator compares each
+ * distinct school, class and name once, not at every comparison of the sort: a school of 3 000 students
+ * sorts in a third of the time (decision 100).
+ */
 export function sortRosterRows<R extends RosterOrderKey>(rows: readonly R[]): R[] {
+  const school = ranks(rows.map((r) => r.middleSchoolName), zhCollator);
+  const klass = ranks(rows.map((r) => r.middleSchoolClass), zhNaturalCollator);
+  const name = ranks(rows.map((r) => r.studentName), zhCollator);
   return [...rows].sort(
     (a, b) =>
       a.countyOrder - b.countyOrder ||
-      zhCollator.compare(a.middleSchoolName, b.middleSchoolName) ||
-      zhNaturalCollator.compare(a.middleSchoolClass, b.middleSchoolClass) ||
-      zhCollator.compare(a.studentName, b.studentName) ||
+      school.get(a.middleSchoolName)! - school.get(b.middleSchoolName)! ||
+      klass.get(a.middleSchoolClass)! - klass.get(b.middleSchoolClass)! ||
+      name.get(a.studentName)! - name.get(b.studentName)! ||
       (a.idNumber < b.idNumber ? -1 : a.idNumber > b.idNumber ? 1 : 0),
   );
 }
