@@ -62,6 +62,14 @@ test("in 确认期 the school submits 附件4, the prefecture releases it, the c
   await expect(page.getByText("演练模式：系统日期为 2020年6月8日")).toBeVisible();
   await page.getByRole("button", { name: "提交名单" }).click();
   await expect(page.getByText("已提交第 1 版在读学生名单（2 人）。")).toBeVisible();
+  // The current list is searched by name (decision 100: 50 a page, searchable).
+  const current = page.getByRole("table", { name: "当前名单" });
+  await expect(current.locator("tbody tr")).toHaveCount(2);
+  await page.getByLabel(/姓名、身份证号/).fill("李志强");
+  await page.getByRole("button", { name: "查询" }).click();
+  await expect(current.locator("tbody tr")).toHaveCount(1);
+  await expect(current.locator("tbody tr").first()).toContainText("李志强");
+  await shot(page, "roster-school-search");
   await page.context().clearCookies();
 
   await loginAs(page, "zhou");
