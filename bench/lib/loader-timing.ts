@@ -5,7 +5,9 @@
 // pg.Client#query, as the query-count test counts them). Prints a table with the growth ratio per kind and the
 // slowest statements at the largest size.
 //   TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx bench/lib/loader-timing.ts \
-//     [--sizes 900,9000] [--runs 10] [--keep] [--only home] [--json out.json] [--trace "home COUNTY"]
+//     [--sizes 900,9000] [--runs 10] [--keep] [--only home] [--json out.json] [--trace "home COUNTY"] [--hog 20]
+// --hog H also times each call while a competing task holds the event loop for H ms on every turn and prints
+// the turns it waited for: what a saturated server multiplies, as the statement depth does (decision 101).
 // --keep leaves the databases (zjb_lt_<size>) in place and reuses them on the next run (they are rebuilt
 // when missing); without it they are dropped at the end.
 import { writeFileSync } from "node:fs";
@@ -27,6 +29,7 @@ const SIZES = (opt("sizes") ?? "900,9000").split(",").map(Number);
 const RUNS = Number(opt("runs") ?? 10);
 const KEEP = process.argv.includes("--keep");
 const ONLY = opt("only");
+const HOG = Number(opt("hog") ?? 0);
 const server = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!server) throw new Error("TEST_DATABASE_URL (a PostgreSQL server) is not set");
 process.env.DATABASE_URL ??= server;
@@ -115,7 +118,7 @@ async function main() {
   const { writeAnnex4 } = await import("../../src/server/exports/annex4");
   const { Writable } = await import("node:stream");
 
-  const results: Record<string, Record<number, { ms: number; cpuMs: number; statements: number; depth: number; slowest: { sql: string; ms: number }[] }>> = {};
+  const results: Record<string, Record<number, { ms: number; cpuMs: number; statements: number; depth: number; turns?: number; slowest: { sql: string; ms: number }[] }>> = {};
   for (const size of SIZES) {
     const { client, year, trainingDate } = await database(size);
     appDb.__zjbDb = client;
@@ -169,6 +172,21 @@ async function main() {
       }
       const cpu = process.cpuUsage(cpu0);
       const cpuMs = Math.round((cpu.user + cpu.system) / RUNS / 100) / 10;
+      // With --hog H: the same calls while a competing task holds the event loop for H ms on every turn (as the
+      // other requests do on a saturated server); (elapsed − alone) / H ≈ how many turns the call waits for.
+      let turns: number | undefined;
+      if (HOG > 0) {
+        const spin = () => { const t1 = performance.now() + HOG; while (performance.now() < t1); };
+        const hog = setInterval(spin, 0);
+        const hogged: number[] = [];
+        for (let i = 0; i < Math.min(RUNS, 5); i++) {
+          const t0 = performance.now();
+          await fn();
+          hogged.push(performance.now() - t0);
+        }
+        clearInterval(hog);
+        turns = Math.round((median(hogged) - median(times)) / HOG);
+      }
       log = [];
       recording = true;
       await fn();
@@ -179,7 +197,7 @@ async function main() {
         for (const x of [...log].sort((p, q) => p.t0 - q.t0)) console.log(`  ${(x.t0 - t00).toFixed(1).padStart(6)}–${(x.t1 - t00).toFixed(1).padEnd(6)} ${x.sql.slice(0, 150)}`);
       }
       const slowest = [...log].sort((a, b) => b.ms - a.ms).slice(0, 4).map((s) => ({ sql: s.sql.slice(0, 220), ms: Math.round(s.ms * 10) / 10 }));
-      (results[kind] ??= {})[size] = { ms: Math.round(median(times) * 10) / 10, cpuMs, statements: log.length, depth: sequentialDepth(log), slowest };
+      (results[kind] ??= {})[size] = { ms: Math.round(median(times) * 10) / 10, cpuMs, statements: log.length, depth: sequentialDepth(log), turns, slowest };
       process.stderr.write(".");
     }
     process.stderr.write("\n");
@@ -187,11 +205,12 @@ async function main() {
     if (!KEEP) await dropDatabase(server!, `zjb_lt_${size}`);
   }
   const [a, b] = [SIZES[0], SIZES[SIZES.length - 1]];
-  const lines = [`page kind`.padEnd(44) + `${a} ms`.padStart(10) + `${b} ms`.padStart(10) + "  growth  stmts depth" + `  cpu ${a}`.padStart(10) + `  cpu ${b}`.padStart(10)];
+  const lines = [`page kind`.padEnd(44) + `${a} ms`.padStart(10) + `${b} ms`.padStart(10) + "  growth  stmts depth" + `  cpu ${a}`.padStart(10) + `  cpu ${b}`.padStart(10) + (HOG ? `  turns ${a}  turns ${b}` : "")];
   for (const [kind, r] of Object.entries(results)) {
     const g = r[a] && r[b] ? (r[b].ms / r[a].ms).toFixed(2) : "—";
     lines.push(kind.padEnd(44) + String(r[a]?.ms ?? "—").padStart(10) + String(r[b]?.ms ?? "—").padStart(10) + `  ${g.padStart(5)}×  ${String(r[b]?.statements ?? "—").padStart(5)} ${String(r[b]?.depth ?? "—").padStart(5)}` +
-      String(r[a]?.cpuMs ?? "—").padStart(10) + String(r[b]?.cpuMs ?? "—").padStart(10));
+      String(r[a]?.cpuMs ?? "—").padStart(10) + String(r[b]?.cpuMs ?? "—").padStart(10) +
+      (HOG ? String(r[a]?.turns ?? "—").padStart(10) + String(r[b]?.turns ?? "—").padStart(10) : ""));
   }
   console.log(lines.join("\n"));
   if (process.argv.includes("--statements")) {

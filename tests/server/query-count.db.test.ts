@@ -206,15 +206,20 @@ suite("query discipline at a whole prefecture's scale", () => {
   });
 
   // The roster pages on a whole prefecture's lists (decision 100): a page of 50, search, the county's filters.
-  test("roster page of a vocational school: 50 rows a page, numbered in the whole list, searchable by full ID", async () => {
+  type RosterView = NonNullable<Awaited<ReturnType<typeof loadRosterPage>>["view"]>;
+  /** The roster page of `username` at 9 000 applications on the training day, narrowed to `role`'s view. */
+  async function rosterViewAt9000<R extends RosterView["role"]>(username: string, role: R) {
     switchTo(9000);
     const t = new Date(`${fixtures[9000]!.trainingDate}T10:00:00+08:00`);
-    const voc = await actorOf("jishi");
-    const view = async (sp: Record<string, string>) => {
-      const v = (await loadRosterPage(voc, sp, t)).view;
-      if (v?.role !== "VOCATIONAL_SCHOOL") throw new Error("not the school's view");
-      return v;
+    const actor = await actorOf(username);
+    return async (sp: Record<string, string>) => {
+      const v = (await loadRosterPage(actor, sp, t)).view;
+      if (v?.role !== role) throw new Error(`not the ${role} view`);
+      return v as Extract<RosterView, { role: R }>;
     };
+  }
+  test("roster page of a vocational school: 50 rows a page, numbered in the whole list, searchable by full ID", async () => {
+    const view = await rosterViewAt9000("jishi", "VOCATIONAL_SCHOOL");
     const first = await view({});
     expect(first.total).toBeGreaterThan(ROSTER_PAGE_SIZE);
     expect(first.page.items).toHaveLength(ROSTER_PAGE_SIZE);
@@ -232,13 +237,11 @@ suite("query discipline at a whole prefecture's scale", () => {
   });
 
   test("roster page of a county: one school at a time, filtered by its check, counts from all rows", async () => {
-    switchTo(9000);
-    const t = new Date(`${fixtures[9000]!.trainingDate}T10:00:00+08:00`);
-    const county = await actorOf("chuxiong");
+    const countyView = await rosterViewAt9000("chuxiong", "COUNTY");
     const view = async (sp: Record<string, string>) => {
-      const v = (await loadRosterPage(county, sp, t)).view;
-      if (v?.role !== "COUNTY" || !v.part) throw new Error("not the county's view");
-      return v;
+      const v = await countyView(sp);
+      if (!v.part) throw new Error("the county's view shows no school");
+      return v as typeof v & { part: NonNullable<typeof v.part> };
     };
     const all = await view({});
     expect(all.summary.length).toBeGreaterThan(1);

@@ -7,7 +7,7 @@ import { audit } from "@/server/audit";
 import { AppError, forbidden, notFound } from "@/server/errors";
 import { assertInPhase } from "@/server/calendar/calendar";
 import { sortRosterRows, type RosterStudentRow } from "@/lib/roster-order";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { toPage } from "@/server/pagination";
 
 /** One frozen row of a submitted roster: the 附件4 columns plus the keys the county check needs. */
@@ -155,6 +155,21 @@ export type CountyRosterPart = { submissionId: string; schoolName: string; versi
 export type CountyRosterQuery = { part?: string; q?: string; check?: "" | "UNCHECKED" | "CONFIRMED" | "DISCREPANCY"; page?: number; pageSize?: number };
 
 /**
+ * The county's students in each live 附件4 snapshot released to it, one row each (submissionId, ord: its place in
+ * the frozen list, row: the frozen row), with the county's check of it (status null: not checked yet). The one
+ * definition of "to check" that the roster page's counts and the inbox's reminder share.
+ */
+export function countyReleasedRowsSql(countyId: string, year: number): Prisma.Sql {
+  return Prisma.sql`
+      SELECT r."submissionId", x.ord, x.row, k.status::text AS status, k.comment, k.answer
+        FROM "RosterRelease" r
+        JOIN "RosterSubmission" s ON s.id = r."submissionId"
+        CROSS JOIN LATERAL jsonb_array_elements(s.rows) WITH ORDINALITY AS x(row, ord)
+        LEFT JOIN "RosterCheck" k ON k."submissionId" = r."submissionId" AND k."enrolmentId" = x.row->>'enrolmentId' AND k."countyId" = ${countyId}
+       WHERE r."countyId" = ${countyId} AND s.year = ${year} AND s."supersededAt" IS NULL AND x.row->>'countyId' = ${countyId}`;
+}
+
+/**
  * The county's check of the schools' 附件4 (latest released snapshots): every school's counts, and one page of
  * one school's students of the county (the one asked for, else the first with students still to check), in the
  * order frozen at submission, filtered by its check and by 姓名/身份证号/学号/班级/原初中学校.
@@ -174,20 +189,12 @@ export async function countyRosterPage(caller: Actor, year: number, query: Count
     rows: { row: RosterRow; status: RosterCheckView["status"] | null; comment: string | null; answer: string | null }[] | null;
   }[]>`
     WITH rel AS MATERIALIZED (
-      SELECT r."submissionId", s.version, s.rows, v.name AS "schoolName", v."sortOrder"
+      SELECT r."submissionId", s.version, v.name AS "schoolName", v."sortOrder"
         FROM "RosterRelease" r
         JOIN "RosterSubmission" s ON s.id = r."submissionId"
         JOIN "VocationalSchool" v ON v.id = s."vocationalSchoolId"
        WHERE r."countyId" = ${countyId} AND s.year = ${year} AND s."supersededAt" IS NULL),
-    checks AS MATERIALIZED (
-      SELECT k."submissionId", k."enrolmentId", k.status::text AS status, k.comment, k.answer
-        FROM "RosterCheck" k WHERE k."countyId" = ${countyId} AND k."submissionId" IN (SELECT "submissionId" FROM rel)),
-    mine AS MATERIALIZED (
-      SELECT rel."submissionId", x.ord, x.row, k.status, k.comment, k.answer
-        FROM rel
-        CROSS JOIN LATERAL jsonb_array_elements(rel.rows) WITH ORDINALITY AS x(row, ord)
-        LEFT JOIN checks k ON k."submissionId" = rel."submissionId" AND k."enrolmentId" = x.row->>'enrolmentId'
-       WHERE x.row->>'countyId' = ${countyId}),
+    mine AS MATERIALIZED (${countyReleasedRowsSql(countyId, year)}),
     parts AS MATERIALIZED (
       SELECT rel."submissionId", rel."schoolName", rel.version, rel."sortOrder",
              count(m.ord)::int AS total, count(m.ord) FILTER (WHERE m.status IS NULL)::int AS unchecked,

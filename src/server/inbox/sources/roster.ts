@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/server/db";
 import { sql } from "@/server/sql";
 import { programmeYear } from "@/server/calendar/calendar";
-import { schoolDiscrepancies } from "@/server/roster/roster";
+import { countyReleasedRowsSql, schoolDiscrepancies } from "@/server/roster/roster";
 import type { InboxItem, InboxSource } from "../types";
 
 /**
@@ -26,12 +26,7 @@ export const rosterSource: InboxSource = async (actor, now) => {
   if (actor.role === "COUNTY") {
     // The county's rows of each live submission released to it, without a check yet (as on its /roster page).
     const [{ n: unchecked }] = await sql.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n
-        FROM "RosterRelease" r
-        JOIN "RosterSubmission" s ON s.id = r."submissionId"
-        CROSS JOIN LATERAL jsonb_array_elements(s.rows) x
-       WHERE r."countyId" = ${actor.countyId} AND s.year = ${year} AND s."supersededAt" IS NULL AND x->>'countyId' = ${actor.countyId}
-         AND NOT EXISTS (SELECT 1 FROM "RosterCheck" k WHERE k."submissionId" = s.id AND k."enrolmentId" = x->>'enrolmentId')`;
+      SELECT count(*)::int AS n FROM (${countyReleasedRowsSql(actor.countyId, year)}) m WHERE m.status IS NULL`;
     if (unchecked) {
       items.push({
         source: "roster", key: "unchecked", tone: "todo", count: unchecked, href: "/roster",
