@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import type { Actor, MiddleSchoolActor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { db, type Tx } from "@/server/db";
-import { audit } from "@/server/audit";
+import { auditAlone } from "@/server/audit";
 import type { Prisma } from "@/generated/prisma/client";
 import { AppError, forbidden, isUniqueViolation } from "@/server/errors";
 import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
@@ -145,7 +145,7 @@ export async function importApplications(
   assertCan(actor, "application.import");
   if (actor.role !== "MIDDLE_SCHOOL" || !actor.middleSchoolId) throw forbidden();
   const refused = (summary: Prisma.InputJsonValue) =>
-    db().$transaction((tx) => audit(tx, actor, "application.importRefused", { type: "MiddleSchool", id: actor.middleSchoolId }, summary));
+    auditAlone(actor, "application.importRefused", { type: "MiddleSchool", id: actor.middleSchoolId }, summary);
   try {
     const result = await runImport(actor, file, now, opts);
     if (!result.ok) {

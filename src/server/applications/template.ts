@@ -2,8 +2,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
-import { db } from "@/server/db";
-import { audit } from "@/server/audit";
+import { auditAlone } from "@/server/audit";
 import { ELIGIBILITY_GROUND_LABELS } from "@/lib/schemas/application-fields";
 import {
   IMPORT_COLUMNS,
@@ -13,6 +12,7 @@ import {
   columnLetter,
 } from "@/lib/schemas/application-import";
 import { listVocationalSchoolChoices, ownSchoolLabel } from "./read";
+import { xlsxBytes } from "@/server/exports/xlsx";
 
 export const EXAMPLE_SHEET_NAME = "示例（勿填）";
 
@@ -96,7 +96,7 @@ export async function buildApplicationTemplate(schoolNames: string[], schoolLabe
     h.font = { bold: true };
     sample.getCell(2, i + 1).value = example[i];
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }
 
 /** The template for the actor's school, audited as an export. */
@@ -104,6 +104,6 @@ export async function applicationTemplate(actor: Actor): Promise<{ fileName: str
   assertCan(actor, "application.import");
   const [schools, label] = await Promise.all([listVocationalSchoolChoices(actor), ownSchoolLabel(actor)]);
   const bytes = await buildApplicationTemplate(schools.map((s) => s.name), label);
-  await db().$transaction((tx) => audit(tx, actor, "export.applicationTemplate", {}, { school: label }));
+  await auditAlone(actor, "export.applicationTemplate", {}, { school: label });
   return { fileName: `报名申请导入模板（${label}）.xlsx`, bytes };
 }

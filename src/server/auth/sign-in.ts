@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "@/server/db";
 import { verifyPassword } from "./password";
-import { audit } from "@/server/audit";
+import { audit, auditAlone } from "@/server/audit";
 import { loadActor } from "./load-actor";
 
 export const MAX_FAILED_LOGINS = 5;
@@ -45,7 +45,7 @@ export async function recordFailedPassword(userId: string, now: Date, via: "sign
  * neither the answer nor its timing tells whether the account exists. The password is never logged.
  */
 async function logFailedSignIn(username: string, userId: string | null, extra: { locked?: true; inactive?: true } = {}) {
-  await db().$transaction((tx) => audit(tx, null, "auth.signInFailed", userId ? { type: "User", id: userId } : {}, { username: username.slice(0, 64), ...extra }));
+  await auditAlone(null, "auth.signInFailed", userId ? { type: "User", id: userId } : {}, { username: username.slice(0, 64), ...extra });
 }
 
 /** Verifies credentials. Never tells which of username or password was wrong, nor that an account is locked. */

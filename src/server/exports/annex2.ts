@@ -20,6 +20,7 @@ import { annexSheetOptions } from "./page-setup";
  */
 import ExcelJS from "exceljs";
 import { formatWithTask, planTotals, type CountyQuotaInput, type VocationalQuotaInput } from "@/lib/plan-rules";
+import { xlsxBytes } from "./xlsx";
 
 export type Annex2ExportData = {
   year: number;
@@ -175,6 +176,5 @@ export async function buildAnnex2Workbook(data: Annex2ExportData): Promise<Buffe
   ws.pageSetup.printArea = `A1:E${lastRow + notes.length}`;
   ws.views = [{ state: "normal", showGridLines: false }];
 
-  const out = await workbook.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  return xlsxBytes(workbook);
 }

@@ -16,6 +16,7 @@ import "server-only";
  */
 import ExcelJS from "exceljs";
 import { annexSheetOptions } from "./page-setup";
+import { xlsxBytes } from "./xlsx";
 
 export type Annex3ExportRow = {
   middleSchoolLabel: string;
@@ -127,5 +128,5 @@ export async function writeAnnex3(meta: { middleSchoolLabel: string; year: numbe
       cell.style = c.text ? TEXT_STYLE : BODY_STYLE;
     });
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { annexSheetOptions, wrappedRowHeight } from "./page-setup";
 
 /**
- * 附件4 楚雄州义务教育职教班在读学生名单 — streaming export (SPEC §7).
+ * 附件4 楚雄州义务教育职教班在读学生名单 — export (SPEC §7).
  *
  * One worksheet per vocational school:
  *
@@ -23,12 +23,14 @@ import { annexSheetOptions, wrappedRowHeight } from "./page-setup";
  * ("@") cell: ID numbers ending in X, 14-digit 学籍号 with a leading zero and
  * long 学号 keep their exact form.
  *
- * Written with exceljs' streaming writer: rows are committed as they are
- * produced, so a list of thousands of students does not sit in memory as a
- * workbook.
+ * Written with exceljs' streaming writer (rows rendered as they are committed:
+ * a list of thousands of students does not sit in memory as a workbook model),
+ * its parts zipped in one synchronous step by ./xlsx.ts (decision 101): zipped
+ * by archiver on the thread pool, the file waited for one event-loop turn per
+ * chunk, which a busy server multiplied.
  */
-import type { Stream } from "node:stream";
 import ExcelJS from "exceljs";
+import { streamedXlsxBytes } from "./xlsx";
 import { sortRosterRows, type RosterStudentRow } from "@/lib/roster-order";
 
 /** One row of 附件4: a student of the roster (the type lives with the roster's order rule). */
@@ -167,7 +169,6 @@ function writeSheet<R extends Annex4Row>(
   labelRow.getCell(1).value = layout.label;
   labelRow.getCell(1).font = { name: "黑体", size: 14 };
   labelRow.height = 22;
-  labelRow.commit();
 
   const titleRow = ws.getRow(TITLE_ROW);
   titleRow.getCell(1).value = layout.title;
@@ -175,7 +176,6 @@ function writeSheet<R extends Annex4Row>(
   titleRow.getCell(1).alignment = { horizontal: "center", vertical: "middle" };
   titleRow.height = 36;
   ws.mergeCells(TITLE_ROW, 1, TITLE_ROW, COLUMN_COUNT);
-  titleRow.commit();
 
   const schoolRow = ws.getRow(SCHOOL_ROW);
   schoolRow.getCell(1).value = `${ANNEX4_SCHOOL_PREFIX}${sheet.schoolName}`;
@@ -183,7 +183,6 @@ function writeSheet<R extends Annex4Row>(
   schoolRow.getCell(1).alignment = { horizontal: "left", vertical: "middle" };
   schoolRow.height = 22;
   ws.mergeCells(SCHOOL_ROW, 1, SCHOOL_ROW, COLUMN_COUNT);
-  schoolRow.commit();
 
   const top = ws.getRow(HEADER_ROW);
   const bottom = ws.getRow(HEADER_ROW + 1);
@@ -206,8 +205,6 @@ function writeSheet<R extends Annex4Row>(
   ws.mergeCells(HEADER_ROW, 6, HEADER_ROW, 8); // 原初中学校
   ws.mergeCells(HEADER_ROW, 9, HEADER_ROW, 10); // 义务教育职教班
   if (extra.length > 1) ws.mergeCells(HEADER_ROW, BASE_COLUMN_COUNT + 1, HEADER_ROW, COLUMN_COUNT); // e.g. 流失
-  top.commit();
-  bottom.commit();
 
   const sorted = sortRosterRows(sheet.rows);
   sorted.forEach((r, i) => {
@@ -233,7 +230,6 @@ function writeSheet<R extends Annex4Row>(
       cell.value = String(v ?? "");
     });
     row.height = 18;
-    row.commit();
   });
 
   // 填报说明 directly under the table, each item on its own row over the table's width.
@@ -244,38 +240,29 @@ function writeSheet<R extends Annex4Row>(
     row.getCell(1).style = NOTE_STYLE;
     row.height = wrappedRowHeight(text, tableWidth);
     ws.mergeCells(r, 1, r, COLUMN_COUNT);
-    row.commit();
   });
-
-  ws.commit();
 }
 
-/**
- * Writes the 附件4 workbook to `output` (an HTTP response body, a file…),
- * resolving once the stream has finished.
- */
+/** The 附件4 workbook (.xlsx bytes): one sheet per school. */
+export async function annex4Bytes(sheets: Annex4Sheet[], countyNames?: readonly string[]): Promise<Buffer> {
+  return rosterWorkbookBytes(sheets, ANNEX4_LAYOUT, "在读学生名单", countyNames);
+}
+
+/** Writes the 附件4 workbook to `output` (a file, a test's stream…) and ends it. */
 export async function writeAnnex4(output: NodeJS.WritableStream, sheets: Annex4Sheet[], countyNames?: readonly string[]): Promise<void> {
-  return writeRosterWorkbook(output, sheets, ANNEX4_LAYOUT, "在读学生名单", countyNames);
+  output.end(await annex4Bytes(sheets, countyNames));
 }
 
-/** The 附件4 table in another annex's layout (附件6), streamed the same way. */
-export async function writeRosterWorkbook<R extends Annex4Row>(
-  output: NodeJS.WritableStream,
+/** The 附件4 table in another annex's layout (附件6). */
+export async function rosterWorkbookBytes<R extends Annex4Row>(
   sheets: { schoolName: string; rows: R[] }[],
   layout: RosterLayout<R>,
   fallbackSheetName: string,
   /** the prefecture's counties in official order, for the 填报说明 (default: those in the rows) */
   countyNames?: readonly string[],
-): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: output as unknown as Stream,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = "职教班管理平台";
+): Promise<Buffer> {
   const list = sheets.length > 0 ? sheets : [{ schoolName: "", rows: [] as R[] }];
   const names = annex4SheetNames(list.map((s) => s.schoolName || fallbackSheetName));
   const notes = layout.notes(countyNames ?? countiesOfRows(list));
-  list.forEach((sheet, i) => writeSheet(workbook, names[i], sheet, layout, notes));
-  await workbook.commit();
+  return streamedXlsxBytes((workbook) => list.forEach((sheet, i) => writeSheet(workbook, names[i], sheet, layout, notes)), { creator: "职教班管理平台" });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { teachingPlanContent } from "@/lib/schemas/filings";
 import { annexSheetOptions } from "./page-setup";
+import { xlsxBytes } from "./xlsx";
 
 /**
  * 附件5 《× × ×（职业学校）义务教育职教班教学方案》 in the annex's layout: five columns, the row
@@ -71,5 +72,5 @@ export async function annex5Workbook(schoolName: string, content: unknown): Prom
       cell.alignment = { vertical: "middle", horizontal: col === 1 ? "center" : "left", wrapText: true };
     }
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }

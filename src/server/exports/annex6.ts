@@ -1,5 +1,5 @@
 import "server-only";
-import { NOTES_INDENT, writeRosterWorkbook, type Annex4Row, type RosterLayout } from "./annex4";
+import { NOTES_INDENT, rosterWorkbookBytes, type Annex4Row, type RosterLayout } from "./annex4";
 
 /**
  * 附件6 楚雄州义务教育职教班注册中职学籍学生名单 (SPEC §8).
@@ -43,6 +43,12 @@ export const ANNEX6_LAYOUT: RosterLayout<Annex6Row> = {
   },
 };
 
+/** The 附件6 workbook (.xlsx bytes): one sheet per school. */
+export async function annex6Bytes(sheets: { schoolName: string; rows: Annex6Row[] }[], countyNames?: readonly string[]): Promise<Buffer> {
+  return rosterWorkbookBytes(sheets, ANNEX6_LAYOUT, "注册中职学籍学生名单", countyNames);
+}
+
+/** Writes the 附件6 workbook to `output` and ends it. */
 export async function writeAnnex6(output: NodeJS.WritableStream, sheets: { schoolName: string; rows: Annex6Row[] }[], countyNames?: readonly string[]) {
-  return writeRosterWorkbook(output, sheets, ANNEX6_LAYOUT, "注册中职学籍学生名单", countyNames);
+  output.end(await annex6Bytes(sheets, countyNames));
 }

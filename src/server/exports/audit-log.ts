@@ -1,8 +1,7 @@
 import "server-only";
 import ExcelJS from "exceljs";
-import { db } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
-import { audit } from "@/server/audit";
+import { auditAlone } from "@/server/audit";
 import { auditLinesForExport, AUDIT_EXPORT_MAX } from "@/server/audit-read";
 import { auditOrgOptions, describeFilter } from "@/server/audit-scope";
 import { chinaTime } from "@/lib/audit-format";
@@ -10,6 +9,7 @@ import { AUDIT_ENTITY_LABELS } from "@/lib/audit-labels";
 import { chinaDateOf } from "@/lib/china-date";
 import type { AuditFilter } from "@/lib/schemas/audit";
 import { annexSheetOptions } from "./page-setup";
+import { xlsxBytes } from "./xlsx";
 
 /**
  * The filtered 操作日志 as .xlsx (the same sentences as the page, never JSON), in the reader's scope.
@@ -30,7 +30,7 @@ export async function exportAuditLog(actor: Actor, f: AuditFilter, now: Date): P
   head.font = { bold: true };
   for (const l of lines) ws.addRow([chinaTime(l.at), l.actor, l.orgLabel, l.actionLabel, l.entityLabel, l.text]).alignment = { wrapText: true, vertical: "top" };
   ws.views = [{ state: "frozen", ySplit: 3 }];
-  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-  await db().$transaction((tx) => audit(tx, actor, "audit.export", { type: "AuditLog" }, { rows: lines.length, filters }));
+  const bytes = await xlsxBytes(wb);
+  await auditAlone(actor, "audit.export", { type: "AuditLog" }, { rows: lines.length, filters });
   return { fileName: `操作日志_${actor.orgName}_${chinaDateOf(now)}.xlsx`, bytes };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Db } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
-import { audit } from "@/server/audit";
+import { audit, auditAlone } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { planTotals, type PlanTotals } from "@/lib/plan-rules";
 import { parseAnnex2Workbook, type Annex2KnownNames, type Annex2Problem } from "@/server/imports/annex2";
@@ -56,7 +56,7 @@ export type ImportPreview = {
 
 /** A file the import cannot read is refused — and audited (who tried which file, and why), like the 报名 import. */
 async function refuseImport(actor: Actor, fileName: string, message: string, fieldErrors: Record<string, string>): Promise<never> {
-  await db().$transaction((tx) => audit(tx, actor, "plan.importRefused", {}, { fileName, message }));
+  await auditAlone(actor, "plan.importRefused", {}, { fileName, message });
   throw new AppError("VALIDATION", message, fieldErrors);
 }
 

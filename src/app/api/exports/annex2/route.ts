@@ -2,6 +2,7 @@ import { route } from "@/server/route";
 import { AppError } from "@/server/errors";
 import { exportAnnex2 } from "@/server/plan/export";
 import { parseYearParam } from "@/lib/year";
+import { xlsxResponse } from "@/server/exports/xlsx";
 
 export const dynamic = "force-dynamic";
 
@@ -15,11 +16,5 @@ export const GET = route("plan.export", async (actor, request) => {
     throw new AppError("VALIDATION", "导出地址中的年度或版本号有误，请回到招生计划页面点“导出附件2”。");
   }
   const { fileName, bytes } = await exportAnnex2(actor, { year, version });
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="annex2-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return xlsxResponse(bytes, fileName, `annex2-${year}.xlsx`);
 }, { errors: "text" });

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { route } from "@/server/route";
 import { annex3ExportRows } from "@/server/applications/export";
 import { writeAnnex3 } from "@/server/exports/annex3";
-import { db } from "@/server/db";
-import { audit } from "@/server/audit";
+import { auditAlone } from "@/server/audit";
 import { AppError } from "@/server/errors";
+import { xlsxResponse } from "@/server/exports/xlsx";
 
 export const dynamic = "force-dynamic";
 
@@ -19,15 +19,11 @@ export const GET = route("application.export", async (actor, req) => {
   if (!parsed.success) throw new AppError("VALIDATION", "导出参数有误，请从“报名申请”页面点击导出。");
   const { year, school } = parsed.data;
   const { school: ms, rows } = await annex3ExportRows(actor, { year, middleSchoolId: school });
-  // Full ID numbers and phones of minors leave the server: audited before the file is sent.
-  await db().$transaction((tx) => audit(tx, actor, "export.annex3", { type: "MiddleSchool", id: ms.id }, { year, school: ms.label, rowCount: rows.length }));
-  const bytes = await writeAnnex3({ middleSchoolLabel: ms.label, year }, rows);
+  // Full ID numbers and phones of minors leave the server: the file is sent only once its audit row is written.
+  const [, bytes] = await Promise.all([
+    auditAlone(actor, "export.annex3", { type: "MiddleSchool", id: ms.id }, { year, school: ms.label, rowCount: rows.length }),
+    writeAnnex3({ middleSchoolLabel: ms.label, year }, rows),
+  ]);
   const name = `附件3_报名申请_${ms.label}_${year}.xlsx`;
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "content-disposition": `attachment; filename="annex3.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "cache-control": "no-store",
-    },
-  });
+  return xlsxResponse(bytes, name, "annex3.xlsx");
 });

@@ -1,13 +1,12 @@
-// GET /api/exports/annex4?year=2020[&school=<id>][&source=live|submitted] → 附件4 .xlsx (streamed).
-import { PassThrough, Readable } from "node:stream";
+// GET /api/exports/annex4?year=2020[&school=<id>][&source=live|submitted] → 附件4 .xlsx .
 import { z } from "zod";
 import { route } from "@/server/route";
 import { requiredYearParam } from "@/lib/year";
 import { annex4Sheets, officialCountyNames } from "@/server/roster/roster";
-import { writeAnnex4 } from "@/server/exports/annex4";
-import { db } from "@/server/db";
-import { audit } from "@/server/audit";
+import { annex4Bytes } from "@/server/exports/annex4";
+import { auditAlone } from "@/server/audit";
 import { AppError } from "@/server/errors";
+import { xlsxResponse } from "@/server/exports/xlsx";
 
 export const dynamic = "force-dynamic";
 
@@ -21,19 +20,11 @@ export const GET = route("roster.export", async (actor, req) => {
   const parsed = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) throw new AppError("VALIDATION", "导出参数有误，请从“在读名单”页面点击导出。");
   const { year, school, source } = parsed.data;
-  const sheets = await annex4Sheets(actor, { year, schoolId: school, source });
+  const [sheets, countyNames] = await Promise.all([annex4Sheets(actor, { year, schoolId: school, source }), officialCountyNames(actor)]);
   if (sheets.length === 0) throw new AppError("NOT_FOUND", "没有可导出的名单：学校尚未提交，或尚未反馈给本县市。");
   const rowCount = sheets.reduce((n, s) => n + s.rows.length, 0);
-  // Exports of minors' full ID numbers are audited before the file leaves the server.
-  await db().$transaction((tx) => audit(tx, actor, "export.annex4", { type: "VocationalSchool", id: school }, { year, source, sheets: sheets.map((s) => s.schoolName), rowCount }));
-  const pass = new PassThrough();
-  writeAnnex4(pass, sheets, await officialCountyNames(actor)).catch((err) => pass.destroy(err));
+  // Full ID numbers of minors leave the server: the file is sent only once its audit row is written.
+  const [, bytes] = await Promise.all([auditAlone(actor, "export.annex4", { type: "VocationalSchool", id: school }, { year, source, sheets: sheets.map((s) => s.schoolName), rowCount }), annex4Bytes(sheets, countyNames)]);
   const name = sheets.length === 1 ? `附件4_${sheets[0].schoolName}_${year}.xlsx` : `附件4_在读学生名单_${year}.xlsx`;
-  return new Response(Readable.toWeb(pass) as ReadableStream, {
-    headers: {
-      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "content-disposition": `attachment; filename="annex4.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "cache-control": "no-store",
-    },
-  });
+  return xlsxResponse(bytes, name, "annex4.xlsx");
 });

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { route } from "@/server/route";
 import { getFiling } from "@/server/filings/read";
 import { annex5Workbook } from "@/server/exports/annex5";
-import { db } from "@/server/db";
-import { audit } from "@/server/audit";
+import { auditAlone } from "@/server/audit";
 import { AppError, notFound } from "@/server/errors";
+import { xlsxResponse } from "@/server/exports/xlsx";
 
 export const dynamic = "force-dynamic";
 
@@ -17,13 +17,7 @@ export const GET = route("filing.read", async (actor, req) => {
   const f = await getFiling(actor, parsed.data.id);
   if (f.kind !== "TEACHING_PLAN") throw notFound("教学方案");
   const bytes = await annex5Workbook(f.filerName, f.content);
-  await db().$transaction((tx) => audit(tx, actor, "export.annex5", { type: "Filing", id: f.id }, { year: f.year, version: f.version, school: f.filerName }));
+  await auditAlone(actor, "export.annex5", { type: "Filing", id: f.id }, { year: f.year, version: f.version, school: f.filerName });
   const name = `附件5_${f.filerName}_${f.year}_第${f.version}版.xlsx`;
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "content-disposition": `attachment; filename="annex5.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "cache-control": "no-store",
-    },
-  });
+  return xlsxResponse(bytes, name, "annex5.xlsx");
 });

@@ -4,6 +4,7 @@ import { now } from "@/server/clock";
 import { exportAuditLog } from "@/server/exports/audit-log";
 import { auditFilterSchema } from "@/lib/schemas/audit";
 import { AppError } from "@/server/errors";
+import { xlsxResponse } from "@/server/exports/xlsx";
 
 export const dynamic = "force-dynamic";
 
@@ -11,11 +12,5 @@ export const GET = route("audit.read", async (actor, req) => {
   const parsed = auditFilterSchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) throw new AppError("VALIDATION", "导出参数有误，请在操作日志页面重新选择筛选条件后导出。");
   const { fileName, bytes } = await exportAuditLog(actor, parsed.data, now());
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "content-disposition": `attachment; filename="audit-log.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      "cache-control": "no-store",
-    },
-  });
+  return xlsxResponse(bytes, fileName, "audit-log.xlsx");
 }, { errors: "text" });

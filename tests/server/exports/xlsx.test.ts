@@ -1,0 +1,146 @@
+import { describe, expect, test } from "vitest";
+import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
+import { PassThrough } from "node:stream";
+import { packZip, streamedXlsxBytes, xlsxBytes } from "@/server/exports/xlsx";
+
+/** A workbook with what the annexes use: merges, styles, text IDs, numbers, page setup, frozen rows, two sheets. */
+function annexLike(rows: number): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "职教班管理平台";
+  wb.created = wb.modified = new Date("2026-03-01T02:00:00Z");
+  for (const name of ["楚雄技师学院", "双柏县职业高级中学"]) {
+    const ws = wb.addWorksheet(name, {
+      pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "4:5" },
+      views: [{ state: "frozen", ySplit: 5, xSplit: 0 }],
+    });
+    ws.columns = [6, 10, 22, 16].map((width) => ({ width }));
+    ws.getCell("A1").value = "附件4";
+    ws.getCell("A2").value = "楚雄州义务教育职教班在读学生名单";
+    ws.getCell("A2").font = { name: "宋体", size: 18, bold: true };
+    ws.mergeCells(2, 1, 2, 4);
+    for (let i = 0; i < rows; i++) {
+      const row = ws.getRow(6 + i);
+      row.getCell(1).value = i + 1;
+      row.getCell(2).value = `学生${i}`;
+      row.getCell(3).value = `53230120060101${String(1000 + i).slice(-4)}`;
+      row.getCell(3).numFmt = "@";
+      row.getCell(4).value = i % 3 === 0 ? "汽修1班 <&>" : "机电2班";
+      row.getCell(4).border = { top: { style: "thin" }, bottom: { style: "thin" } };
+    }
+  }
+  return wb;
+}
+
+/** The same sheets through exceljs's streaming writer: rows committed as written. */
+function fillStreaming(rows: number) {
+  return (wb: ExcelJS.stream.xlsx.WorkbookWriter) => {
+    wb.creator = "职教班管理平台";
+    wb.created = wb.modified = new Date("2026-03-01T02:00:00Z");
+    for (const name of ["楚雄技师学院", "双柏县职业高级中学"]) {
+      const ws = wb.addWorksheet(name, { pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 }, views: [{ state: "frozen", ySplit: 5, xSplit: 0 }] });
+      ws.columns = [6, 10, 22, 16].map((width) => ({ width }));
+      ws.getCell("A2").value = "楚雄州义务教育职教班在读学生名单";
+      ws.mergeCells(2, 1, 2, 4);
+      for (let i = 0; i < rows; i++) {
+        const row = ws.getRow(6 + i);
+        row.getCell(1).value = i + 1;
+        row.getCell(2).value = `学生${i}`;
+        row.getCell(3).value = `53230120060101${String(1000 + i).slice(-4)}`;
+        row.getCell(3).style = { numFmt: "@", border: { top: { style: "thin" } } };
+        row.getCell(4).value = i % 3 === 0 ? "汽修1班 <&>" : "机电2班";
+        row.commit();
+      }
+      ws.commit();
+    }
+  };
+}
+
+async function viaArchiver(fill: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => void): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (c: Buffer) => chunks.push(c));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  fill(wb);
+  await wb.commit();
+  return Buffer.concat(chunks);
+}
+
+const partsOf = (z: Record<string, Uint8Array>) => Object.keys(z).filter((n) => !n.endsWith("/")).map((n) => n.replace(/^\//, "")).sort();
+
+describe("streamedXlsxBytes (exceljs's streaming writer, zipped in one synchronous step — decision 101)", () => {
+  test("every part is byte for byte what the writer gives archiver", async () => {
+    const theirs = unzipSync(new Uint8Array(await viaArchiver(fillStreaming(400))));
+    const ours = unzipSync(new Uint8Array(await streamedXlsxBytes(fillStreaming(400))));
+    expect(partsOf(ours)).toEqual(partsOf(theirs));
+    expect(partsOf(ours)).toEqual(expect.arrayContaining(["xl/theme/theme1.xml", "_rels/.rels", "xl/worksheets/sheet2.xml", "xl/styles.xml"]));
+    for (const name of partsOf(ours)) {
+      const theirsPart = theirs[name] ?? theirs[`/${name}`];
+      expect(Buffer.from(ours[name]).equals(Buffer.from(theirsPart)), name).toBe(true);
+    }
+  });
+
+  test("returns within one event-loop turn, and exceljs reads the file back", async () => {
+    let turns = 0;
+    const tick = setInterval(() => turns++, 0);
+    const bytes = await streamedXlsxBytes(fillStreaming(3000));
+    clearInterval(tick);
+    expect(turns).toBe(0);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(back.worksheets[1].getCell("C3005").value).toBe("532301200601013999");
+    expect(back.worksheets[1].getCell("A3005").value).toBe(3000);
+  });
+});
+
+describe("xlsxBytes (exceljs's parts, zipped in one synchronous step — decision 101)", () => {
+  test("every part is byte for byte what exceljs's writeBuffer writes", async () => {
+    const theirs = unzipSync(new Uint8Array(await annexLike(300).xlsx.writeBuffer()));
+    const ours = unzipSync(new Uint8Array(await xlsxBytes(annexLike(300))));
+    const parts = (z: Record<string, Uint8Array>) => Object.keys(z).filter((n) => !n.endsWith("/")).map((n) => n.replace(/^\//, "")).sort();
+    expect(parts(ours)).toEqual(parts(theirs));
+    expect(parts(ours)).toContain("xl/worksheets/sheet2.xml");
+    for (const name of parts(ours)) {
+      const theirsPart = theirs[name] ?? theirs[`/${name}`];
+      expect(Buffer.from(ours[name]).equals(Buffer.from(theirsPart)), name).toBe(true);
+    }
+  });
+
+  test("[Content_Types].xml comes first, and exceljs reads the file back", async () => {
+    const bytes = await xlsxBytes(annexLike(50));
+    expect(Object.keys(unzipSync(new Uint8Array(bytes)))[0]).toBe("[Content_Types].xml");
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(back.worksheets.map((w) => w.name)).toEqual(["楚雄技师学院", "双柏县职业高级中学"]);
+    const ws = back.worksheets[0];
+    expect(ws.getCell("C6").value).toBe("532301200601011000");
+    expect(ws.getCell("D6").value).toBe("汽修1班 <&>");
+    expect(ws.getCell("A55").value).toBe(50);
+    expect(ws.getCell("A2").isMerged).toBe(true);
+  });
+
+  test("returns within one event-loop turn: no timer or immediate runs while it works", async () => {
+    const wb = annexLike(2000);
+    let turns = 0;
+    const tick = setInterval(() => turns++, 0);
+    const pending = xlsxBytes(wb);
+    await pending;
+    clearInterval(tick);
+    expect(turns).toBe(0);
+    // writeBuffer (JSZip) yields once per chunk: the contrast this module exists for.
+    const before = turns;
+    const tick2 = setInterval(() => turns++, 0);
+    await annexLike(2000).xlsx.writeBuffer();
+    clearInterval(tick2);
+    expect(turns - before).toBeGreaterThan(0);
+  });
+
+  test("packZip: equal inputs give equal bytes (fixed entry times), and the archive unpacks to the inputs", () => {
+    const files: [string, Uint8Array][] = [["a.xml", Buffer.from("<a>楚雄</a>")], ["dir/b.xml", Buffer.alloc(100_000, 65)]];
+    const one = packZip(files);
+    expect(one.equals(packZip(files))).toBe(true);
+    const back = unzipSync(new Uint8Array(one));
+    expect(Buffer.from(back["a.xml"]).toString()).toBe("<a>楚雄</a>");
+    expect(back["dir/b.xml"].length).toBe(100_000);
+  });
+});
