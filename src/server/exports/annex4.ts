@@ -169,6 +169,7 @@ function writeSheet<R extends Annex4Row>(
   labelRow.getCell(1).value = layout.label;
   labelRow.getCell(1).font = { name: "黑体", size: 14 };
   labelRow.height = 22;
+  labelRow.commit();
 
   const titleRow = ws.getRow(TITLE_ROW);
   titleRow.getCell(1).value = layout.title;
@@ -176,6 +177,7 @@ function writeSheet<R extends Annex4Row>(
   titleRow.getCell(1).alignment = { horizontal: "center", vertical: "middle" };
   titleRow.height = 36;
   ws.mergeCells(TITLE_ROW, 1, TITLE_ROW, COLUMN_COUNT);
+  titleRow.commit();
 
   const schoolRow = ws.getRow(SCHOOL_ROW);
   schoolRow.getCell(1).value = `${ANNEX4_SCHOOL_PREFIX}${sheet.schoolName}`;
@@ -183,6 +185,7 @@ function writeSheet<R extends Annex4Row>(
   schoolRow.getCell(1).alignment = { horizontal: "left", vertical: "middle" };
   schoolRow.height = 22;
   ws.mergeCells(SCHOOL_ROW, 1, SCHOOL_ROW, COLUMN_COUNT);
+  schoolRow.commit();
 
   const top = ws.getRow(HEADER_ROW);
   const bottom = ws.getRow(HEADER_ROW + 1);
@@ -205,6 +208,8 @@ function writeSheet<R extends Annex4Row>(
   ws.mergeCells(HEADER_ROW, 6, HEADER_ROW, 8); // 原初中学校
   ws.mergeCells(HEADER_ROW, 9, HEADER_ROW, 10); // 义务教育职教班
   if (extra.length > 1) ws.mergeCells(HEADER_ROW, BASE_COLUMN_COUNT + 1, HEADER_ROW, COLUMN_COUNT); // e.g. 流失
+  top.commit();
+  bottom.commit();
 
   const sorted = sortRosterRows(sheet.rows);
   sorted.forEach((r, i) => {
@@ -230,6 +235,7 @@ function writeSheet<R extends Annex4Row>(
       cell.value = String(v ?? "");
     });
     row.height = 18;
+    row.commit();
   });
 
   // 填报说明 directly under the table, each item on its own row over the table's width.
@@ -240,7 +246,10 @@ function writeSheet<R extends Annex4Row>(
     row.getCell(1).style = NOTE_STYLE;
     row.height = wrappedRowHeight(text, tableWidth);
     ws.mergeCells(r, 1, r, COLUMN_COUNT);
+    row.commit();
   });
+
+  ws.commit();
 }
 
 /** The 附件4 workbook (.xlsx bytes): one sheet per school. */

@@ -64,7 +64,11 @@ export async function streamedXlsxBytes(fill: (wb: ExcelJS.stream.xlsx.WorkbookW
   let bytes: Buffer | undefined;
   const archiver = writer.zip;
   writer.zip = {
-    append(data, o) { parts.push([o.name.replace(/^\//, ""), data]); },
+    append(data, o) {
+      // A sheet's StreamBuf would otherwise copy every row into a Buffer for its 'data' event, which nobody reads.
+      if (typeof data === "object" && "pause" in data && typeof data.pause === "function") data.pause();
+      parts.push([o.name.replace(/^\//, ""), data]);
+    },
     finalize() {
       bytes = packZip(parts.map(([name, data]) => [name, typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.isBuffer(data) ? data : data.toBuffer() ?? Buffer.alloc(0)]));
       sink.end();
