@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
-import { db } from "@/server/db";
+import { db, type Tx } from "@/server/db";
 import { audit } from "@/server/audit";
 import { notFound } from "@/server/errors";
 import { phaseStatus, programmeYear } from "@/server/calendar/calendar";
@@ -195,7 +195,9 @@ export type ApplicationView = {
  */
 export async function getApplication(actor: Actor, id: string, purpose: "page" | "print" | "edit"): Promise<ApplicationView> {
   assertCan(actor, "application.read");
-  return db().$transaction(async (tx) => {
+  // The page reads only (masked): no transaction, whose BEGIN and COMMIT are two more waits on a busy server.
+  // The printout and the edit form show the full ID number: their audit row is written in the read's transaction.
+  const read = async (tx: Tx): Promise<ApplicationView> => {
     const a = await tx.application.findFirst({
       where: { AND: [applicationScope(actor), { id }] },
       include: {
@@ -266,20 +268,24 @@ export async function getApplication(actor: Actor, id: string, purpose: "page" |
       createdAt: a.createdAt,
       updatedAt: a.updatedAt,
     };
-  });
+  };
+  return purpose === "page" ? read(db() as unknown as Tx) : db().$transaction(read);
 }
 
 /** The audit trail of one application (its history is never deleted). */
 export async function applicationHistory(actor: Actor, id: string) {
   assertCan(actor, "application.read");
-  const a = await db().application.findFirst({ where: { AND: [applicationScope(actor), { id }] }, select: { id: true, status: true, vocationalSchoolId: true } });
+  // The trail is read alongside the scope check and returned only if the check passes.
+  const [a, rows] = await Promise.all([
+    db().application.findFirst({ where: { AND: [applicationScope(actor), { id }] }, select: { id: true, status: true, vocationalSchoolId: true } }),
+    db().auditLog.findMany({
+      where: { entityType: "Application", entityId: id, action: { notIn: ["application.reveal", "application.print", "idNumber.reveal"] } },
+      orderBy: { at: "asc" },
+      select: { id: true, at: true, action: true, orgLabel: true, actorId: true, summary: true },
+    }),
+  ]);
   if (!a) throw notFound("报名申请");
   if (limitedView(actor, a)) return []; // the middle school's steps are not the vocational school's business before send-off
-  const rows = await db().auditLog.findMany({
-    where: { entityType: "Application", entityId: id, action: { notIn: ["application.reveal", "application.print", "idNumber.reveal"] } },
-    orderBy: { at: "asc" },
-    select: { id: true, at: true, action: true, orgLabel: true, actorId: true, summary: true },
-  });
   const users = await db().user.findMany({
     where: { id: { in: rows.map((r) => r.actorId).filter((x): x is string => !!x) } },
     select: { id: true, displayName: true },
