@@ -13,6 +13,14 @@ export type YearAtHand = {
 };
 
 /**
+ * The year a page shows: `?year=` when usable, else the programme year `now` falls in (Asia/Shanghai). Known
+ * without the database, so a page starts its reads for the year alongside `yearAtHand`'s list (decision 101).
+ */
+export function shownYear(sp: Record<string, string | string[] | undefined>, now: Date = clockNow()): number {
+  return parseYearParam(sp.year) ?? programmeYearOf(now);
+}
+
+/**
  * The one reading of `?year=` for every year-bound page (docs/decisions/035-year-parameter.md).
  * `extra` adds years to offer (the calendar page offers next year so the bureau can set it up).
  * Which years exist is not sensitive (every role sees the calendar), so the list is not scoped.
@@ -22,7 +30,7 @@ export async function yearAtHand(
   opts: { now?: Date; extra?: number[] } = {},
 ): Promise<YearAtHand> {
   const current = programmeYearOf(opts.now ?? clockNow());
-  const year = parseYearParam(sp.year) ?? current;
+  const year = shownYear(sp, opts.now ?? clockNow());
   // Every page asks this. The years of the applications are found by walking the (year, …) index from one
   // year to the next (a handful of index probes), not by reading every application: `SELECT DISTINCT year`
   // took 6 ms of the database's time per page at 9 000 applications, and grew with them (decision 099).

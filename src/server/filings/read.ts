@@ -34,14 +34,18 @@ export async function myFilings(actor: Actor, year: number, now: Date) {
   assertCan(actor, "filing.read");
   const kinds = actorKinds(actor);
   const key = actor.role === "COUNTY" ? filerKey.county(actor.countyId) : filerKey.voc(actor.vocationalSchoolId ?? "");
-  const rows = await db().filing.findMany({
-    where: { AND: [filingReadScope(actor), { year, filerKey: key }] },
-    select: { ...versionSelect, kind: true, content: true, documentId: true },
-    orderBy: { version: "desc" },
-  });
-  return Promise.all(kinds.map(async (kind) => {
+  // The versions and the due dates side by side (the inbox computes this on every page: decision 101).
+  const [rows, dues] = await Promise.all([
+    db().filing.findMany({
+      where: { AND: [filingReadScope(actor), { year, filerKey: key }] },
+      select: { ...versionSelect, kind: true, content: true, documentId: true },
+      orderBy: { version: "desc" },
+    }),
+    Promise.all(kinds.map((kind) => dueDate(kind, year))),
+  ]);
+  return kinds.map((kind, i) => {
     const versions = rows.filter((r) => r.kind === kind);
-    const due = await dueDate(kind, year);
+    const due = dues[i];
     const firstSubmitted = versions.filter((v) => v.submittedOn).map((v) => v.submittedOn!).sort()[0] ?? null;
     const latest = versions[0] ?? null;
     return {
@@ -50,7 +54,7 @@ export async function myFilings(actor: Actor, year: number, now: Date) {
       statusLabel: filingStatusLabel(kind, (latest?.status ?? null) as FilingStatus | null),
       deadline: stateOf(due, now, firstSubmitted),
     };
-  }));
+  });
 }
 
 /** One version, in the actor's read scope (another organisation's is "not found"). */

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/server/auth/load-actor";
 import { requestCalendar } from "@/server/calendar/calendar";
 import { entryWindowInfo, listApplications, listFilterOptions, statusCounts } from "@/server/applications/read";
-import { yearAtHand } from "@/server/year";
+import { shownYear, yearAtHand } from "@/server/year";
 import { APPLICATION_ENTRY_WINDOW } from "@/lib/calendar-settings";
 import { applicationListQuerySchema } from "@/lib/schemas/application-workflow";
 import { pastYearReadOnly } from "@/lib/year";
@@ -14,15 +14,16 @@ export async function loadApplicationsPage(actor: Actor, sp: SearchParams, t: Da
     q: one(sp.q), status: one(sp.status), className: one(sp.className), vocationalSchoolId: one(sp.vocationalSchoolId),
     middleSchoolId: one(sp.middleSchoolId), year: one(sp.year), page: one(sp.page),
   });
-  const at = await yearAtHand(sp, { now: t });
-  query.year = at.year;
-  // Side by side, not one after the other: under load every sequential step waits its turn (decision 099).
-  const [page, options, counts, window, calendar] = await Promise.all([
+  const year = shownYear(sp, t);
+  query.year = year;
+  // Side by side, not one after the other: under load every sequential step waits its turn (decisions 099, 101).
+  const [at, page, options, counts, window, calendar] = await Promise.all([
+    yearAtHand(sp, { now: t }),
     listApplications(actor, query, t),
-    listFilterOptions(actor, at.year),
-    statusCounts(actor, at.year),
+    listFilterOptions(actor, year),
+    statusCounts(actor, year),
     entryWindowInfo(t),
-    requestCalendar(at.year),
+    requestCalendar(year),
   ]);
   // Entry is always for the current programme year; a past year whose entry window is over is read-only.
   const readOnly = pastYearReadOnly(at.year, calendar, APPLICATION_ENTRY_WINDOW, t);

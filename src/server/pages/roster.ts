@@ -3,7 +3,7 @@ import type { Actor } from "@/server/auth/load-actor";
 import { phaseStatus } from "@/server/calendar/calendar";
 import { countyRosterPage, ownRoster, rosterBoard, schoolDiscrepancies } from "@/server/roster/roster";
 import { toPage } from "@/server/pagination";
-import { yearAtHand } from "@/server/year";
+import { shownYear, yearAtHand } from "@/server/year";
 import { pastYearReadOnly } from "@/lib/year";
 import { firstParam, type SearchParams } from "./search-params";
 
@@ -50,10 +50,9 @@ async function rosterView(actor: Actor, year: number, query: RosterQuery) {
 
 /** 附件4 名单: the 确认期 and the role's view (the school's submissions, the bureau's board, the county's check). */
 export async function loadRosterPage(actor: Actor, sp: SearchParams, t: Date) {
-  const at = await yearAtHand(sp, { now: t });
-  const { year } = at;
+  const year = shownYear(sp, t);
   const query = rosterQuery(sp);
-  const [phase, view] = await Promise.all([phaseStatus({ now: t, phase: "confirmation", year }), rosterView(actor, year, query)]);
+  const [at, phase, view] = await Promise.all([yearAtHand(sp, { now: t }), phaseStatus({ now: t, phase: "confirmation", year }), rosterView(actor, year, query)]);
   // A past year whose 确认期 is over shows its lists and exports only; a submission always goes to the current year.
   const readOnly = pastYearReadOnly(year, phase.calendar, "confirmation", t) || year > at.current;
   return { at, year, phase, readOnly, query, view };

@@ -7,6 +7,7 @@ import { filingReviewScope } from "@/server/filings/rules";
 import { FILING_LABELS, FILING_SLUGS, type FilingKind } from "@/lib/schemas/filings";
 import { formatChineseDate } from "@/lib/china-date";
 import { INBOX_HORIZON_DAYS } from "../horizon";
+import type { Actor } from "@/server/auth/load-actor";
 import type { InboxItem, InboxSource } from "../types";
 
 /**
@@ -14,6 +15,12 @@ import type { InboxItem, InboxSource } from "../types";
  * 14 days away or past; a reviewer's submitted filings waiting for its review (every year).
  */
 export const filingsSource: InboxSource = async (actor, now) => {
+  // A county both files and reviews: the two parts are read side by side.
+  const [filed, reviewed] = await Promise.all([filerItems(actor, now), reviewerItems(actor)]);
+  return [...filed, ...reviewed];
+};
+
+async function filerItems(actor: Actor, now: Date): Promise<InboxItem[]> {
   const items: InboxItem[] = [];
   if (can(actor.role, "filing.submit")) {
     const year = programmeYear(now);
@@ -33,6 +40,11 @@ export const filingsSource: InboxSource = async (actor, now) => {
       }
     }
   }
+  return items;
+}
+
+async function reviewerItems(actor: Actor): Promise<InboxItem[]> {
+  const items: InboxItem[] = [];
   if (can(actor.role, "filing.review")) {
     const waiting = await db().filing.groupBy({
       by: ["kind", "year"],
@@ -49,4 +61,4 @@ export const filingsSource: InboxSource = async (actor, now) => {
     }
   }
   return items;
-};
+}
