@@ -6,6 +6,7 @@
 // slowest statements at the largest size.
 //   TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx bench/lib/loader-timing.ts \
 //     [--sizes 900,9000] [--runs 10] [--keep] [--only home] [--json out.json] [--trace "home COUNTY"] [--hog 20]
+// --explain K prints PostgreSQL's execution time of each statement of the kinds matching K (EXPLAIN ANALYZE).
 // --hog H also times each call while a competing task holds the event loop for H ms on every turn and prints
 // the turns it waited for: what a saturated server multiplies, as the statement depth does (decision 101).
 // --keep leaves the databases (zjb_lt_<size>) in place and reuses them on the next run (they are rebuilt
@@ -36,14 +37,16 @@ process.env.DATABASE_URL ??= server;
 
 // ───── statement timing at the driver ─────
 let recording = false;
-let log: { sql: string; ms: number; t0: number; t1: number }[] = [];
+let log: { sql: string; ms: number; t0: number; t1: number; text: string; values: unknown[] }[] = [];
 const clientQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   if (!recording) return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
   const q = args[0] as string | { text?: string; callback?: unknown };
   const sql = (typeof q === "string" ? q : q?.text ?? "").replace(/\s+/g, " ");
   const t0 = performance.now();
-  const done = () => { const t1 = performance.now(); log.push({ sql, ms: t1 - t0, t0, t1 }); };
+  const text = typeof q === "string" ? q : q?.text ?? "";
+  const values = ((typeof q === "object" && q && "values" in q ? (q as { values?: unknown[] }).values : Array.isArray(args[1]) ? args[1] : []) ?? []) as unknown[];
+  const done = () => { const t1 = performance.now(); log.push({ sql, ms: t1 - t0, t0, t1, text, values }); };
   // pg.Pool#query calls the client with a callback (no promise): time the callback.
   const last = args.length - 1;
   if (typeof args[last] === "function") {
@@ -195,6 +198,20 @@ async function main() {
         const t00 = Math.min(...log.map((x) => x.t0));
         console.log(`\n${kind} at ${size}: statements in the order sent (start–end ms)`);
         for (const x of [...log].sort((p, q) => p.t0 - q.t0)) console.log(`  ${(x.t0 - t00).toFixed(1).padStart(6)}–${(x.t1 - t00).toFixed(1).padEnd(6)} ${x.sql.slice(0, 150)}`);
+      }
+      // --explain K: PostgreSQL's own execution time of each statement of kind K (EXPLAIN ANALYZE, run after the
+      // call, one at a time): what the database spends, apart from the waits of the app server.
+      if (opt("explain") && kind.includes(opt("explain")!)) {
+        console.log(`\n${kind} at ${size}: PostgreSQL execution time of each statement (EXPLAIN ANALYZE)`);
+        const explainer = new pg.Client({ connectionString: (() => { const u = new URL(server!); u.pathname = `/zjb_lt_${size}`; return u.toString(); })() });
+        await explainer.connect();
+        for (const x of log) {
+          if (!/^\s*(SELECT|WITH)/i.test(x.text)) continue;
+          const plan = await (clientQuery as (...a: unknown[]) => unknown).call(explainer, `EXPLAIN (ANALYZE, FORMAT JSON) ${x.text}`, x.values) as unknown as { rows: { "QUERY PLAN": [{ "Execution Time": number; "Planning Time": number }] }[] };
+          const p = plan.rows[0]["QUERY PLAN"][0];
+          console.log(`  exec ${p["Execution Time"].toFixed(1).padStart(6)} ms  plan ${p["Planning Time"].toFixed(1).padStart(5)} ms  ${x.sql.slice(0, 140)}`);
+        }
+        await explainer.end();
       }
       const slowest = [...log].sort((a, b) => b.ms - a.ms).slice(0, 4).map((s) => ({ sql: s.sql.slice(0, 220), ms: Math.round(s.ms * 10) / 10 }));
       (results[kind] ??= {})[size] = { ms: Math.round(median(times) * 10) / 10, cpuMs, statements: log.length, depth: sequentialDepth(log), turns, slowest };

@@ -30,7 +30,7 @@ import { annexSheetOptions, wrappedRowHeight } from "./page-setup";
  * chunk, which a busy server multiplied.
  */
 import ExcelJS from "exceljs";
-import { streamedXlsxBytes } from "./xlsx";
+import { appendTableRows, streamedXlsxBytes } from "./xlsx";
 import { sortRosterRows, type RosterStudentRow } from "@/lib/roster-order";
 
 /** One row of 附件4: a student of the roster (the type lives with the roster's order rule). */
@@ -77,7 +77,7 @@ export function annex4Notes(countyNames: readonly string[]): string[] {
   ];
 }
 
-const ANNEX4_LAYOUT: RosterLayout = { label: ANNEX4_LABEL, title: ANNEX4_TITLE, notes: annex4Notes };
+export const ANNEX4_LAYOUT: RosterLayout = { label: ANNEX4_LABEL, title: ANNEX4_TITLE, notes: annex4Notes };
 
 /** Counties in official order as they appear in the rows: the notes' fallback when the caller has no county list. */
 function countiesOfRows(sheets: readonly { rows: readonly Annex4Row[] }[]): string[] {
@@ -107,6 +107,7 @@ export function annex4SheetNames(schoolNames: readonly string[]): string[] {
 }
 
 const FONT = "宋体";
+const DATA_ROW_HEIGHT = 18;
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: "thin" },
   left: { style: "thin" },
@@ -142,6 +143,7 @@ function writeSheet<R extends Annex4Row>(
   sheet: { schoolName: string; rows: R[] },
   layout: RosterLayout<R>,
   notes: string[],
+  rowsViaExceljs = false,
 ) {
   const extra = layout.extra?.columns ?? [];
   const COLUMN_COUNT = BASE_COLUMN_COUNT + extra.length;
@@ -212,31 +214,36 @@ function writeSheet<R extends Annex4Row>(
   bottom.commit();
 
   const sorted = sortRosterRows(sheet.rows);
-  sorted.forEach((r, i) => {
-    const row = ws.getRow(FIRST_DATA_ROW + i);
-    const values = [
-      r.studentName,
-      r.sex,
-      r.idNumber,
-      r.countyName,
-      r.middleSchoolName,
-      r.middleSchoolClass,
-      r.studentNumber,
-      r.vocationalClass,
-      r.vocationalStudentNo,
-      ...extra.map((c) => c.value(r)),
-    ];
-    const seq = row.getCell(1);
-    seq.value = i + 1;
-    seq.style = NUMBER_STYLE;
-    values.forEach((v, j) => {
-      const cell = row.getCell(j + 2);
-      cell.style = TEXT_STYLE;
-      cell.value = String(v ?? "");
+  const cells = sorted.map((r) => [
+    r.studentName,
+    r.sex,
+    r.idNumber,
+    r.countyName,
+    r.middleSchoolName,
+    r.middleSchoolClass,
+    r.studentNumber,
+    r.vocationalClass,
+    r.vocationalStudentNo,
+    ...extra.map((c) => c.value(r)),
+  ].map((v) => String(v ?? "")));
+  if (rowsViaExceljs) {
+    // The reference the test compares appendTableRows with: each row built and committed through exceljs.
+    cells.forEach((values, i) => {
+      const row = ws.getRow(FIRST_DATA_ROW + i);
+      const seq = row.getCell(1);
+      seq.value = i + 1;
+      seq.style = NUMBER_STYLE;
+      values.forEach((v, j) => {
+        const cell = row.getCell(j + 2);
+        cell.style = TEXT_STYLE;
+        cell.value = v;
+      });
+      row.height = DATA_ROW_HEIGHT;
+      row.commit();
     });
-    row.height = 18;
-    row.commit();
-  });
+  } else {
+    appendTableRows(workbook, ws, FIRST_DATA_ROW, cells, { number: NUMBER_STYLE, text: TEXT_STYLE, height: DATA_ROW_HEIGHT });
+  }
 
   // 填报说明 directly under the table, each item on its own row over the table's width.
   notes.forEach((text, i) => {
@@ -269,9 +276,11 @@ export async function rosterWorkbookBytes<R extends Annex4Row>(
   fallbackSheetName: string,
   /** the prefecture's counties in official order, for the 填报说明 (default: those in the rows) */
   countyNames?: readonly string[],
+  /** tests only: every student's row committed through exceljs (the reference of appendTableRows) */
+  options: { rowsViaExceljs?: boolean } = {},
 ): Promise<Buffer> {
   const list = sheets.length > 0 ? sheets : [{ schoolName: "", rows: [] as R[] }];
   const names = annex4SheetNames(list.map((s) => s.schoolName || fallbackSheetName));
   const notes = layout.notes(countyNames ?? countiesOfRows(list));
-  return streamedXlsxBytes((workbook) => list.forEach((sheet, i) => writeSheet(workbook, names[i], sheet, layout, notes)), { creator: "职教班管理平台" });
+  return streamedXlsxBytes((workbook) => list.forEach((sheet, i) => writeSheet(workbook, names[i], sheet, layout, notes, options.rowsViaExceljs)), { creator: "职教班管理平台" });
 }

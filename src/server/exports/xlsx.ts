@@ -86,6 +86,63 @@ export async function streamedXlsxBytes(fill: (wb: ExcelJS.stream.xlsx.WorkbookW
   return bytes;
 }
 
+/** Text as exceljs writes it into XML (lib/utils/utils.js#xmlEncode): the five entities escaped, control characters but TAB, LF and CR dropped. */
+export function xmlText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/.test(text)) return text;
+  let out = "";
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (c === 34) out += "&quot;";
+    else if (c === 38) out += "&amp;";
+    else if (c === 39) out += "&apos;";
+    else if (c === 60) out += "&lt;";
+    else if (c === 62) out += "&gt;";
+    else if (c === 127 || (c <= 31 && c !== 9 && c !== 10 && c !== 13)) continue;
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * Appends table rows to a sheet of exceljs's streaming writer in the XML exceljs writes for them (decision 101):
+ * each row a sequence number in `numberStyle` then text cells in `textStyle`, all `height` high. exceljs builds a
+ * row, a cell and a style lookup object per cell and an XML writer per row (~15 µs a row); this writes the same
+ * bytes from a template (~1 µs). The rows before `firstRow` must be committed; the rows after are added as usual.
+ * The test beside this file checks the sheet byte for byte against rows committed through exceljs.
+ */
+export function appendTableRows(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  ws: ExcelJS.Worksheet,
+  firstRow: number,
+  rows: string[][],
+  style: { number: Partial<ExcelJS.Style>; text: Partial<ExcelJS.Style>; height: number },
+): void {
+  if (rows.length === 0) return;
+  const sheet = ws as unknown as SheetInternals;
+  if (sheet._rowZero !== firstRow || sheet._rows.length > 0 || !sheet.startedData) throw new Error(`appendTableRows: the rows before ${firstRow} are not all committed`);
+  // Style ids in the order exceljs would register them (the number cell comes first in the first row).
+  const styles = (wb as unknown as { styles: { addStyleModel(model: unknown, cellType: number): number } }).styles;
+  const numberId = styles.addStyleModel(style.number, ExcelJS.ValueType.Number);
+  const textId = styles.addStyleModel(style.text, ExcelJS.ValueType.String);
+  const width = 1 + Math.max(...rows.map((r) => r.length));
+  const letters = Array.from({ length: width }, (_, j) => String.fromCharCode(65 + j));
+  if (width > 26) throw new Error("appendTableRows: more than 26 columns");
+  const chunk: string[] = [];
+  const flush = () => { if (chunk.length) sheet.stream.write(chunk.join("")); chunk.length = 0; };
+  rows.forEach((cells, i) => {
+    const r = firstRow + i;
+    let xml = `<row r="${r}" ht="${style.height}" customHeight="1" spans="1:${cells.length + 1}" x14ac:dyDescent="0.25"><c r="A${r}" s="${numberId}"><v>${i + 1}</v></c>`;
+    for (let j = 0; j < cells.length; j++) xml += `<c r="${letters[j + 1]}${r}" s="${textId}" t="str"><v>${xmlText(cells[j])}</v></c>`;
+    chunk.push(xml + "</row>");
+    if (chunk.length === 256) flush();
+  });
+  flush();
+  sheet._rowZero = firstRow + rows.length;
+}
+
+type SheetInternals = { _rowZero: number; _rows: unknown[]; startedData: boolean; stream: { write(text: string): void } };
+
 type PartCollector = { append(data: string | Buffer | { toBuffer(): Buffer | null }, options: { name: string }): void; finalize(): void; on(...args: unknown[]): unknown };
 type StreamingInternals = {
   zip: PartCollector & { abort?(): void };

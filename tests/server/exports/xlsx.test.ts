@@ -144,3 +144,34 @@ describe("xlsxBytes (exceljs's parts, zipped in one synchronous step — decisio
     expect(back["dir/b.xml"].length).toBe(100_000);
   });
 });
+
+describe("appendTableRows (附件4/附件6 data rows from a template — decision 101)", () => {
+  const nasty = ["", "张三", "O'Brien \"小\" <b>&amp;</b>", "a\tb\nc\rd", "控制\u0001\u0008\u000b\u001f\u007f字符", "  前后空格  ", "𠮷野家", "=SUM(A1)", "0012345"];
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => ({
+    enrolmentId: `e${i}`, studentName: nasty[i % nasty.length] + i, sex: i % 2 ? "男" : "女", idNumber: `53230120060101${String(1000 + i).slice(-4)}`,
+    countyName: ["楚雄市", "双柏县", "牟定县"][i % 3], countyOrder: (i % 3) + 1, middleSchoolName: `第${i % 7}中学${nasty[(i + 3) % nasty.length]}`,
+    middleSchoolClass: `九年级（${i % 12}）班`, studentNumber: String(i).padStart(14, "0"), vocationalClass: i % 5 ? `2020级${i % 4}班` : "", vocationalStudentNo: i % 6 ? `2020${i}` : "",
+  }));
+
+  test("附件4: every part byte for byte what exceljs writes for the same rows committed one by one", async () => {
+    const { rosterWorkbookBytes, ANNEX4_LAYOUT } = await import("@/server/exports/annex4");
+    const sheets = [{ schoolName: "楚雄技师学院", rows: rows(700) }, { schoolName: "空学校", rows: [] }, { schoolName: "双柏县职业高级中学", rows: rows(9) }];
+    const fast = unzipSync(new Uint8Array(await rosterWorkbookBytes(sheets, ANNEX4_LAYOUT, "在读学生名单", ["楚雄市", "双柏县", "牟定县"])));
+    const reference = unzipSync(new Uint8Array(await rosterWorkbookBytes(sheets, ANNEX4_LAYOUT, "在读学生名单", ["楚雄市", "双柏县", "牟定县"], { rowsViaExceljs: true })));
+    expect(partsOf(fast)).toEqual(partsOf(reference));
+    for (const name of partsOf(fast)) {
+      if (name === "docProps/core.xml") continue; // created/modified: the time of writing
+      expect(Buffer.from(fast[name]).toString(), name).toBe(Buffer.from(reference[name]).toString());
+    }
+    expect(Buffer.from(fast["xl/worksheets/sheet1.xml"]).toString()).toContain("O&apos;Brien &quot;小&quot; &lt;b&gt;&amp;amp;&lt;/b&gt;");
+  });
+
+  test("附件6: the extra 流失 columns too", async () => {
+    const { rosterWorkbookBytes } = await import("@/server/exports/annex4");
+    const { ANNEX6_LAYOUT } = await import("@/server/exports/annex6");
+    const sheets = [{ schoolName: "双柏县职业高级中学", rows: rows(120).map((r, i) => ({ ...r, lossReason: i % 4 ? "" : nasty[i % nasty.length], lossProof: i % 4 ? "" : "有" })) }];
+    const fast = unzipSync(new Uint8Array(await rosterWorkbookBytes(sheets, ANNEX6_LAYOUT, "x")));
+    const reference = unzipSync(new Uint8Array(await rosterWorkbookBytes(sheets, ANNEX6_LAYOUT, "x", undefined, { rowsViaExceljs: true })));
+    for (const name of ["xl/worksheets/sheet1.xml", "xl/styles.xml"]) expect(Buffer.from(fast[name]).toString(), name).toBe(Buffer.from(reference[name]).toString());
+  });
+});
