@@ -88,7 +88,6 @@ export async function streamedXlsxBytes(fill: (wb: ExcelJS.stream.xlsx.WorkbookW
 
 /** Text as exceljs writes it into XML (lib/utils/utils.js#xmlEncode): the five entities escaped, control characters but TAB, LF and CR dropped. */
 export function xmlText(text: string): string {
-  // eslint-disable-next-line no-control-regex
   if (!/[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/.test(text)) return text;
   let out = "";
   for (const ch of text) {
