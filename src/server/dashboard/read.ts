@@ -7,7 +7,8 @@ import { sendOffProgress } from "@/server/progress/progress";
 import { retentionBoard } from "@/server/retention/read";
 import { statusCounts } from "@/server/applications/read";
 import { listClasses } from "@/server/reception/reception";
-import { enrolmentScope } from "@/server/send-off/scope";
+import { enrolmentScope, enrolmentScopeSql } from "@/server/send-off/scope";
+import { sql } from "@/server/sql";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/schemas/application-workflow";
 import { LEAVE_TYPES, LEAVE_TYPE_LABELS, type LeaveType } from "@/lib/student-status";
 
@@ -51,16 +52,18 @@ type Column = "countyId" | "middleSchoolId" | "vocationalSchoolId";
  * grouping by all the columns asked for (one scan, not one per column: decision 094), summed per column.
  */
 async function confirmedBy<C extends Column>(actor: Actor, columns: C[], year: number): Promise<Record<C, Map<string, number>>> {
-  const rows = await db().enrolment.groupBy({
-    by: columns,
-    where: {
-      AND: [enrolmentScope(actor), { year, rosterChecks: { some: { status: "CONFIRMED", submission: { year, supersededAt: null } } } }],
-    },
-    _count: { _all: true },
-  });
+  // One statement on the driver (decision 101): Prisma's form of the same EXISTS joined the scope's relations and
+  // took 25 ms of PostgreSQL's time for the prefecture at 9 000 applications, this one 9 ms.
+  const rows = await sql.$queryRaw<(Record<Column, string> & { n: number })[]>`
+    SELECT e."countyId", e."middleSchoolId", e."vocationalSchoolId", count(*)::int AS n
+      FROM "Enrolment" e
+     WHERE e.year = ${year} AND ${enrolmentScopeSql(actor)}
+       AND EXISTS (SELECT 1 FROM "RosterCheck" k JOIN "RosterSubmission" s ON s.id = k."submissionId"
+                    WHERE k."enrolmentId" = e.id AND k.status = 'CONFIRMED' AND s.year = ${year} AND s."supersededAt" IS NULL)
+     GROUP BY 1, 2, 3`;
   const out = Object.fromEntries(columns.map((c) => [c, new Map<string, number>()])) as Record<C, Map<string, number>>;
-  for (const r of rows as unknown as (Record<Column, string> & { _count: { _all: number } })[]) {
-    for (const c of columns) out[c].set(r[c], (out[c].get(r[c]) ?? 0) + r._count._all);
+  for (const r of rows) {
+    for (const c of columns) out[c].set(r[c], (out[c].get(r[c]) ?? 0) + r.n);
   }
   return out;
 }

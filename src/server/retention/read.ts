@@ -64,9 +64,8 @@ export async function schoolRetentions(client: Client, schoolIds: string[], year
   };
   // The live roster of a school is its highest version not superseded; its rows are read in their frozen order,
   // once (MATERIALIZED), and each school's figures are aggregated from them.
-  const [schools, live] = await Promise.all([
-    client.vocationalSchool.findMany({ where: { id: { in: schoolIds } }, select: { id: true, name: true, countyId: true } }),
-    client.$queryRaw<Live[]>`
+  const readSchools = () => client.vocationalSchool.findMany({ where: { id: { in: schoolIds } }, select: { id: true, name: true, countyId: true } });
+  const readLive = () => client.$queryRaw<Live[]>`
       WITH live AS (
         SELECT DISTINCT ON ("vocationalSchoolId") "vocationalSchoolId" AS school, version, "submittedAt", rows
         FROM "RosterSubmission"
@@ -106,8 +105,9 @@ export async function schoolRetentions(client: Client, schoolIds: string[], year
       )
       SELECT l.school, l.version, l."submittedAt", COALESCE(a.confirmed, 0) AS confirmed, COALESCE(a.undecided, 0) AS undecided,
              COALESCE(c.counties, '[]'::json) AS counties, COALESCE(v.leavers, '[]'::json) AS leavers
-      FROM live l LEFT JOIN agg a ON a.school = l.school LEFT JOIN cty c ON c.school = l.school LEFT JOIN lv v ON v.school = l.school`,
-  ]);
+      FROM live l LEFT JOIN agg a ON a.school = l.school LEFT JOIN cty c ON c.school = l.school LEFT JOIN lv v ON v.school = l.school`;
+  // Side by side on the pool; one after the other inside a transaction (one connection: pg refuses overlapping queries).
+  const [schools, live] = "$transaction" in client ? await Promise.all([readSchools(), readLive()]) : [await readSchools(), await readLive()];
   const liveBy = new Map(live.map((l) => [l.school, l]));
   const out = new Map<string, SchoolRetention | AppError>();
   for (const school of schools) {
