@@ -25,6 +25,7 @@ import { enrolmentScope, enrolmentScopeSql } from "@/server/send-off/scope";
 import { sql } from "@/server/sql";
 import { buildFullYear, type FullYearFixture } from "../../prisma/factories/full-year";
 import { dropDatabase, migratedDatabase } from "../../scripts/lib/db.mjs";
+import { retentionSchoolScope, retentionSchoolScopeSql } from "@/server/retention/read";
 
 const SIZES = [900, 9000] as const;
 type Size = (typeof SIZES)[number];
@@ -276,6 +277,20 @@ suite("query discipline at a whole prefecture's scale", () => {
       if (viaPrisma.length) compared++;
     }
     expect(compared).toBeGreaterThan(100); // accounts of every role, most of them with students
+  });
+
+  test("retentionSchoolScopeSql selects exactly the schools retentionSchoolScope selects, for every account", async () => {
+    switchTo(900);
+    const f = fixtures[900]!;
+    const roles = new Set<string>();
+    for (const u of f.users) {
+      const actor = await actorOf(u.username);
+      const viaPrisma = (await db().vocationalSchool.findMany({ where: retentionSchoolScope(actor), select: { id: true } })).map((r) => r.id).sort();
+      const viaSql = (await sql.$queryRaw<{ id: string }[]>`SELECT v.id FROM "VocationalSchool" v WHERE ${retentionSchoolScopeSql(actor)}`).map((r) => r.id).sort();
+      expect(viaSql, `${u.username} (${u.role})`).toEqual(viaPrisma);
+      if (viaPrisma.length) roles.add(u.role);
+    }
+    expect([...roles].sort()).toEqual(["COUNTY", "PREFECTURE", "VOCATIONAL_SCHOOL"]);
   });
 });
 

@@ -56,6 +56,21 @@ export async function schoolRetention(client: Client, schoolId: string, year: nu
  * A school without a confirmed roster maps to the AppError `schoolRetention` throws for it.
  */
 export async function schoolRetentions(client: Client, schoolIds: string[], year: number): Promise<Map<string, SchoolRetention | AppError>> {
+  return retentionsOf(client, { where: { id: { in: schoolIds } }, sql: Prisma.sql`"vocationalSchoolId" = ANY(${schoolIds}::text[])` }, year);
+}
+
+/** The same over `VocationalSchool v`, for the board's scope (tested equal to `retentionSchoolScope`). */
+export function retentionSchoolScopeSql(actor: Actor): Prisma.Sql {
+  switch (actor.role) {
+    case "PREFECTURE": return Prisma.sql`v."prefectureId" = ${actor.prefectureId}`;
+    case "COUNTY": return Prisma.sql`v."countyId" = ${actor.countyId}`;
+    case "VOCATIONAL_SCHOOL": return Prisma.sql`v.id = ${actor.vocationalSchoolId}`;
+    case "MIDDLE_SCHOOL": return Prisma.sql`FALSE`;
+  }
+}
+
+/** The schools are given both for Prisma (`where`) and as a condition on "RosterSubmission" (`sql`). */
+async function retentionsOf(client: Client, schools: { where: Prisma.VocationalSchoolWhereInput; sql: Prisma.Sql }, year: number): Promise<Map<string, SchoolRetention | AppError>> {
   const leaveTypes = [...LEAVE_TYPES];
   type Live = {
     school: string; version: number; submittedAt: Date; confirmed: number; undecided: number;
@@ -64,12 +79,12 @@ export async function schoolRetentions(client: Client, schoolIds: string[], year
   };
   // The live roster of a school is its highest version not superseded; its rows are read in their frozen order,
   // once (MATERIALIZED), and each school's figures are aggregated from them.
-  const readSchools = () => client.vocationalSchool.findMany({ where: { id: { in: schoolIds } }, select: { id: true, name: true, countyId: true } });
+  const readSchools = () => client.vocationalSchool.findMany({ where: schools.where, select: { id: true, name: true, countyId: true } });
   const readLive = () => client.$queryRaw<Live[]>`
       WITH live AS (
         SELECT DISTINCT ON ("vocationalSchoolId") "vocationalSchoolId" AS school, version, "submittedAt", rows
         FROM "RosterSubmission"
-        WHERE "vocationalSchoolId" = ANY(${schoolIds}::text[]) AND year = ${year} AND "supersededAt" IS NULL
+        WHERE ${schools.sql} AND year = ${year} AND "supersededAt" IS NULL
         ORDER BY "vocationalSchoolId", version DESC
       ), r AS MATERIALIZED (
         SELECT l.school, x.ord, x.row->>'countyId' AS "countyId", x.row->>'countyName' AS "countyName",
@@ -107,10 +122,10 @@ export async function schoolRetentions(client: Client, schoolIds: string[], year
              COALESCE(c.counties, '[]'::json) AS counties, COALESCE(v.leavers, '[]'::json) AS leavers
       FROM live l LEFT JOIN agg a ON a.school = l.school LEFT JOIN cty c ON c.school = l.school LEFT JOIN lv v ON v.school = l.school`;
   // Side by side on the pool; one after the other inside a transaction (one connection: pg refuses overlapping queries).
-  const [schools, live] = "$transaction" in client ? await Promise.all([readSchools(), readLive()]) : [await readSchools(), await readLive()];
+  const [found, live] = "$transaction" in client ? await Promise.all([readSchools(), readLive()]) : [await readSchools(), await readLive()];
   const liveBy = new Map(live.map((l) => [l.school, l]));
   const out = new Map<string, SchoolRetention | AppError>();
-  for (const school of schools) {
+  for (const school of found) {
     const roster = liveBy.get(school.id);
     if (!roster) {
       out.set(school.id, new AppError("INVALID_STATE", `${school.name}${year}年没有已确认的在读学生名单（附件4），无法计算巩固率。请先在确认期提交并确认附件4。`));
@@ -138,10 +153,12 @@ const figureOrNull = (f: SchoolRetention | AppError | undefined) => (f && !(f in
 
 /** The retention board: every school in scope with its figure (or why there is none) and its latest assessment. */
 export async function retentionBoard(actor: Actor, year: number) {
-  const schools = await db().vocationalSchool.findMany({ where: { ...retentionSchoolScope(actor), active: true }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, countyId: true, county: { select: { name: true } } } });
-  const [assessments, figures] = await Promise.all([
-    db().retentionAssessment.findMany({ where: { year, supersededAt: null, vocationalSchoolId: { in: schools.map((s) => s.id) } } }),
-    schoolRetentions(db(), schools.map((s) => s.id), year),
+  // The schools, their assessments and their figures side by side, each scoped in its own query (decision 101).
+  const where: Prisma.VocationalSchoolWhereInput = { ...retentionSchoolScope(actor), active: true };
+  const [schools, assessments, figures] = await Promise.all([
+    db().vocationalSchool.findMany({ where, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, countyId: true, county: { select: { name: true } } } }),
+    db().retentionAssessment.findMany({ where: { year, supersededAt: null, vocationalSchool: where } }),
+    retentionsOf(db(), { where, sql: Prisma.sql`"vocationalSchoolId" IN (SELECT v.id FROM "VocationalSchool" v WHERE ${retentionSchoolScopeSql(actor)} AND v.active)` }, year),
   ]);
   return schools.map((s) => ({
     schoolId: s.id, schoolName: s.name, owner: s.county?.name ?? "州属", figure: figureOrNull(figures.get(s.id)), assessment: assessments.find((a) => a.vocationalSchoolId === s.id) ?? null,
