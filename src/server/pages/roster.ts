@@ -1,7 +1,8 @@
 import "server-only";
 import type { Actor } from "@/server/auth/load-actor";
 import { phaseStatus } from "@/server/calendar/calendar";
-import { countyRosterPage, ownRoster, rosterBoard, schoolDiscrepancies } from "@/server/roster/roster";
+import { ownRoster, rosterBoard, schoolDiscrepancies } from "@/server/roster/roster";
+import { countyRosterPage } from "@/server/roster/county-check";
 import { toPage } from "@/server/pagination";
 import { shownYear, yearAtHand } from "@/server/year";
 import { pastYearReadOnly } from "@/lib/year";

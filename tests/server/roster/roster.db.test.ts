@@ -10,11 +10,12 @@ import { approveImplementationPlans } from "../../../prisma/factories/filings";
 import { sendOff } from "@/server/send-off/send-off";
 import { assignToClass, recordArrival, saveClass } from "@/server/reception/reception";
 import {
-  annex4Sheets, answerDiscrepancy, checkRosterRow, confirmAllRows, countyRosterPage, receiveRoster, releaseRoster, rosterBoard,
+  annex4Sheets, answerDiscrepancy, checkRosterRow, confirmAllRows, receiveRoster, releaseRoster, rosterBoard,
   schoolDiscrepancies, submitRoster, type RosterRow,
 } from "@/server/roster/roster";
 import { writeAnnex4 } from "@/server/exports/annex4";
 import type { Actor } from "@/server/auth/load-actor";
+import { countyRosterPage } from "@/server/roster/county-check";
 
 const SEND = new Date("2020-05-07T02:00:00Z");
 const CONFIRM = new Date("2020-06-08T02:00:00Z"); // 确认期 2020-06-05 … 2020-06-11

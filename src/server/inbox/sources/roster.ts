@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/server/db";
 import { sql } from "@/server/sql";
 import { programmeYear } from "@/server/calendar/calendar";
-import { countyReleasedRowsSql, schoolDiscrepancies } from "@/server/roster/roster";
+import { schoolDiscrepancies } from "@/server/roster/roster";
+import { countyReleasedRowsSql } from "@/server/roster/county-check";
 import type { InboxItem, InboxSource } from "../types";
 
 /**

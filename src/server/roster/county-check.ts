@@ -1,0 +1,95 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { sql } from "@/server/sql";
+import type { Actor } from "@/server/auth/load-actor";
+import { assertCan, actorAs } from "@/server/auth/permissions";
+import { toPage } from "@/server/pagination";
+import type { RosterRow } from "./roster";
+
+// 县市核对, the reading side: which of the county's students in the released 附件4 are checked (the writes,
+// checkRosterRow and the others, are in ./roster.ts).
+
+/** A county's check of one student of a released roster (what the roster page shows of it). */
+export type RosterCheckView = { status: "CONFIRMED" | "DISCREPANCY" | "RESOLVED"; comment: string | null; answer: string | null };
+/** One vocational school's roster released to the county: its students of the county and how many are checked. */
+export type CountyRosterPart = { submissionId: string; schoolName: string; version: number; total: number; unchecked: number; discrepancies: number };
+export type CountyRosterQuery = { part?: string; q?: string; check?: "" | "UNCHECKED" | "CONFIRMED" | "DISCREPANCY"; page?: number; pageSize?: number };
+
+/**
+ * The county's students in each live 附件4 snapshot released to it, one row each (submissionId, ord: its place in
+ * the frozen list, row: the frozen row), with the county's check of it (status null: not checked yet). The one
+ * definition of "to check" that the roster page's counts and the inbox's reminder share.
+ */
+export function countyReleasedRowsSql(countyId: string, year: number): Prisma.Sql {
+  return Prisma.sql`
+      SELECT r."submissionId", x.ord, x.row, k.status::text AS status, k.comment, k.answer
+        FROM "RosterRelease" r
+        JOIN "RosterSubmission" s ON s.id = r."submissionId"
+        CROSS JOIN LATERAL jsonb_array_elements(s.rows) WITH ORDINALITY AS x(row, ord)
+        LEFT JOIN "RosterCheck" k ON k."submissionId" = r."submissionId" AND k."enrolmentId" = x.row->>'enrolmentId' AND k."countyId" = ${countyId}
+       WHERE r."countyId" = ${countyId} AND s.year = ${year} AND s."supersededAt" IS NULL AND x.row->>'countyId' = ${countyId}`;
+}
+
+/**
+ * The county's check of the schools' 附件4 (latest released snapshots): every school's counts, and one page of
+ * one school's students of the county (the one asked for, else the first with students still to check), in the
+ * order frozen at submission, filtered by its check and by 姓名/身份证号/学号/班级/原初中学校.
+ * One statement (decision 100): PostgreSQL expands the frozen rows, counts, filters and pages; only the page's
+ * rows reach the app server, however large the county's list.
+ */
+export async function countyRosterPage(caller: Actor, year: number, query: CountyRosterQuery = {}) {
+  const actor = actorAs(caller, "COUNTY");
+  assertCan(actor, "roster.check");
+  const countyId = actor.countyId;
+  const size = Math.max(1, Math.min(query.pageSize ?? 50, 10_000));
+  const page = Math.max(1, Math.floor(query.page ?? 1));
+  const q = (query.q ?? "").trim();
+  const check = query.check ?? "";
+  const [r] = await sql.$queryRaw<{
+    parts: CountyRosterPart[] | null; part: string | null; total: number; offset: number;
+    rows: { row: RosterRow; status: RosterCheckView["status"] | null; comment: string | null; answer: string | null }[] | null;
+  }[]>`
+    WITH rel AS MATERIALIZED (
+      SELECT r."submissionId", s.version, v.name AS "schoolName", v."sortOrder"
+        FROM "RosterRelease" r
+        JOIN "RosterSubmission" s ON s.id = r."submissionId"
+        JOIN "VocationalSchool" v ON v.id = s."vocationalSchoolId"
+       WHERE r."countyId" = ${countyId} AND s.year = ${year} AND s."supersededAt" IS NULL),
+    mine AS MATERIALIZED (${countyReleasedRowsSql(countyId, year)}),
+    parts AS MATERIALIZED (
+      SELECT rel."submissionId", rel."schoolName", rel.version, rel."sortOrder",
+             count(m.ord)::int AS total, count(m.ord) FILTER (WHERE m.status IS NULL)::int AS unchecked,
+             count(m.ord) FILTER (WHERE m.status <> 'CONFIRMED')::int AS discrepancies
+        FROM rel LEFT JOIN mine m ON m."submissionId" = rel."submissionId"
+       GROUP BY rel."submissionId", rel."schoolName", rel.version, rel."sortOrder"),
+    chosen AS (
+      SELECT "submissionId" FROM parts
+       ORDER BY ("submissionId" = ${query.part ?? ""}) DESC, (unchecked > 0) DESC, "sortOrder", "submissionId" LIMIT 1),
+    shown AS MATERIALIZED (
+      SELECT m.* FROM mine m
+       WHERE m."submissionId" = (SELECT "submissionId" FROM chosen)
+         AND CASE ${check}
+               WHEN 'UNCHECKED' THEN m.status IS NULL
+               WHEN 'CONFIRMED' THEN m.status = 'CONFIRMED'
+               WHEN 'DISCREPANCY' THEN m.status <> 'CONFIRMED'
+               ELSE TRUE END
+         AND (${q} = '' OR EXISTS (
+               SELECT 1 FROM unnest(ARRAY[m.row->>'studentName', m.row->>'idNumber', m.row->>'vocationalStudentNo', m.row->>'vocationalClass', m.row->>'middleSchoolName']) v
+                WHERE strpos(upper(v), upper(${q})) > 0))),
+    bounds AS (
+      -- a page past the end shows the last one
+      SELECT count(*)::int AS total, LEAST((${page} - 1) * ${size}, GREATEST(0, (count(*)::int + ${size} - 1) / ${size} - 1) * ${size}) AS "offset" FROM shown)
+    SELECT (SELECT json_agg(json_build_object('submissionId', p."submissionId", 'schoolName', p."schoolName", 'version', p.version,
+                   'total', p.total, 'unchecked', p.unchecked, 'discrepancies', p.discrepancies) ORDER BY p."sortOrder", p."submissionId")
+              FROM parts p) AS parts,
+           (SELECT "submissionId" FROM chosen) AS part,
+           b.total, b."offset",
+           (SELECT json_agg(json_build_object('row', x.row, 'status', x.status, 'comment', x.comment, 'answer', x.answer) ORDER BY x.ord)
+              FROM (SELECT * FROM shown ORDER BY ord LIMIT ${size} OFFSET b."offset") x) AS rows
+      FROM bounds b`;
+  const summary = r.parts ?? [];
+  const chosen = summary.find((p) => p.submissionId === r.part);
+  if (!chosen) return { summary, part: null };
+  const rows = (r.rows ?? []).map((x) => ({ ...x.row, check: x.status ? { status: x.status, comment: x.comment, answer: x.answer } : null }));
+  return { summary, part: { ...chosen, page: toPage(rows, r.total, r.offset / size + 1, size) } };
+}
