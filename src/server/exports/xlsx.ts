@@ -20,29 +20,11 @@ import { XLSX_MIME } from "@/server/documents/file-type";
  */
 export async function xlsxBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   const files: [string, Uint8Array][] = [];
-  const zip = {
-    append(data: string | Uint8Array, options: { name: string; base64?: boolean }) {
-      const name = options.name.replace(/^\//, "");
-      files.push([name, options.base64 ? Buffer.from(String(data), "base64") : typeof data === "string" ? Buffer.from(data, "utf8") : data]);
-    },
-  };
+  const zip = { append: (data: string | Uint8Array, options: { name: string; base64?: boolean }) => files.push(part(options.name, data, options.base64)) };
   const xlsx = wb.xlsx as unknown as PartWriter;
   const { model } = wb as unknown as { model: unknown };
   xlsx.prepareModel(model, {});
-  // In exceljs's order ([Content_Types].xml first, as Office writes it).
-  await xlsx.addContentTypes(zip, model);
-  await xlsx.addOfficeRels(zip, model);
-  await xlsx.addWorkbookRels(zip, model);
-  await xlsx.addWorksheets(zip, model);
-  await xlsx.addSharedStrings(zip, model);
-  await xlsx.addDrawings(zip, model);
-  await xlsx.addTables(zip, model);
-  await xlsx.addThemes(zip, model);
-  await xlsx.addStyles(zip, model);
-  await xlsx.addMedia(zip, model);
-  await xlsx.addApp(zip, model);
-  await xlsx.addCore(zip, model);
-  await xlsx.addWorkbook(zip, model);
+  for (const step of PART_STEPS) await xlsx[step](zip, model);
   return packZip(files);
 }
 
@@ -60,17 +42,17 @@ export async function streamedXlsxBytes(fill: (wb: ExcelJS.stream.xlsx.WorkbookW
   const sink = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false, zip: { store: true } });
   const writer = wb as unknown as StreamingInternals;
-  const parts: [string, string | Buffer | { toBuffer(): Buffer | null }][] = [];
+  const parts: [string, string | Buffer | { toBuffer(): Buffer | null }][] = []; // converted when the writer finalizes: a sheet's rows are complete only then
   let bytes: Buffer | undefined;
   const archiver = writer.zip;
   writer.zip = {
     append(data, o) {
       // A sheet's StreamBuf would otherwise copy every row into a Buffer for its 'data' event, which nobody reads.
       if (typeof data === "object" && "pause" in data && typeof data.pause === "function") data.pause();
-      parts.push([o.name.replace(/^\//, ""), data]);
+      parts.push([o.name, data]);
     },
     finalize() {
-      bytes = packZip(parts.map(([name, data]) => [name, typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.isBuffer(data) ? data : data.toBuffer() ?? Buffer.alloc(0)]));
+      bytes = packZip(parts.map(([name, data]) => part(name, data)));
       sink.end();
     },
     on() { return this; },
@@ -170,13 +152,22 @@ export function packZip(files: [string, Uint8Array][]): Buffer {
   return Buffer.concat(out);
 }
 
+/** exceljs's part writers, in its order ([Content_Types].xml first, as Office writes it). */
+const PART_STEPS = [
+  "addContentTypes", "addOfficeRels", "addWorkbookRels", "addWorksheets", "addSharedStrings", "addDrawings", "addTables",
+  "addThemes", "addStyles", "addMedia", "addApp", "addCore", "addWorkbook",
+] as const;
 type PartSink = { append(data: string | Uint8Array, options: { name: string; base64?: boolean }): void };
-type Step = (zip: PartSink, model: unknown) => Promise<unknown> | unknown;
-type PartWriter = {
-  prepareModel(model: unknown, options: object): void;
-  addContentTypes: Step; addOfficeRels: Step; addWorkbookRels: Step; addWorksheets: Step; addSharedStrings: Step;
-  addDrawings: Step; addTables: Step; addThemes: Step; addStyles: Step; addMedia: Step; addApp: Step; addCore: Step; addWorkbook: Step;
-};
+type PartWriter = { prepareModel(model: unknown, options: object): void } & Record<(typeof PART_STEPS)[number], (zip: PartSink, model: unknown) => Promise<unknown> | unknown>;
+
+/** A part as exceljs appends it (a string, bytes, base64 text or a StreamBuf) → its name in the archive and its bytes. */
+function part(name: string, data: string | Uint8Array | { toBuffer(): Buffer | null }, base64 = false): [string, Uint8Array] {
+  const bytes = base64 ? Buffer.from(String(data), "base64")
+    : typeof data === "string" ? Buffer.from(data, "utf8")
+    : data instanceof Uint8Array ? data
+    : data.toBuffer() ?? Buffer.alloc(0);
+  return [name.replace(/^\//, ""), bytes];
+}
 
 /**
  * An .xlsx download: `fileName` (Chinese, e.g. 附件4_楚雄技师学院_2026.xlsx) as RFC 5987 filename*, with an

@@ -4,9 +4,15 @@ import { unzipSync } from "fflate";
 import { PassThrough } from "node:stream";
 import { packZip, streamedXlsxBytes, xlsxBytes } from "@/server/exports/xlsx";
 
-/** A workbook with what the annexes use: merges, styles, text IDs, numbers, page setup, frozen rows, two sheets. */
-function annexLike(rows: number): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+const partsOf = (z: Record<string, Uint8Array>) => Object.keys(z).filter((n) => !n.endsWith("/")).map((n) => n.replace(/^\//, "")).sort();
+
+type AnyWorkbook = ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter;
+
+/**
+ * Sheets with what the annexes use: merges, styles, text IDs, numbers, page setup, frozen rows, two sheets.
+ * Rows are committed as written (a no-op in a workbook in memory; required by the streaming writer).
+ */
+function fillAnnexLike(wb: AnyWorkbook, rows: number) {
   wb.creator = "职教班管理平台";
   wb.created = wb.modified = new Date("2026-03-01T02:00:00Z");
   for (const name of ["楚雄技师学院", "双柏县职业高级中学"]) {
@@ -27,34 +33,20 @@ function annexLike(rows: number): ExcelJS.Workbook {
       row.getCell(3).numFmt = "@";
       row.getCell(4).value = i % 3 === 0 ? "汽修1班 <&>" : "机电2班";
       row.getCell(4).border = { top: { style: "thin" }, bottom: { style: "thin" } };
+      row.commit();
     }
+    if ("commit" in ws && typeof ws.commit === "function") ws.commit();
   }
+}
+
+function annexLike(rows: number): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  fillAnnexLike(wb, rows);
   return wb;
 }
 
-/** The same sheets through exceljs's streaming writer: rows committed as written. */
-function fillStreaming(rows: number) {
-  return (wb: ExcelJS.stream.xlsx.WorkbookWriter) => {
-    wb.creator = "职教班管理平台";
-    wb.created = wb.modified = new Date("2026-03-01T02:00:00Z");
-    for (const name of ["楚雄技师学院", "双柏县职业高级中学"]) {
-      const ws = wb.addWorksheet(name, { pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 }, views: [{ state: "frozen", ySplit: 5, xSplit: 0 }] });
-      ws.columns = [6, 10, 22, 16].map((width) => ({ width }));
-      ws.getCell("A2").value = "楚雄州义务教育职教班在读学生名单";
-      ws.mergeCells(2, 1, 2, 4);
-      for (let i = 0; i < rows; i++) {
-        const row = ws.getRow(6 + i);
-        row.getCell(1).value = i + 1;
-        row.getCell(2).value = `学生${i}`;
-        row.getCell(3).value = `53230120060101${String(1000 + i).slice(-4)}`;
-        row.getCell(3).style = { numFmt: "@", border: { top: { style: "thin" } } };
-        row.getCell(4).value = i % 3 === 0 ? "汽修1班 <&>" : "机电2班";
-        row.commit();
-      }
-      ws.commit();
-    }
-  };
-}
+/** The same sheets through exceljs's streaming writer. */
+const fillStreaming = (rows: number) => (wb: ExcelJS.stream.xlsx.WorkbookWriter) => fillAnnexLike(wb, rows);
 
 async function viaArchiver(fill: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => void): Promise<Buffer> {
   const out = new PassThrough();
@@ -65,8 +57,6 @@ async function viaArchiver(fill: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => voi
   await wb.commit();
   return Buffer.concat(chunks);
 }
-
-const partsOf = (z: Record<string, Uint8Array>) => Object.keys(z).filter((n) => !n.endsWith("/")).map((n) => n.replace(/^\//, "")).sort();
 
 describe("streamedXlsxBytes (exceljs's streaming writer, zipped in one synchronous step — decision 101)", () => {
   test("every part is byte for byte what the writer gives archiver", async () => {
@@ -97,10 +87,9 @@ describe("xlsxBytes (exceljs's parts, zipped in one synchronous step — decisio
   test("every part is byte for byte what exceljs's writeBuffer writes", async () => {
     const theirs = unzipSync(new Uint8Array(await annexLike(300).xlsx.writeBuffer()));
     const ours = unzipSync(new Uint8Array(await xlsxBytes(annexLike(300))));
-    const parts = (z: Record<string, Uint8Array>) => Object.keys(z).filter((n) => !n.endsWith("/")).map((n) => n.replace(/^\//, "")).sort();
-    expect(parts(ours)).toEqual(parts(theirs));
-    expect(parts(ours)).toContain("xl/worksheets/sheet2.xml");
-    for (const name of parts(ours)) {
+    expect(partsOf(ours)).toEqual(partsOf(theirs));
+    expect(partsOf(ours)).toContain("xl/worksheets/sheet2.xml");
+    for (const name of partsOf(ours)) {
       const theirsPart = theirs[name] ?? theirs[`/${name}`];
       expect(Buffer.from(ours[name]).equals(Buffer.from(theirsPart)), name).toBe(true);
     }
