@@ -16,7 +16,7 @@ import "server-only";
  */
 import ExcelJS from "exceljs";
 import { annexSheetOptions } from "./page-setup";
-import { xlsxBytes } from "./xlsx";
+import { appendTableRows, streamedXlsxBytes } from "./xlsx";
 
 export type Annex3ExportRow = {
   middleSchoolLabel: string;
@@ -88,45 +88,60 @@ const NUMBER_STYLE: Partial<ExcelJS.Style> = { border: THIN };
 const BODY_STYLE: Partial<ExcelJS.Style> = { border: THIN, font: BODY_FONT };
 const TEXT_STYLE: Partial<ExcelJS.Style> = { numFmt: "@", border: THIN, font: BODY_FONT };
 
-export async function writeAnnex3(meta: { middleSchoolLabel: string; year: number }, rows: Annex3ExportRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "职教班管理平台";
-  const ws = wb.addWorksheet("报名申请", {
-    ...annexSheetOptions({ side: 0.3, topBottom: 0.5 }, { printTitlesRow: `${ANNEX3_EXPORT_HEADER_ROW}:${ANNEX3_EXPORT_HEADER_ROW}` }),
-    views: [{ state: "frozen", ySplit: ANNEX3_EXPORT_HEADER_ROW, xSplit: 0 }],
-  });
+export async function writeAnnex3(
+  meta: { middleSchoolLabel: string; year: number },
+  rows: Annex3ExportRow[],
+  /** tests only: every row committed through exceljs (the reference of appendTableRows) */
+  options: { rowsViaExceljs?: boolean } = {},
+): Promise<Buffer> {
   const columns = [{ header: "序号", width: 6, value: () => "" } as Column, ...ANNEX3_EXPORT_COLUMNS];
-  ws.columns = columns.map((c) => ({ width: c.width }));
   const last = columns.length;
-
-  ws.getCell(1, 1).value = "附件3";
-  ws.getCell(1, 1).font = { name: "黑体", size: 14 };
-  ws.getCell(2, 1).value = ANNEX3_EXPORT_TITLE;
-  ws.getCell(2, 1).font = { name: "宋体", size: 16, bold: true };
-  ws.getCell(2, 1).alignment = { horizontal: "center" };
-  ws.mergeCells(2, 1, 2, last);
-  ws.getCell(3, 1).value = `初中学校：${meta.middleSchoolLabel}\u3000年度：${meta.year}年`;
-  ws.mergeCells(3, 1, 3, last);
-
-  const header = ws.getRow(ANNEX3_EXPORT_HEADER_ROW);
-  columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { name: "宋体", size: 10, bold: true };
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    cell.border = THIN;
-  });
-  header.height = 32;
-
-  rows.forEach((r, i) => {
-    const row = ws.getRow(ANNEX3_EXPORT_HEADER_ROW + 1 + i);
-    row.getCell(1).value = i + 1;
-    row.getCell(1).style = NUMBER_STYLE;
-    ANNEX3_EXPORT_COLUMNS.forEach((c, j) => {
-      const cell = row.getCell(j + 2);
-      cell.value = c.value(r) ?? "";
-      cell.style = c.text ? TEXT_STYLE : BODY_STYLE;
+  const bodyStyles = ANNEX3_EXPORT_COLUMNS.map((c) => (c.text ? TEXT_STYLE : BODY_STYLE));
+  // exceljs's streaming writer with the rows from a template (decision 102): a school's applications are
+  // written in one turn, without the in-memory writer's per-cell XML fragments.
+  return streamedXlsxBytes((wb) => {
+    const ws = wb.addWorksheet("报名申请", {
+      ...annexSheetOptions({ side: 0.3, topBottom: 0.5 }, { printTitlesRow: `${ANNEX3_EXPORT_HEADER_ROW}:${ANNEX3_EXPORT_HEADER_ROW}` }),
+      views: [{ state: "frozen", ySplit: ANNEX3_EXPORT_HEADER_ROW, xSplit: 0 }],
     });
-  });
-  return xlsxBytes(wb);
+    ws.columns = columns.map((c) => ({ width: c.width }));
+
+    ws.getCell(1, 1).value = "附件3";
+    ws.getCell(1, 1).font = { name: "黑体", size: 14 };
+    ws.getCell(2, 1).value = ANNEX3_EXPORT_TITLE;
+    ws.getCell(2, 1).font = { name: "宋体", size: 16, bold: true };
+    ws.getCell(2, 1).alignment = { horizontal: "center" };
+    ws.mergeCells(2, 1, 2, last);
+    ws.getCell(3, 1).value = `初中学校：${meta.middleSchoolLabel}\u3000年度：${meta.year}年`;
+    ws.mergeCells(3, 1, 3, last);
+
+    const header = ws.getRow(ANNEX3_EXPORT_HEADER_ROW);
+    columns.forEach((c, i) => {
+      const cell = header.getCell(i + 1);
+      cell.value = c.header;
+      cell.font = { name: "宋体", size: 10, bold: true };
+      cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+      cell.border = THIN;
+    });
+    header.height = 32;
+    for (let r = 1; r <= ANNEX3_EXPORT_HEADER_ROW; r++) ws.getRow(r).commit();
+
+    const cells = rows.map((r) => ANNEX3_EXPORT_COLUMNS.map((c) => c.value(r) ?? ""));
+    if (options.rowsViaExceljs) {
+      cells.forEach((values, i) => {
+        const row = ws.getRow(ANNEX3_EXPORT_HEADER_ROW + 1 + i);
+        row.getCell(1).value = i + 1;
+        row.getCell(1).style = NUMBER_STYLE;
+        values.forEach((v, j) => {
+          const cell = row.getCell(j + 2);
+          cell.value = v;
+          cell.style = bodyStyles[j];
+        });
+        row.commit();
+      });
+    } else {
+      appendTableRows(wb, ws, ANNEX3_EXPORT_HEADER_ROW + 1, cells, { number: NUMBER_STYLE, text: bodyStyles });
+    }
+    ws.commit();
+  }, { creator: "职教班管理平台" });
 }

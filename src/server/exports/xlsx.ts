@@ -87,7 +87,8 @@ export function xmlText(text: string): string {
 
 /**
  * Appends table rows to a sheet of exceljs's streaming writer in the XML exceljs writes for them (decision 101):
- * each row a sequence number in `numberStyle` then text cells in `textStyle`, all `height` high. exceljs builds a
+ * each row a sequence number in `style.number` then text cells in `style.text` (one style, or one per column),
+ * all `style.height` high (or of the default height when it is not given). exceljs builds a
  * row, a cell and a style lookup object per cell and an XML writer per row (~15 µs a row); this writes the same
  * bytes from a template (~1 µs). The rows before `firstRow` must be committed; the rows after are added as usual.
  * The test beside this file checks the sheet byte for byte against rows committed through exceljs.
@@ -97,24 +98,28 @@ export function appendTableRows(
   ws: ExcelJS.Worksheet,
   firstRow: number,
   rows: string[][],
-  style: { number: Partial<ExcelJS.Style>; text: Partial<ExcelJS.Style>; height: number },
+  style: { number: Partial<ExcelJS.Style>; text: Partial<ExcelJS.Style> | readonly Partial<ExcelJS.Style>[]; height?: number },
 ): void {
   if (rows.length === 0) return;
   const sheet = ws as unknown as SheetInternals;
   if (sheet._rowZero !== firstRow || sheet._rows.length > 0 || !sheet.startedData) throw new Error(`appendTableRows: the rows before ${firstRow} are not all committed`);
-  // Style ids in the order exceljs would register them (the number cell comes first in the first row).
+  const width = Math.max(...rows.map((r) => r.length));
+  const textStyles = Array.isArray(style.text) ? style.text : Array.from({ length: width }, () => style.text as Partial<ExcelJS.Style>);
+  if (textStyles.length < width) throw new Error(`appendTableRows: ${width} text columns, ${textStyles.length} styles`);
+  // Style ids in the order exceljs would register them: the first row's cells from left to right (a style object
+  // already seen keeps its id).
   const styles = (wb as unknown as { styles: { addStyleModel(model: unknown, cellType: number): number } }).styles;
   const numberId = styles.addStyleModel(style.number, ExcelJS.ValueType.Number);
-  const textId = styles.addStyleModel(style.text, ExcelJS.ValueType.String);
-  const width = 1 + Math.max(...rows.map((r) => r.length));
-  const letters = Array.from({ length: width }, (_, j) => String.fromCharCode(65 + j));
-  if (width > 26) throw new Error("appendTableRows: more than 26 columns");
+  const textIds = textStyles.slice(0, width).map((s) => styles.addStyleModel(s, ExcelJS.ValueType.String));
+  const letter = (n: number): string => (n < 26 ? String.fromCharCode(65 + n) : letter(Math.floor(n / 26) - 1) + String.fromCharCode(65 + (n % 26)));
+  const letters = Array.from({ length: width + 1 }, (_, j) => letter(j)); // A, B, …, Z, AA, …
+  const heading = style.height === undefined ? "" : ` ht="${style.height}" customHeight="1"`;
   const chunk: string[] = [];
   const flush = () => { if (chunk.length) sheet.stream.write(chunk.join("")); chunk.length = 0; };
   rows.forEach((cells, i) => {
     const r = firstRow + i;
-    let xml = `<row r="${r}" ht="${style.height}" customHeight="1" spans="1:${cells.length + 1}" x14ac:dyDescent="0.25"><c r="A${r}" s="${numberId}"><v>${i + 1}</v></c>`;
-    for (let j = 0; j < cells.length; j++) xml += `<c r="${letters[j + 1]}${r}" s="${textId}" t="str"><v>${xmlText(cells[j])}</v></c>`;
+    let xml = `<row r="${r}"${heading} spans="1:${cells.length + 1}" x14ac:dyDescent="0.25"><c r="A${r}" s="${numberId}"><v>${i + 1}</v></c>`;
+    for (let j = 0; j < cells.length; j++) xml += `<c r="${letters[j + 1]}${r}" s="${textIds[j]}" t="str"><v>${xmlText(cells[j])}</v></c>`;
     chunk.push(xml + "</row>");
     if (chunk.length === 256) flush();
   });

@@ -163,4 +163,26 @@ describe("appendTableRows (附件4/附件6 data rows from a template — decisio
     const reference = unzipSync(new Uint8Array(await rosterWorkbookBytes(sheets, ANNEX6_LAYOUT, "x", undefined, { rowsViaExceljs: true })));
     for (const name of ["xl/worksheets/sheet1.xml", "xl/styles.xml"]) expect(Buffer.from(fast[name]).toString(), name).toBe(Buffer.from(reference[name]).toString());
   });
+
+  test("附件3: a style per column, the default row height, 27 columns (A … AA)", async () => {
+    const { writeAnnex3, ANNEX3_EXPORT_COLUMNS } = await import("@/server/exports/annex3");
+    const apps = rows(60).map((r, i) => ({
+      middleSchoolLabel: r.middleSchoolName, className: r.middleSchoolClass, headTeacherName: nasty[(i + 1) % nasty.length], headTeacherPhone: i % 4 ? "13887812345" : "",
+      studentName: r.studentName, sex: r.sex, studentPhone: "0878-3123456", address: { county: r.countyName, township: nasty[i % nasty.length], village: "东兴社区", street: "" },
+      studentNumber: r.studentNumber, idNumber: r.idNumber, guardianName: "李家长", guardianRelation: "父子", guardianPhone: "0012345", reason: nasty[(i + 5) % nasty.length],
+      vocationalSchool: "楚雄技师学院", major: "", review: "同意", reviewDate: "2020-05-06", eligibilityGround: "（一）学习困难", shanghaiFlag: "否", studentSigned: "是", guardianSigned: "是", status: "审核同意",
+    }));
+    const meta = { middleSchoolLabel: "楚雄市第一中学", year: 2020 };
+    const fast = unzipSync(new Uint8Array(await writeAnnex3(meta, apps)));
+    const reference = unzipSync(new Uint8Array(await writeAnnex3(meta, apps, { rowsViaExceljs: true })));
+    expect(partsOf(fast)).toEqual(partsOf(reference));
+    for (const name of partsOf(fast)) {
+      if (name === "docProps/core.xml") continue;
+      expect(Buffer.from(fast[name]).toString(), name).toBe(Buffer.from(reference[name]).toString());
+    }
+    const sheet = Buffer.from(fast["xl/worksheets/sheet1.xml"]).toString();
+    expect(ANNEX3_EXPORT_COLUMNS).toHaveLength(26);
+    expect(sheet).toContain(`<c r="AA64" `);
+    expect(sheet).not.toContain(`<row r="64" ht=`);
+  });
 });
