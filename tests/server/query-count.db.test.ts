@@ -19,7 +19,7 @@ import { loadRosterPage, ROSTER_PAGE_SIZE } from "@/server/pages/roster";
 import { loadReceptionPage } from "@/server/pages/reception";
 import { loadStudentPage } from "@/server/pages/student";
 import { requestInbox } from "@/server/inbox";
-import { annex4Sheets, officialCountyNames } from "@/server/roster/roster";
+import { annex4Sheets, liveRoster, officialCountyNames } from "@/server/roster/roster";
 import { sendOff } from "@/server/send-off/send-off";
 import { enrolmentScope, enrolmentScopeSql } from "@/server/send-off/scope";
 import { sql } from "@/server/sql";
@@ -235,6 +235,17 @@ suite("query discipline at a whole prefecture's scale", () => {
     expect(found.page.items.map((r) => r.enrolmentId)).toEqual([target.enrolmentId]);
     expect(found.page.items[0].n).toBe(target.n);
     expect((await view({ q: "查无此人" })).page.total).toBe(0);
+    // The page is read in two steps (keys of the whole list, then the page's rows: decision 102): page after page,
+    // the same rows in the same order as the whole list the export and the submission read.
+    const shown: unknown[] = [];
+    for (let p = 1; p <= first.page.pageCount; p++) shown.push(...(await view({ page: String(p) })).page.items.map(({ n, ...r }, i) => (expect(n).toBe(shown.length + i + 1), r)));
+    const schoolId = (await actorOf("jishi")).vocationalSchoolId!;
+    expect(shown).toEqual(await liveRoster(sql, schoolId, fixtures[9000]!.year));
+    // Searched by 学号 and by 所在班级 too (columns read only when a search is typed).
+    const withNo = (shown as { vocationalStudentNo: string; vocationalClass: string; enrolmentId: string }[]).find((r) => r.vocationalStudentNo)!;
+    expect((await view({ q: withNo.vocationalStudentNo })).page.items.map((r) => r.enrolmentId)).toContain(withNo.enrolmentId);
+    const byClass = await view({ q: withNo.vocationalClass });
+    expect(byClass.page.total).toBe((shown as { vocationalClass: string; middleSchoolName: string; studentName: string; idNumber: string; vocationalStudentNo: string }[]).filter((r) => [r.vocationalClass, r.middleSchoolName, r.studentName, r.idNumber, r.vocationalStudentNo].some((v) => v.toUpperCase().includes(withNo.vocationalClass.toUpperCase()))).length);
   });
 
   test("roster page of a county: one school at a time, filtered by its check, counts from all rows", async () => {

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Actor } from "@/server/auth/load-actor";
 import { phaseStatus } from "@/server/calendar/calendar";
-import { ownRoster, rosterBoard, schoolDiscrepancies } from "@/server/roster/roster";
+import { ownSubmissions, rosterBoard, schoolDiscrepancies } from "@/server/roster/roster";
+import { ownRosterPage } from "@/server/roster/own-page";
 import { countyRosterPage } from "@/server/roster/county-check";
-import { toPage } from "@/server/pagination";
 import { shownYear, yearAtHand } from "@/server/year";
 import { pastYearReadOnly } from "@/lib/year";
 import { firstParam, type SearchParams } from "./search-params";
@@ -23,23 +23,12 @@ export function rosterQuery(sp: SearchParams): RosterQuery {
   };
 }
 
-type Searchable = { studentName: string; idNumber: string; vocationalStudentNo: string; vocationalClass: string; middleSchoolName: string };
-/** 姓名、身份证号、学号、班级 or 原初中学校 contains the words typed (the full ID is searched, the list shows it masked). */
-const matches = (q: string) => (r: Searchable) =>
-  !q || [r.studentName, r.idNumber, r.vocationalStudentNo, r.vocationalClass, r.middleSchoolName].some((v) => v.toUpperCase().includes(q.toUpperCase()));
-
-/** One page of rows, numbered in the whole list's order; a page past the end shows the last one. */
-function pageOf<T>(rows: T[], page: number) {
-  const last = Math.max(1, Math.ceil(rows.length / ROSTER_PAGE_SIZE));
-  const p = Math.min(page, last);
-  return toPage(rows.slice((p - 1) * ROSTER_PAGE_SIZE, p * ROSTER_PAGE_SIZE), rows.length, p, ROSTER_PAGE_SIZE);
-}
-
 async function rosterView(actor: Actor, year: number, query: RosterQuery) {
   if (actor.role === "VOCATIONAL_SCHOOL") {
-    const [own, discrepancies] = await Promise.all([ownRoster(actor, year), schoolDiscrepancies(actor, year)]);
-    const numbered = own.rows.map((r, i) => ({ ...r, n: i + 1 }));
-    return { role: "VOCATIONAL_SCHOOL" as const, total: own.rows.length, page: pageOf(numbered.filter(matches(query.q)), query.page), submissions: own.submissions, discrepancies };
+    const [{ total, page }, submissions, discrepancies] = await Promise.all([
+      ownRosterPage(actor, year, { q: query.q, page: query.page, pageSize: ROSTER_PAGE_SIZE }), ownSubmissions(actor, year), schoolDiscrepancies(actor, year),
+    ]);
+    return { role: "VOCATIONAL_SCHOOL" as const, total, page, submissions, discrepancies };
   }
   if (actor.role === "PREFECTURE") return { role: "PREFECTURE" as const, board: await rosterBoard(actor, year) };
   if (actor.role === "COUNTY") {

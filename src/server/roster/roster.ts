@@ -7,7 +7,7 @@ import { audit } from "@/server/audit";
 import { AppError, forbidden, notFound } from "@/server/errors";
 import { assertInPhase } from "@/server/calendar/calendar";
 import { sortRosterRows, type RosterStudentRow } from "@/lib/roster-order";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 
 /** One frozen row of a submitted roster: the 附件4 columns plus the keys the county check needs. */
 export type RosterRow = RosterStudentRow & { enrolmentId: string; countyId: string };
@@ -17,8 +17,17 @@ export async function liveRoster(client: RawSql, vocationalSchoolId: string, yea
   return (await liveRosters(client, [vocationalSchoolId], year)).get(vocationalSchoolId) ?? [];
 }
 
-/** The live rosters of several vocational schools (an export of all schools): one query whatever their number. */
-export async function liveRosters(client: RawSql, vocationalSchoolIds: string[], year: number): Promise<Map<string, RosterRow[]>> {
+/**
+ * The live rosters of several vocational schools (an export of all schools): one query whatever their number.
+ * In the policy's order, unless `ordered` is false (the 附件4 writer sorts its rows itself).
+ */
+export async function liveRosters(
+  client: RawSql,
+  vocationalSchoolIds: string[],
+  year: number,
+  options: { ordered?: boolean; enrolmentIds?: readonly string[] } = {},
+): Promise<Map<string, RosterRow[]>> {
+  const { ordered = true, enrolmentIds } = options;
   const rows = await client.$queryRaw<(Omit<RosterRow, "sex"> & { sex: "MALE" | "FEMALE"; vocationalSchoolId: string })[]>`
     SELECT e.id AS "enrolmentId", e."countyId", e."vocationalSchoolId", a."studentName", a.sex::text AS sex, a."idNumber",
            c.name AS "countyName", c."sortOrder" AS "countyOrder", m.name AS "middleSchoolName",
@@ -30,14 +39,15 @@ export async function liveRosters(client: RawSql, vocationalSchoolIds: string[],
       JOIN "MiddleSchool" m ON m.id = e."middleSchoolId"
       LEFT JOIN "VocationalClass" k ON k.id = e."classId"
      WHERE e."vocationalSchoolId" = ANY(${vocationalSchoolIds}::text[]) AND e.year = ${year}
-       AND e."arrivalStatus" = 'ARRIVED' AND e.status = 'ENROLLED'`;
+       AND e."arrivalStatus" = 'ARRIVED' AND e.status = 'ENROLLED'
+       ${enrolmentIds ? Prisma.sql`AND e.id = ANY(${enrolmentIds}::text[])` : Prisma.empty}`;
   const out = new Map<string, RosterRow[]>();
   for (const { vocationalSchoolId, ...r } of rows) {
     const list = out.get(vocationalSchoolId) ?? [];
     list.push({ ...r, sex: r.sex === "MALE" ? "男" : "女" });
     out.set(vocationalSchoolId, list);
   }
-  for (const [id, list] of out) out.set(id, sortRosterRows(list));
+  if (ordered) for (const [id, list] of out) out.set(id, sortRosterRows(list));
   return out;
 }
 
@@ -275,7 +285,7 @@ export async function annex4Sheets(actor: Actor, input: { year: number; schoolId
   // One query for all the schools (decision 091), not one per school.
   if (input.source === "live" && actor.role !== "COUNTY") {
     // On the driver (decision 099): thousands of rows, which Prisma's raw path would convert twice.
-    const live = await liveRosters(sql, ids, input.year);
+    const live = await liveRosters(sql, ids, input.year, { ordered: false }); // sorted once, by the writer
     return schools.map((s) => ({ schoolName: s.fullName, rows: live.get(s.id) ?? [] }));
   }
   const subs = await db().rosterSubmission.findMany({
@@ -296,16 +306,11 @@ export async function annex4Sheets(actor: Actor, input: { year: number; schoolId
   return sheets;
 }
 
-/** A vocational school's own roster: the live list and its submissions (newest first), for the roster page. */
-export async function ownRoster(actor: Actor, year: number) {
+/** A vocational school's own submissions (newest first), for the roster page; the live list is read a page at a time (own-page.ts). */
+export async function ownSubmissions(actor: Actor, year: number) {
   if (actor.role !== "VOCATIONAL_SCHOOL" || !actor.vocationalSchoolId) throw forbidden();
-  const vocationalSchoolId = actor.vocationalSchoolId;
-  const [rows, submissions] = await Promise.all([
-    liveRoster(sql, vocationalSchoolId, year),
-    // The frozen rows of every version are not shown here: not read (decision 100).
-    db().rosterSubmission.findMany({ where: { vocationalSchoolId, year }, orderBy: { version: "desc" }, omit: { rows: true } }),
-  ]);
-  return { rows, submissions };
+  // The frozen rows of every version are not shown here: not read (decision 100).
+  return db().rosterSubmission.findMany({ where: { vocationalSchoolId: actor.vocationalSchoolId, year }, orderBy: { version: "desc" }, omit: { rows: true } });
 }
 
 /** The years that have a submitted 附件4, newest first. */
