@@ -77,48 +77,44 @@ async function retentionsOf(client: Client, schools: { where: Prisma.VocationalS
     counties: { countyId: string; countyName: string; countyOrder: number; n: number }[];
     leavers: { enrolmentId: string; studentName: string; countyName: string; type: string | null; exempt: boolean | null; occurredOn: string | null }[];
   };
-  // The live roster of a school is its highest version not superseded; its rows are read in their frozen order,
-  // once (MATERIALIZED), and each school's figures are aggregated from them.
+  // The live roster of a school is its highest version not superseded. Its members are read from the keys
+  // PostgreSQL derives from the frozen rows ("enrolmentIds", "countyIds", in the rows' order: decision 102), not by
+  // expanding the rows themselves; each school's figures are aggregated from them in one pass.
   const readSchools = () => client.vocationalSchool.findMany({ where: schools.where, select: { id: true, name: true, countyId: true } });
   const readLive = () => client.$queryRaw<Live[]>`
       WITH live AS (
-        SELECT DISTINCT ON ("vocationalSchoolId") "vocationalSchoolId" AS school, version, "submittedAt", rows
+        SELECT DISTINCT ON ("vocationalSchoolId") "vocationalSchoolId" AS school, version, "submittedAt", "enrolmentIds", "countyIds"
         FROM "RosterSubmission"
         WHERE ${schools.sql} AND year = ${year} AND "supersededAt" IS NULL
         ORDER BY "vocationalSchoolId", version DESC
-      ), r AS MATERIALIZED (
-        SELECT l.school, x.ord, x.row->>'countyId' AS "countyId", x.row->>'countyName' AS "countyName",
-               COALESCE((x.row->>'countyOrder')::int, 0) AS "countyOrder", x.row->>'studentName' AS "studentName",
-               e.id AS "enrolmentId", e.status::text AS status, e."registrationDecision" IS NULL AS undecided
-        FROM live l CROSS JOIN LATERAL jsonb_array_elements(l.rows) WITH ORDINALITY AS x(row, ord)
-        LEFT JOIN "Enrolment" e ON e.id = x.row->>'enrolmentId'
+      ), m AS MATERIALIZED (
+        SELECT l.school, k.ord, k."enrolmentId", k."countyId"
+        FROM live l CROSS JOIN LATERAL ROWS FROM (jsonb_array_elements_text(l."enrolmentIds"), jsonb_array_elements_text(l."countyIds")) WITH ORDINALITY AS k("enrolmentId", "countyId", ord)
+      ), st AS MATERIALIZED (
+        SELECT m.school, m.ord, e.id AS "enrolmentId", e.status::text AS status, e."registrationDecision" IS NULL AS undecided, e."applicationId", e."countyId"
+        FROM m JOIN "Enrolment" e ON e.id = m."enrolmentId" AND e."vocationalSchoolId" = m.school AND e.year = ${year}
       ),
-      -- Each figure grouped by school in one pass over r (not one scan of r per school and figure: decision 100).
+      -- Each figure grouped by school in one pass (not one scan per school and figure: decision 100).
       agg AS (
-        SELECT school, count(*)::int AS confirmed,
-               (count(*) FILTER (WHERE "enrolmentId" IS NOT NULL AND status <> 'LEFT' AND undecided))::int AS undecided
-        FROM r GROUP BY school
+        SELECT school, (count(*) FILTER (WHERE status <> 'LEFT' AND undecided))::int AS undecided FROM st GROUP BY school
       ), cty AS (
-        SELECT g.school, json_agg(json_build_object('countyId', g."countyId", 'countyName', g."countyName", 'countyOrder', g."countyOrder", 'n', g.n, 'first', g.first) ORDER BY g.first) AS counties
-        FROM (
-          SELECT school, "countyId", (array_agg("countyName" ORDER BY ord))[1] AS "countyName", (array_agg("countyOrder" ORDER BY ord))[1] AS "countyOrder",
-                 count(*)::int AS n, min(ord) AS first
-          FROM r GROUP BY school, "countyId") g
+        SELECT g.school, json_agg(json_build_object('countyId', g."countyId", 'countyName', c.name, 'countyOrder', c."sortOrder", 'n', g.n, 'first', g.first) ORDER BY g.first) AS counties
+        FROM (SELECT school, "countyId", count(*)::int AS n, min(ord) AS first FROM m GROUP BY school, "countyId") g
+        JOIN "County" c ON c.id = g."countyId"
         GROUP BY g.school
       ), lv AS (
-        SELECT x.school, json_agg(json_build_object('ord', x.ord, 'enrolmentId', x."enrolmentId", 'studentName', x."studentName", 'countyName', x."countyName",
-                                                    'type', x.type, 'exempt', x.exempt, 'occurredOn', x."occurredOn") ORDER BY x.ord) AS leavers
-        FROM (
-          SELECT r.school, r.ord, r."enrolmentId", r."studentName", r."countyName", ev.type::text AS type, ev.exempt, ev."occurredOn"
-          FROM r LEFT JOIN LATERAL (
-            SELECT s.type, s.exempt, s."occurredOn" FROM "StatusEvent" s
-            WHERE s."enrolmentId" = r."enrolmentId" AND s."revokedAt" IS NULL AND s.type::text = ANY(${leaveTypes}::text[])
-            ORDER BY s."occurredOn" DESC, s."createdAt" DESC LIMIT 1
-          ) ev ON true
-          WHERE r.status = 'LEFT') x
-        GROUP BY x.school
+        SELECT st.school, json_agg(json_build_object('ord', st.ord, 'enrolmentId', st."enrolmentId", 'studentName', a."studentName", 'countyName', c.name,
+                                                     'type', ev.type, 'exempt', ev.exempt, 'occurredOn', ev."occurredOn") ORDER BY st.ord) AS leavers
+        FROM st JOIN "Application" a ON a.id = st."applicationId" JOIN "County" c ON c.id = st."countyId"
+        LEFT JOIN LATERAL (
+          SELECT s.type::text AS type, s.exempt, s."occurredOn" FROM "StatusEvent" s
+          WHERE s."enrolmentId" = st."enrolmentId" AND s."revokedAt" IS NULL AND s.type::text = ANY(${leaveTypes}::text[])
+          ORDER BY s."occurredOn" DESC, s."createdAt" DESC LIMIT 1
+        ) ev ON true
+        WHERE st.status = 'LEFT'
+        GROUP BY st.school
       )
-      SELECT l.school, l.version, l."submittedAt", COALESCE(a.confirmed, 0) AS confirmed, COALESCE(a.undecided, 0) AS undecided,
+      SELECT l.school, l.version, l."submittedAt", jsonb_array_length(l."enrolmentIds")::int AS confirmed, COALESCE(a.undecided, 0) AS undecided,
              COALESCE(c.counties, '[]'::json) AS counties, COALESCE(v.leavers, '[]'::json) AS leavers
       FROM live l LEFT JOIN agg a ON a.school = l.school LEFT JOIN cty c ON c.school = l.school LEFT JOIN lv v ON v.school = l.school`;
   // Side by side on the pool; one after the other inside a transaction (one connection: pg refuses overlapping queries).
