@@ -23,6 +23,8 @@ import { annex4Sheets, liveRoster, officialCountyNames } from "@/server/roster/r
 import { sendOff } from "@/server/send-off/send-off";
 import { enrolmentScope, enrolmentScopeSql } from "@/server/send-off/scope";
 import { sql } from "@/server/sql";
+import { applicationScope, applicationScopeSql } from "@/server/applications/scope";
+import { listFilterOptions } from "@/server/applications/read";
 import { buildFullYear, type FullYearFixture } from "../../prisma/factories/full-year";
 import { dropDatabase, migratedDatabase } from "../../scripts/lib/db.mjs";
 import { retentionSchoolScope, retentionSchoolScopeSql } from "@/server/retention/read";
@@ -288,6 +290,29 @@ suite("query discipline at a whole prefecture's scale", () => {
       if (viaPrisma.length) compared++;
     }
     expect(compared).toBeGreaterThan(100); // accounts of every role, most of them with students
+  });
+
+  test("applicationScopeSql selects exactly what applicationScope selects, and the list's filter options are the scope's, for every account", async () => {
+    switchTo(900);
+    const f = fixtures[900]!;
+    const roles = new Set<string>();
+    for (const u of f.users) {
+      const actor = await actorOf(u.username);
+      const viaPrisma = (await db().application.findMany({ where: applicationScope(actor), select: { id: true } })).map((r) => r.id).sort();
+      const viaSql = (await sql.$queryRaw<{ id: string }[]>`SELECT a.id FROM "Application" a WHERE ${applicationScopeSql(actor)}`).map((r) => r.id).sort();
+      expect(viaSql, `${u.username} (${u.role})`).toEqual(viaPrisma);
+      if (viaPrisma.length) roles.add(u.role);
+      // The filter options (one driver statement) against the same questions asked through Prisma.
+      const where = { AND: [applicationScope(actor), { year: f.year }] };
+      const options = await listFilterOptions(actor, f.year);
+      const classes = await db().application.groupBy({ by: ["className"], where, orderBy: { className: "asc" } });
+      expect(options.classNames, u.username).toEqual(classes.map((c) => c.className));
+      const schools = u.role === "MIDDLE_SCHOOL" ? [] : await db().middleSchool.findMany({
+        where: { applications: { some: where } }, select: { id: true }, orderBy: [{ county: { sortOrder: "asc" } }, { name: "asc" }],
+      });
+      expect(options.middleSchools.map((m) => m.id), u.username).toEqual(schools.map((m) => m.id));
+    }
+    expect([...roles].sort()).toEqual(["COUNTY", "MIDDLE_SCHOOL", "PREFECTURE", "VOCATIONAL_SCHOOL"]);
   });
 
   test("retentionSchoolScopeSql selects exactly the schools retentionSchoolScope selects, for every account", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/load-actor";
 
 /**
@@ -23,6 +23,20 @@ export function applicationScope(actor: Actor): Prisma.ApplicationWhereInput {
       return { middleSchoolId: actor.middleSchoolId };
     case "VOCATIONAL_SCHOOL":
       return { vocationalSchoolId: actor.vocationalSchoolId, status: { in: ["APPROVED", "SENT_OFF"] } };
+  }
+}
+
+/**
+ * `applicationScope` as an SQL condition on the application alias `a`, for statements on the driver (decision 102).
+ * The same four cases: tests/server/query-count.db.test.ts checks both select the same applications for every
+ * account of a whole prefecture.
+ */
+export function applicationScopeSql(actor: Actor): Prisma.Sql {
+  switch (actor.role) {
+    case "PREFECTURE": return Prisma.sql`EXISTS (SELECT 1 FROM "County" sc WHERE sc.id = a."countyId" AND sc."prefectureId" = ${actor.prefectureId})`;
+    case "COUNTY": return Prisma.sql`a."countyId" = ${actor.countyId}`;
+    case "MIDDLE_SCHOOL": return Prisma.sql`a."middleSchoolId" = ${actor.middleSchoolId}`;
+    case "VOCATIONAL_SCHOOL": return Prisma.sql`a."vocationalSchoolId" = ${actor.vocationalSchoolId} AND a.status IN ('APPROVED', 'SENT_OFF')`;
   }
 }
 

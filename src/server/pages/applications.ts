@@ -17,11 +17,12 @@ export async function loadApplicationsPage(actor: Actor, sp: SearchParams, t: Da
   const year = shownYear(sp, t);
   query.year = year;
   // Side by side, not one after the other: under load every sequential step waits its turn (decisions 099, 101).
+  const counting = statusCounts(actor, year);
   const [at, page, options, counts, window, calendar] = await Promise.all([
     yearAtHand(sp, { now: t }),
-    listApplications(actor, query, t),
+    listApplications(actor, query, t, counting), // its total from the counts when only the state is filtered
     listFilterOptions(actor, year),
-    statusCounts(actor, year),
+    counting,
     entryWindowInfo(t),
     requestCalendar(year),
   ]);

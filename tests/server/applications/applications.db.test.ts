@@ -365,5 +365,25 @@ describe("scoping", () => {
     const byId = await listApplications(actor, query({ q: target.idNumber.slice(-4) }), NOW);
     expect(byId.items.map((i) => i.id)).toContain(target.id);
     expect((await listApplications(actor, query({ q: target.idNumber }), NOW)).items.map((i) => i.id)).toEqual([target.id]);
+
+    // The page's own counts per state give the total when only the state is filtered (decision 102); any other
+    // filter is counted. Counts that disagree with the rows show which path was taken.
+    const year = all.year;
+    const counts = Promise.resolve({ DRAFT: 100, SIGNED: 7 });
+    const withCounts = (q: Record<string, string>) => listApplications(actor, { ...query(q), year }, NOW, counts);
+    expect((await withCounts({})).total).toBe(107);
+    expect((await withCounts({ status: "SIGNED" })).total).toBe(7);
+    expect((await withCounts({ status: "APPROVED" })).total).toBe(0);
+    expect((await withCounts({ q: target.idNumber })).total).toBe(1);
+    expect((await withCounts({ q: "\u3000 " })).total).toBe(107); // only spaces: no search
+    expect((await withCounts({ className: "九年级（1）班" })).total).toBe(10);
+    expect((await withCounts({ vocationalSchoolId: m.vocP.id })).total).toBe(5);
+    expect((await withCounts({ middleSchoolId: ms.id })).total).toBe(25);
+    // The page passes its real counts: the same totals as counting.
+    const { statusCounts } = await import("@/server/applications/read");
+    for (const status of ["", "SIGNED", "DRAFT", "APPROVED"]) {
+      const q = { ...query({ status }), year };
+      expect((await listApplications(actor, q, NOW, statusCounts(actor, year))).total, status).toBe((await listApplications(actor, q, NOW)).total);
+    }
   });
 });
