@@ -137,7 +137,7 @@ describe("xlsxBytes (exceljs's parts, zipped in one synchronous step — decisio
 describe("appendTableRows (附件4/附件6 data rows from a template — decision 101)", () => {
   const nasty = ["", "张三", "O'Brien \"小\" <b>&amp;</b>", "a\tb\nc\rd", "控制\u0001\u0008\u000b\u001f\u007f字符", "  前后空格  ", "𠮷野家", "=SUM(A1)", "0012345"];
   const rows = (n: number) => Array.from({ length: n }, (_, i) => ({
-    enrolmentId: `e${i}`, studentName: i === 5 ? "长".repeat(30_000) : nasty[i % nasty.length] + i, // one row longer than a 64 KB write sex: (i % 2 ? "男" : "女") as "男" | "女", idNumber: `53230120060101${String(1000 + i).slice(-4)}`,
+    enrolmentId: `e${i}`, studentName: i === 5 ? "长".repeat(30_000) : nasty[i % nasty.length] + i, sex: (i % 2 ? "男" : "女") as "男" | "女", idNumber: `53230120060101${String(1000 + i).slice(-4)}`, // row 5: longer than a 64 KB write
     countyName: ["楚雄市", "双柏县", "牟定县"][i % 3], countyOrder: (i % 3) + 1, middleSchoolName: `第${i % 7}中学${nasty[(i + 3) % nasty.length]}`,
     middleSchoolClass: `九年级（${i % 12}）班`, studentNumber: String(i).padStart(14, "0"), vocationalClass: i % 5 ? `2020级${i % 4}班` : "", vocationalStudentNo: i % 6 ? `2020${i}` : "",
   }));
