@@ -97,7 +97,6 @@ async function database(size: number): Promise<{ client: Db; year: number; train
   if (built) {
     const f = await buildFullYear(client as never, { applications: size, seed: 7 });
     console.error(`[loader-timing] built ${size} applications in ${f.seconds} s`);
-    await client.$executeRawUnsafe("ANALYZE");
     // The fixture's year and training date travel with the database (reused with --keep).
     await client.$executeRawUnsafe(`COMMENT ON DATABASE "${name}" IS '${JSON.stringify({ year: f.year, trainingDate: f.trainingDate })}'`);
   }

@@ -23,8 +23,10 @@ import { annex4Sheets, liveRoster, officialCountyNames } from "@/server/roster/r
 import { sendOff } from "@/server/send-off/send-off";
 import { enrolmentScope, enrolmentScopeSql } from "@/server/send-off/scope";
 import { sql } from "@/server/sql";
+import { Prisma } from "@/generated/prisma/client";
 import { applicationScope, applicationScopeSql } from "@/server/applications/scope";
 import { listFilterOptions } from "@/server/applications/read";
+import { countyReleasedRowsSql, countyUncheckedCountSql } from "@/server/roster/county-check";
 import { buildFullYear, type FullYearFixture } from "../../prisma/factories/full-year";
 import { dropDatabase, migratedDatabase } from "../../scripts/lib/db.mjs";
 import { retentionSchoolScope, retentionSchoolScopeSql } from "@/server/retention/read";
@@ -290,6 +292,34 @@ suite("query discipline at a whole prefecture's scale", () => {
       if (viaPrisma.length) compared++;
     }
     expect(compared).toBeGreaterThan(100); // accounts of every role, most of them with students
+  });
+
+  test("the inbox's count of a county's students to check (from the frozen rows' keys) equals the roster page's definition, for every county", async () => {
+    // Compared on the fixture as built (every student of 900 checked), then with some checks taken back (rolled back after).
+    const compare = async (tx: Pick<typeof sql, "$queryRaw">, f: FullYearFixture) => {
+      let unchecked = 0, rows = 0;
+      for (const countyId of f.countyIds) {
+        const [{ n: fast }] = await tx.$queryRaw<{ n: number }[]>(countyUncheckedCountSql(countyId, f.year));
+        const [ref] = await tx.$queryRaw<{ n: number; all: number }[]>(Prisma.sql`
+          SELECT count(*) FILTER (WHERE m.status IS NULL)::int AS n, count(*)::int AS "all" FROM (${countyReleasedRowsSql(countyId, f.year)}) m`);
+        expect(fast, countyId).toBe(ref.n);
+        unchecked += ref.n; rows += ref.all;
+      }
+      return { unchecked, rows };
+    };
+    for (const size of SIZES) {
+      switchTo(size);
+      const f = fixtures[size]!;
+      expect((await compare(sql, f)).rows).toBeGreaterThan(0);
+      const rollback = new Error("rollback");
+      await expect(db().$transaction(async (tx) => {
+        await tx.$executeRaw`DELETE FROM "RosterCheck" WHERE ctid IN (SELECT ctid FROM "RosterCheck" ORDER BY id LIMIT 500)`;
+        const { unchecked, rows } = await compare(tx, f);
+        expect(unchecked).toBeGreaterThanOrEqual(500);
+        expect(rows).toBeGreaterThan(unchecked);
+        throw rollback;
+      })).rejects.toBe(rollback);
+    }
   });
 
   test("applicationScopeSql selects exactly what applicationScope selects, and the list's filter options are the scope's, for every account", async () => {

@@ -31,6 +31,22 @@ export function countyReleasedRowsSql(countyId: string, year: number): Prisma.Sq
 }
 
 /**
+ * How many of the county's students in the live snapshots released to it have no check yet: the count of
+ * `countyReleasedRowsSql` rows with no status, from the keys PostgreSQL derives from the frozen rows ("enrolmentIds",
+ * "countyIds": decision 102) instead of the rows themselves — the inbox asks on every page of a county.
+ * Tested equal to the count over `countyReleasedRowsSql` for every county of the full-year fixture.
+ */
+export function countyUncheckedCountSql(countyId: string, year: number): Prisma.Sql {
+  return Prisma.sql`
+      SELECT count(*)::int AS n
+        FROM "RosterRelease" r
+        JOIN "RosterSubmission" s ON s.id = r."submissionId"
+        CROSS JOIN LATERAL ROWS FROM (jsonb_array_elements_text(s."enrolmentIds"), jsonb_array_elements_text(s."countyIds")) AS x("enrolmentId", "countyId")
+       WHERE r."countyId" = ${countyId} AND s.year = ${year} AND s."supersededAt" IS NULL AND x."countyId" = ${countyId}
+         AND NOT EXISTS (SELECT 1 FROM "RosterCheck" k WHERE k."submissionId" = r."submissionId" AND k."enrolmentId" = x."enrolmentId" AND k."countyId" = ${countyId})`;
+}
+
+/**
  * The county's check of the schools' 附件4 (latest released snapshots): every school's counts, and one page of
  * one school's students of the county (the one asked for, else the first with students still to check), in the
  * order frozen at submission, filtered by its check and by 姓名/身份证号/学号/班级/原初中学校.

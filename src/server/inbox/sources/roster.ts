@@ -3,7 +3,7 @@ import { db } from "@/server/db";
 import { sql } from "@/server/sql";
 import { programmeYear } from "@/server/calendar/calendar";
 import { schoolDiscrepancies } from "@/server/roster/roster";
-import { countyReleasedRowsSql } from "@/server/roster/county-check";
+import { countyUncheckedCountSql } from "@/server/roster/county-check";
 import type { InboxItem, InboxSource } from "../types";
 
 /**
@@ -26,8 +26,7 @@ export const rosterSource: InboxSource = async (actor, now) => {
   }
   if (actor.role === "COUNTY") {
     // The county's rows of each live submission released to it, without a check yet (as on its /roster page).
-    const [{ n: unchecked }] = await sql.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM (${countyReleasedRowsSql(actor.countyId, year)}) m WHERE m.status IS NULL`;
+    const [{ n: unchecked }] = await sql.$queryRaw<{ n: number }[]>(countyUncheckedCountSql(actor.countyId, year));
     if (unchecked) {
       items.push({
         source: "roster", key: "unchecked", tone: "todo", count: unchecked, href: "/roster",
