@@ -95,14 +95,16 @@ export async function rosterBoard(actor: Actor, year: number) {
       },
     },
   });
-  // The counties a submission names, in the order of its frozen rows, read in SQL (not the rows: decision 094).
+  // The counties a submission names, in the order of its frozen rows: from the keys PostgreSQL derives from the
+  // rows ("countyIds", decision 102), not the rows (decision 094), named from the county list.
   const subIds = schools.flatMap((s) => s.rosterSubmissions.map((r) => r.id));
   const named = subIds.length
-    ? await db().$queryRaw<{ id: string; countyName: string }[]>`
-        SELECT s.id, x.row->>'countyName' AS "countyName"
-        FROM "RosterSubmission" s CROSS JOIN LATERAL jsonb_array_elements(s.rows) WITH ORDINALITY AS x(row, ord)
+    ? await sql.$queryRaw<{ id: string; countyName: string }[]>`
+        SELECT s.id, c.name AS "countyName"
+        FROM "RosterSubmission" s CROSS JOIN LATERAL jsonb_array_elements_text(s."countyIds") WITH ORDINALITY AS k("countyId", ord)
+        JOIN "County" c ON c.id = k."countyId"
         WHERE s.id = ANY(${subIds}::text[])
-        GROUP BY s.id, x.row->>'countyName' ORDER BY s.id, min(x.ord)`
+        GROUP BY s.id, c.name ORDER BY s.id, min(k.ord)`
     : [];
   const countiesOf = new Map<string, string[]>();
   for (const n of named) countiesOf.set(n.id, [...(countiesOf.get(n.id) ?? []), n.countyName]);

@@ -92,6 +92,10 @@ describe("feedback to counties and county check", () => {
     const board = await rosterBoard(prefecture, 2020);
     const row = board.find((b) => b.schoolId === p.vocA.id)!;
     expect(row.submission).toMatchObject({ version: 2, rowCount: 9 });
+    // The counties it names, in the order of its frozen rows (read from the keys PostgreSQL derives from them).
+    const frozen = (await testDb().rosterSubmission.findUniqueOrThrow({ where: { id: row.submission!.id } })).rows as { countyName: string }[];
+    expect(row.submission!.counties).toEqual([...new Set(frozen.map((r) => r.countyName))]);
+    expect(row.submission!.counties.length).toBeGreaterThan(1);
     expect(board.find((b) => b.schoolId === p.vocP.id)!.submission).toBeNull();
     await expect(releaseRoster(prefecture, { submissionId: row.submission!.id }, CONFIRM)).rejects.toThrow(/先确认接收/);
     await receiveRoster(prefecture, { submissionId: row.submission!.id }, CONFIRM);
