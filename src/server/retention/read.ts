@@ -90,31 +90,39 @@ async function retentionsOf(client: Client, schools: { where: Prisma.VocationalS
       ), m AS MATERIALIZED (
         SELECT l.school, k.ord, k."enrolmentId", k."countyId"
         FROM live l CROSS JOIN LATERAL ROWS FROM (jsonb_array_elements_text(l."enrolmentIds"), jsonb_array_elements_text(l."countyIds")) WITH ORDINALITY AS k("enrolmentId", "countyId", ord)
-      ), st AS MATERIALIZED (
-        SELECT m.school, m.ord, e.id AS "enrolmentId", e.status::text AS status, e."registrationDecision" IS NULL AS undecided, e."applicationId", e."countyId"
-        FROM m JOIN "Enrolment" e ON e.id = m."enrolmentId" AND e."vocationalSchoolId" = m.school AND e.year = ${year}
+      ),
+      -- Only the members that left or whose registration is decided are read from the enrolments (few in spring):
+      -- undecided = members − those (a member is one or the other).
+      settled AS MATERIALIZED (
+        SELECT e.id, e."vocationalSchoolId", e.status::text AS status, e."applicationId", e."countyId"
+        FROM "Enrolment" e
+        WHERE e."vocationalSchoolId" IN (SELECT school FROM live) AND e.year = ${year} AND (e.status = 'LEFT' OR e."registrationDecision" IS NOT NULL)
+      ), x AS MATERIALIZED (
+        SELECT m.school, m.ord, e.id AS "enrolmentId", e.status, e."applicationId", e."countyId"
+        FROM settled e JOIN m ON m."enrolmentId" = e.id AND m.school = e."vocationalSchoolId"
       ),
       -- Each figure grouped by school in one pass (not one scan per school and figure: decision 100).
       agg AS (
-        SELECT school, (count(*) FILTER (WHERE status <> 'LEFT' AND undecided))::int AS undecided FROM st GROUP BY school
+        SELECT school, count(*)::int AS settled FROM x GROUP BY school
       ), cty AS (
         SELECT g.school, json_agg(json_build_object('countyId', g."countyId", 'countyName', c.name, 'countyOrder', c."sortOrder", 'n', g.n, 'first', g.first) ORDER BY g.first) AS counties
         FROM (SELECT school, "countyId", count(*)::int AS n, min(ord) AS first FROM m GROUP BY school, "countyId") g
         JOIN "County" c ON c.id = g."countyId"
         GROUP BY g.school
       ), lv AS (
-        SELECT st.school, json_agg(json_build_object('ord', st.ord, 'enrolmentId', st."enrolmentId", 'studentName', a."studentName", 'countyName', c.name,
-                                                     'type', ev.type, 'exempt', ev.exempt, 'occurredOn', ev."occurredOn") ORDER BY st.ord) AS leavers
-        FROM st JOIN "Application" a ON a.id = st."applicationId" JOIN "County" c ON c.id = st."countyId"
+        SELECT x.school, json_agg(json_build_object('ord', x.ord, 'enrolmentId', x."enrolmentId", 'studentName', a."studentName", 'countyName', c.name,
+                                                     'type', ev.type, 'exempt', ev.exempt, 'occurredOn', ev."occurredOn") ORDER BY x.ord) AS leavers
+        FROM x JOIN "Application" a ON a.id = x."applicationId" JOIN "County" c ON c.id = x."countyId"
         LEFT JOIN LATERAL (
           SELECT s.type::text AS type, s.exempt, s."occurredOn" FROM "StatusEvent" s
-          WHERE s."enrolmentId" = st."enrolmentId" AND s."revokedAt" IS NULL AND s.type::text = ANY(${leaveTypes}::text[])
+          WHERE s."enrolmentId" = x."enrolmentId" AND s."revokedAt" IS NULL AND s.type::text = ANY(${leaveTypes}::text[])
           ORDER BY s."occurredOn" DESC, s."createdAt" DESC LIMIT 1
         ) ev ON true
-        WHERE st.status = 'LEFT'
-        GROUP BY st.school
+        WHERE x.status = 'LEFT'
+        GROUP BY x.school
       )
-      SELECT l.school, l.version, l."submittedAt", jsonb_array_length(l."enrolmentIds")::int AS confirmed, COALESCE(a.undecided, 0) AS undecided,
+      SELECT l.school, l.version, l."submittedAt", jsonb_array_length(l."enrolmentIds")::int AS confirmed,
+             jsonb_array_length(l."enrolmentIds")::int - COALESCE(a.settled, 0) AS undecided,
              COALESCE(c.counties, '[]'::json) AS counties, COALESCE(v.leavers, '[]'::json) AS leavers
       FROM live l LEFT JOIN agg a ON a.school = l.school LEFT JOIN cty c ON c.school = l.school LEFT JOIN lv v ON v.school = l.school`;
   // Side by side on the pool; one after the other inside a transaction (one connection: pg refuses overlapping queries).
