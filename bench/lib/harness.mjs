@@ -60,8 +60,10 @@ function descendants(pid) {
 }
 
 /** `next start` on a port in its own process group (killed with `stopAll`). */
+// BENCH_NEXT_NODE_ARGS: extra Node flags for the app servers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p" to profile them.
 export function startNext(port, env, nodeArgs = []) {
-  return spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const extra = (process.env.BENCH_NEXT_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  return spawn(process.execPath, [...nodeArgs, ...extra, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: root, env: { ...env, PORT: String(port) }, stdio: process.env.BENCH_SERVER_LOG ? "inherit" : "ignore", detached: true,
   });
 }
