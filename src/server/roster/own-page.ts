@@ -5,7 +5,7 @@ import type { Actor } from "@/server/auth/load-actor";
 import { forbidden } from "@/server/errors";
 import { toPage, type Page } from "@/server/pagination";
 import { sortRosterRows } from "@/lib/roster-order";
-import { liveRosters, type RosterRow } from "./roster";
+import { liveRosterFrom, liveRosters, type RosterRow } from "./roster";
 
 /**
  * A vocational school's live list a page at a time (the roster page; decision 102). The policy's order needs
@@ -28,17 +28,12 @@ export function matchesRosterSearch(q: string) {
 }
 
 async function liveKeys(client: RawSql, vocationalSchoolId: string, year: number, searched: boolean): Promise<Key[]> {
+  // The class join costs nothing when its columns are not asked for: PostgreSQL drops a LEFT JOIN on a key it does not read.
   return client.$queryRaw<Key[]>`
     SELECT e.id AS "enrolmentId", c."sortOrder" AS "countyOrder", m.name AS "middleSchoolName", a."className" AS "middleSchoolClass",
            a."studentName", a."idNumber"
            ${searched ? Prisma.sql`, COALESCE(k.name, '') AS "vocationalClass", COALESCE(e."studentNo", '') AS "vocationalStudentNo"` : Prisma.empty}
-      FROM "Enrolment" e
-      JOIN "Application" a ON a.id = e."applicationId"
-      JOIN "County" c ON c.id = e."countyId"
-      JOIN "MiddleSchool" m ON m.id = e."middleSchoolId"
-      ${searched ? Prisma.sql`LEFT JOIN "VocationalClass" k ON k.id = e."classId"` : Prisma.empty}
-     WHERE e."vocationalSchoolId" = ${vocationalSchoolId} AND e.year = ${year}
-       AND e."arrivalStatus" = 'ARRIVED' AND e.status = 'ENROLLED'`;
+    ${liveRosterFrom([vocationalSchoolId], year)}`;
 }
 
 /**

@@ -18,6 +18,21 @@ export async function liveRoster(client: RawSql, vocationalSchoolId: string, yea
 }
 
 /**
+ * The students of the schools' live rosters — received (arrived) and still enrolled — with their application (a),
+ * county (c), middle school (m) and class (k): the FROM and WHERE of every read of a live roster, whole or by page.
+ */
+export function liveRosterFrom(vocationalSchoolIds: readonly string[], year: number): Prisma.Sql {
+  return Prisma.sql`
+      FROM "Enrolment" e
+      JOIN "Application" a ON a.id = e."applicationId"
+      JOIN "County" c ON c.id = e."countyId"
+      JOIN "MiddleSchool" m ON m.id = e."middleSchoolId"
+      LEFT JOIN "VocationalClass" k ON k.id = e."classId"
+     WHERE e."vocationalSchoolId" = ANY(${vocationalSchoolIds}::text[]) AND e.year = ${year}
+       AND e."arrivalStatus" = 'ARRIVED' AND e.status = 'ENROLLED'`;
+}
+
+/**
  * The live rosters of several vocational schools (an export of all schools): one query whatever their number.
  * In the policy's order, unless `ordered` is false (the 附件4 writer sorts its rows itself).
  */
@@ -33,13 +48,7 @@ export async function liveRosters(
            c.name AS "countyName", c."sortOrder" AS "countyOrder", m.name AS "middleSchoolName",
            a."className" AS "middleSchoolClass", a."studentNumber",
            COALESCE(k.name, '') AS "vocationalClass", COALESCE(e."studentNo", '') AS "vocationalStudentNo"
-      FROM "Enrolment" e
-      JOIN "Application" a ON a.id = e."applicationId"
-      JOIN "County" c ON c.id = e."countyId"
-      JOIN "MiddleSchool" m ON m.id = e."middleSchoolId"
-      LEFT JOIN "VocationalClass" k ON k.id = e."classId"
-     WHERE e."vocationalSchoolId" = ANY(${vocationalSchoolIds}::text[]) AND e.year = ${year}
-       AND e."arrivalStatus" = 'ARRIVED' AND e.status = 'ENROLLED'
+    ${liveRosterFrom(vocationalSchoolIds, year)}
        ${enrolmentIds ? Prisma.sql`AND e.id = ANY(${enrolmentIds}::text[])` : Prisma.empty}`;
   const out = new Map<string, RosterRow[]>();
   for (const { vocationalSchoolId, ...r } of rows) {
