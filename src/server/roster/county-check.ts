@@ -17,8 +17,9 @@ export type CountyRosterQuery = { part?: string; q?: string; check?: "" | "UNCHE
 
 /**
  * The county's students in each live 附件4 snapshot released to it, one row each (submissionId, ord: its place in
- * the frozen list, row: the frozen row), with the county's check of it (status null: not checked yet). The one
- * definition of "to check" that the roster page's counts and the inbox's reminder share.
+ * the frozen list, row: the frozen row), with the county's check of it (status null: not checked yet). The
+ * definition of "to check": the roster page counts and shows these rows; the inbox's reminder counts them from the
+ * frozen rows' keys (`countyUncheckedCountSql`, tested equal to this).
  */
 export function countyReleasedRowsSql(countyId: string, year: number): Prisma.Sql {
   return Prisma.sql`
