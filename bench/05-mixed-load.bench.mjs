@@ -6,7 +6,7 @@
 // /api/send-off. Server time = client-side elapsed time of the request on localhost, body read in full.
 // A background prober times /api/health in the same run; ratio = p95(kind) / p95(health).
 // The run is cut into BENCH_REPEATS (5) equal windows: every figure is the median of the windows, with
-// their min–max. Before the load, each page's own time is measured one request at a time (solo, decision 104).
+// their min–max. After the load, each page's own time is measured one request at a time (solo, decision 104).
 // Sizes: BENCH_MIXED_SIZES ("900,9000"); growth = the figure at the largest / at the smallest, three ways (below).
 // Then the same load with BENCH_MIXED_PGLITE_USERS (20) users against `npm start` on the embedded
 // PGlite (BENCH_MIXED_PGLITE=0 skips it). Exits 1 when a goal is missed, after printing everything.
@@ -22,7 +22,7 @@ const USERS = Number(process.env.BENCH_MIXED_USERS) || 50;
 const SECONDS = Number(process.env.BENCH_MIXED_SECONDS) || 60;
 const SIZES = (process.env.BENCH_MIXED_SIZES || "900,9000").split(",").map(Number).filter((n) => n > 0); // "none": PGlite only
 const PGLITE_USERS = Number(process.env.BENCH_MIXED_PGLITE_USERS) || 20;
-const SOLO_ROUNDS = Number(process.env.BENCH_MIXED_SOLO_ROUNDS ?? 5), SOLO_USERS = 3;
+const SOLO_ROUNDS = Number(process.env.BENCH_MIXED_SOLO_ROUNDS ?? 8), SOLO_USERS = 3;
 const PGLITE_SIZE = Number(process.env.BENCH_MIXED_PGLITE_SIZE) || 900;
 const GOAL_P95_MS = 150, GOAL_RATIO = 3, GOAL_GROWTH = 1.5;
 const KINDS = ["home", "list", "application", "send-off-page", "roster", "export", "send-off"];
@@ -107,7 +107,7 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0 }
     let status = 0, body = "";
     try {
       if (kind === "send-off") {
-        const ids = s.queue.splice(0, 5);
+        const ids = into === samples ? s.queue.splice(0, 5) : s.soloQueue.splice(0, 1);
         if (ids.length === 0) return;
         const res = await fetch(`${s.base}/api/send-off`, { method: "POST", headers: { "content-type": "application/json", origin: s.base, cookie: s.cookie }, body: JSON.stringify({ applicationIds: ids }) });
         status = res.status;
@@ -124,13 +124,10 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0 }
     into.push({ kind, at, ms });
     if (status !== 200) errors.push({ kind, p, status, user: s.u.username, body: String(body).slice(0, 200) });
   };
-  // Solo: each page's own time, one request at a time on an idle machine (decision 104): SOLO_USERS users of
-  // each role, one after the other, SOLO_ROUNDS rounds each. Not part of the load's figures.
-  const solo = [];
-  if (soloRounds > 0) {
-    const chosen = ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"].flatMap((r) => sims.filter((s) => s.u.role === r).slice(0, SOLO_USERS));
-    for (let k = 1; k <= soloRounds; k++) for (const s of chosen) for (const [kind, p] of round(s.u, fixture.year, s.apps, k)) await request(s, kind, p, solo);
-  }
+  // The solo phase's users, chosen now: a county user among them keeps up to SOLO_ROUNDS students of its queue for
+  // its solo send-offs (one student each), so that the solo figure exists at 900 too, where the load empties the queues.
+  const chosen = ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"].flatMap((r) => sims.filter((s) => s.u.role === r).slice(0, SOLO_USERS));
+  for (const s of sims) s.soloQueue = soloRounds > 0 && chosen.includes(s) ? s.queue.splice(0, soloRounds) : [];
   t0 = performance.now();
   end = t0 + seconds * 1000;
   const user = async (s, i) => {
@@ -157,6 +154,13 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0 }
     }
   };
   await Promise.all([prober(), ...sims.map(user)]);
+  // Solo: each page's own time, one request at a time once the load has ended (servers warm, nothing else
+  // running; decision 104): SOLO_USERS users of each role, one after the other, SOLO_ROUNDS rounds each.
+  const solo = [];
+  if (soloRounds > 0) {
+    await sleep(2000);
+    for (let k = 1; k <= soloRounds; k++) for (const s of chosen) for (const [kind, p] of round(s.u, fixture.year, s.apps, k)) await request(s, kind, p, solo);
+  }
   return { samples, health, errors, refused, sentOff, accounts, solo };
 }
 
