@@ -185,6 +185,30 @@ describe("dashboard figures equal an independent count from the database", () =>
     expectRows([d.school!], await recount("vocationalSchoolId", [p.vocA.id]), await planned("voc"));
   });
 
+  test("leavers: each counted by its latest leave event not revoked; a leaver without one counts as 其他", async () => {
+    const count = async () => Object.fromEntries(as(await getDashboard(await actorFor(p.users.vocA), Y), "VOCATIONAL_SCHOOL").leavers.map((l) => [l.type, { exempt: l.exempt, counted: l.counted }]));
+    const before = await count();
+    const [a, b] = await testDb().enrolment.findMany({ where: { vocationalSchoolId: p.vocA.id, year: Y, status: { not: "LEFT" } }, orderBy: { id: "asc" }, take: 2 });
+    const prior = { a: a.status, b: b.status };
+    try {
+      await testDb().enrolment.updateMany({ where: { id: { in: [a.id, b.id] } }, data: { status: "LEFT" } });
+      // a: dropped out (counted), then a later exempt return to the middle school, revoked: the dropout decides.
+      await testDb().statusEvent.createMany({ data: [
+        { enrolmentId: a.id, type: "LEFT_DROPOUT", occurredOn: `${Y}-05-10`, exempt: false, recordedById: p.users.vocA.id },
+        { enrolmentId: a.id, type: "LEFT_RETURN_MIDDLE_SCHOOL", occurredOn: `${Y}-05-20`, exempt: true, recordedById: p.users.vocA.id, revokedAt: new Date(), revokedById: p.users.vocA.id },
+      ] });
+      const after = await count();
+      expect(after.LEFT_DROPOUT).toEqual({ ...before.LEFT_DROPOUT, counted: before.LEFT_DROPOUT.counted + 1 });
+      expect(after.LEFT_RETURN_MIDDLE_SCHOOL).toEqual(before.LEFT_RETURN_MIDDLE_SCHOOL);
+      expect(after.LEFT_OTHER).toEqual({ ...before.LEFT_OTHER, counted: before.LEFT_OTHER.counted + 1 }); // b: no event
+      expect(after.LEFT_OTHER_HIGH_SCHOOL).toEqual(before.LEFT_OTHER_HIGH_SCHOOL);
+    } finally {
+      await testDb().statusEvent.deleteMany({ where: { enrolmentId: { in: [a.id, b.id] }, occurredOn: { in: [`${Y}-05-10`, `${Y}-05-20`] } } });
+      await testDb().enrolment.update({ where: { id: a.id }, data: { status: prior.a } });
+      await testDb().enrolment.update({ where: { id: b.id }, data: { status: prior.b } });
+    }
+  });
+
   test("every chart's table carries the dashboard's numbers (one spec feeds both)", async () => {
     const d = as(await getDashboard(await actorFor(p.users.prefecture), Y), "PREFECTURE");
     const [counties, shanghai, , retention] = dashboardCharts(d);
