@@ -92,13 +92,16 @@ export async function listApplications(actor: Actor, query: ApplicationListQuery
       query.middleSchoolId ? { middleSchoolId: query.middleSchoolId } : {},
     ],
   };
-  const [rows, total] = await Promise.all([
+  // The schools' names come from one small statement read side by side with the page, not through the page's
+  // relations: Prisma loads each level of relations after the level above (application → middle school → county:
+  // three waits one after the other, decision 104). Every school of the tables is named (a few hundred at most), so
+  // whatever rows the page holds are found.
+  const [rows, total, names] = await Promise.all([
     db().application.findMany({
       where,
       select: {
         id: true, studentName: true, sex: true, idNumber: true, className: true, status: true, shanghaiFlag: true, createdAt: true, vocationalSchoolId: true,
-        middleSchool: { select: { name: true, county: { select: { name: true } } } },
-        vocationalSchool: { select: { name: true } },
+        middleSchoolId: true,
       },
       orderBy: [{ className: "asc" }, { createdAt: "desc" }, { id: "asc" }],
       ...pageArgs(query.page),
@@ -106,6 +109,7 @@ export async function listApplications(actor: Actor, query: ApplicationListQuery
     counts && !searchText(query.q) && !query.className && !query.vocationalSchoolId && !query.middleSchoolId && query.year !== undefined
       ? counts.then((c) => (query.status ? c[query.status] ?? 0 : Object.values(c).reduce((n, k) => n + (k ?? 0), 0)))
       : db().application.count({ where }),
+    schoolNames(),
   ]);
   const items: ApplicationListItem[] = rows.map((r) => ({
     id: r.id,
@@ -114,13 +118,23 @@ export async function listApplications(actor: Actor, query: ApplicationListQuery
     // A vocational school plans classes before send-off without the ID number or the 建档立卡 flag.
     idNumberMasked: limitedView(actor, r) ? "（送读后可见）" : maskIdNumber(r.idNumber),
     className: r.className,
-    middleSchoolLabel: schoolLabel(r.middleSchool.county.name, r.middleSchool.name),
-    vocationalSchoolName: r.vocationalSchool.name,
+    middleSchoolLabel: names.middleSchools[r.middleSchoolId],
+    vocationalSchoolName: names.vocationalSchools[r.vocationalSchoolId],
     status: r.status,
     shanghaiFlag: limitedView(actor, r) ? false : r.shanghaiFlag,
     createdAt: r.createdAt,
   }));
   return { ...toPage(items, total, query.page), year };
+}
+
+/** Every middle school's label (county and name, as `schoolLabel`) and every vocational school's name, by id. */
+async function schoolNames(): Promise<{ middleSchools: Record<string, string>; vocationalSchools: Record<string, string> }> {
+  const [r] = await sql.$queryRaw<{ ms: Record<string, [string, string]> | null; vs: Record<string, string> | null }[]>`
+    SELECT (SELECT json_object_agg(m.id, json_build_array(c.name, m.name)) FROM "MiddleSchool" m JOIN "County" c ON c.id = m."countyId") AS ms,
+           (SELECT json_object_agg(v.id, v.name) FROM "VocationalSchool" v) AS vs`;
+  const middleSchools: Record<string, string> = {};
+  for (const [id, [county, name]] of Object.entries(r.ms ?? {})) middleSchools[id] = schoolLabel(county, name);
+  return { middleSchools, vocationalSchools: r.vs ?? {} };
 }
 
 /**
