@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
@@ -9,6 +9,7 @@ import { statusCounts } from "@/server/applications/read";
 import { listClasses } from "@/server/reception/reception";
 import { enrolmentScope, enrolmentScopeSql } from "@/server/send-off/scope";
 import { sql } from "@/server/sql";
+import { latestLeaveEventSql } from "@/server/student-status/latest-leave-sql";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/schemas/application-workflow";
 import { LEAVE_TYPES, LEAVE_TYPE_LABELS, type LeaveType } from "@/lib/student-status";
 
@@ -92,11 +93,7 @@ async function leaverBreakdown(actor: Actor, year: number) {
   const rows = await sql.$queryRaw<{ type: LeaveType; exempt: boolean; n: number }[]>`
     SELECT COALESCE(ev.type, 'LEFT_OTHER') AS type, COALESCE(ev.exempt, false) AS exempt, count(*)::int AS n
       FROM "Enrolment" e
-      LEFT JOIN LATERAL (
-        SELECT s.type::text AS type, s.exempt FROM "StatusEvent" s
-         WHERE s."enrolmentId" = e.id AND s."revokedAt" IS NULL AND s.type::text = ANY(${[...LEAVE_TYPES]}::text[])
-         ORDER BY s."occurredOn" DESC, s."createdAt" DESC LIMIT 1
-      ) ev ON true
+      LEFT JOIN LATERAL ${latestLeaveEventSql(Prisma.sql`e.id`)} ev ON true
      WHERE e.year = ${year} AND ${enrolmentScopeSql(actor)} AND e.status = 'LEFT'
      GROUP BY 1, 2`;
   const n = (type: LeaveType, exempt: boolean) => rows.find((r) => r.type === type && r.exempt === exempt)?.n ?? 0;

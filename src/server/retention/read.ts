@@ -3,8 +3,9 @@ import { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
 import { AppError } from "@/server/errors";
+import { latestLeaveEventSql } from "@/server/student-status/latest-leave-sql";
 import { credit, retention, type Credit, type Retention } from "@/lib/retention";
-import { LEAVE_TYPES, LEAVE_TYPE_LABELS, type LeaveType } from "@/lib/student-status";
+import { LEAVE_TYPE_LABELS, type LeaveType } from "@/lib/student-status";
 
 type Client = Tx | ReturnType<typeof db>;
 
@@ -71,7 +72,6 @@ export function retentionSchoolScopeSql(actor: Actor): Prisma.Sql {
 
 /** The schools are given both for Prisma (`where`) and as a condition on "RosterSubmission" (`sql`). */
 async function retentionsOf(client: Client, schools: { where: Prisma.VocationalSchoolWhereInput; sql: Prisma.Sql }, year: number): Promise<Map<string, SchoolRetention | AppError>> {
-  const leaveTypes = [...LEAVE_TYPES];
   type Live = {
     school: string; version: number; submittedAt: Date; confirmed: number; undecided: number;
     counties: { countyId: string; countyName: string; countyOrder: number; n: number }[];
@@ -113,11 +113,7 @@ async function retentionsOf(client: Client, schools: { where: Prisma.VocationalS
         SELECT x.school, json_agg(json_build_object('ord', x.ord, 'enrolmentId', x."enrolmentId", 'studentName', a."studentName", 'countyName', c.name,
                                                      'type', ev.type, 'exempt', ev.exempt, 'occurredOn', ev."occurredOn") ORDER BY x.ord) AS leavers
         FROM x JOIN "Application" a ON a.id = x."applicationId" JOIN "County" c ON c.id = x."countyId"
-        LEFT JOIN LATERAL (
-          SELECT s.type::text AS type, s.exempt, s."occurredOn" FROM "StatusEvent" s
-          WHERE s."enrolmentId" = x."enrolmentId" AND s."revokedAt" IS NULL AND s.type::text = ANY(${leaveTypes}::text[])
-          ORDER BY s."occurredOn" DESC, s."createdAt" DESC LIMIT 1
-        ) ev ON true
+        LEFT JOIN LATERAL ${latestLeaveEventSql(Prisma.sql`x."enrolmentId"`)} ev ON true
         WHERE x.status = 'LEFT'
         GROUP BY x.school
       )
