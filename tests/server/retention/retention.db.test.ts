@@ -11,12 +11,12 @@ import { reportFigures } from "@/server/filings/figures";
 const SEP_20 = new Date("2020-09-20T02:00:00Z");
 let p: Awaited<ReturnType<typeof createMiniPrefecture>>;
 
-type Fate = "kept" | "exempt" | "noProof" | "dropout" | "corrected" | "undecided";
+type Fate = "kept" | "exempt" | "noProof" | "dropout" | "corrected" | "reLeft" | "undecided";
 async function student(vocationalSchoolId: string, middleSchoolId: string, fate: Fate) {
   const db = testDb();
   const ms = await db.middleSchool.findUniqueOrThrow({ where: { id: middleSchoolId }, include: { county: true } });
   const app = await createApplicationRow(db, { middleSchoolId, vocationalSchoolId, enteredById: p.users.schoolA.id, status: "APPROVED" });
-  const left = fate === "exempt" || fate === "noProof" || fate === "dropout";
+  const left = fate === "exempt" || fate === "noProof" || fate === "dropout" || fate === "reLeft";
   const e = await db.enrolment.create({
     data: {
       applicationId: app.id, year: 2020, countyId: ms.countyId, middleSchoolId, vocationalSchoolId, sentOffAt: new Date("2020-05-08T02:00:00Z"), sentOffById: p.users.schoolA.id,
@@ -29,6 +29,12 @@ async function student(vocationalSchoolId: string, middleSchoolId: string, fate:
   if (fate === "noProof") await ev({ type: "LEFT_OTHER_HIGH_SCHOOL", exempt: false });
   if (fate === "dropout") await ev({ type: "LEFT_DROPOUT", exempt: false });
   if (fate === "corrected") await ev({ type: "LEFT_DROPOUT", exempt: false, revokedAt: new Date(), revokedById: p.users.vocA.id });
+  // Left, recorded as a dropout on a later day, corrected, then recorded again as a return to the middle school on
+  // an earlier day: the latest leave *not revoked* counts (exempt), not the latest of all.
+  if (fate === "reLeft") {
+    await ev({ type: "LEFT_DROPOUT", exempt: false, occurredOn: "2020-06-20", revokedAt: new Date(), revokedById: p.users.vocA.id });
+    await ev({ type: "LEFT_RETURN_MIDDLE_SCHOOL", exempt: true, occurredOn: "2020-06-01" });
+  }
   return { enrolmentId: e.id, countyId: ms.countyId, countyName: ms.county.name, countyOrder: ms.county.sortOrder, studentName: app.studentName };
 }
 
@@ -38,8 +44,9 @@ async function roster(vocationalSchoolId: string, rows: Awaited<ReturnType<typeo
 
 beforeAll(async () => {
   p = await createMiniPrefecture(testDb());
-  // 州属 school vocP: 10 from county A, 5 from county B; 1 exempt, 1 without proof, 1 dropout, 1 corrected leave.
-  const fatesA: Fate[] = ["exempt", "noProof", "dropout", "corrected", "kept", "kept", "kept", "kept", "kept", "kept"];
+  // 州属 school vocP: 11 from county A, 5 from county B; 2 exempt (one after a corrected dropout), 1 without proof,
+  // 1 dropout, 1 corrected leave.
+  const fatesA: Fate[] = ["exempt", "noProof", "dropout", "corrected", "reLeft", "kept", "kept", "kept", "kept", "kept", "kept"];
   const fatesB: Fate[] = ["kept", "kept", "kept", "kept", "kept"];
   const rows = [
     ...(await Promise.all(fatesA.map((f) => student(p.vocP.id, p.schoolA.id, f)))),
@@ -63,16 +70,16 @@ describe("retention from the data", () => {
              count(*) FILTER (WHERE e.status = 'LEFT' AND NOT EXISTS (SELECT 1 FROM "StatusEvent" v WHERE v."enrolmentId" = e.id AND v."revokedAt" IS NULL AND v.exempt))::int AS lost,
              count(*) FILTER (WHERE e.status <> 'LEFT')::int AS kept
         FROM r JOIN "Enrolment" e ON e.id = r.id`;
-    expect(recount).toEqual({ confirmed: 15, exempt: 1, lost: 2, kept: 12 });
+    expect(recount).toEqual({ confirmed: 16, exempt: 2, lost: 2, kept: 12 });
     expect(f.retention).toMatchObject({ confirmed: recount.confirmed, exemptLeavers: recount.exempt, lostLeavers: recount.lost, numerator: recount.kept, denominator: recount.confirmed - recount.exempt });
     expect(f.retention.rate).toBeCloseTo(12 / 14);
     expect(f.retention.meetsTarget).toBe(false);
     expect(f.final).toBe(true);
-    expect(f.exempt.map((l) => l.typeLabel)).toEqual(["回原初中就读"]);
+    expect(f.exempt.map((l) => l.typeLabel)).toEqual(["回原初中就读", "回原初中就读"]);
     expect(f.lost.map((l) => l.typeLabel).sort()).toEqual(["到其他高中阶段学校就读", "辍学"].sort());
     // Below 95 %: each county credited at 95 %, rounded half up.
     expect(f.counties.map((c) => [c.countyName, c.students, c.basis, c.exact, c.credited])).toEqual([
-      [p.countyA.name, 10, "FLOOR", 9.5, 10], [p.countyB.name, 5, "FLOOR", 4.75, 5],
+      [p.countyA.name, 11, "FLOOR", 10.45, 10], [p.countyB.name, 5, "FLOOR", 4.75, 5],
     ]);
     const board = await retentionBoard(await actorFor(p.users.prefecture), 2020);
     expect(board.find((b) => b.schoolId === p.vocP.id)?.figure?.retention.numerator).toBe(12);
@@ -80,7 +87,7 @@ describe("retention from the data", () => {
 
   test("a county sees its credited count from the prefecture-level school", async () => {
     const credits = await countyCredits(await actorFor(p.users.countyA), 2020);
-    expect(credits.find((c) => c.schoolId === p.vocP.id)?.credit).toMatchObject({ students: 10, credited: 10 });
+    expect(credits.find((c) => c.schoolId === p.vocP.id)?.credit).toMatchObject({ students: 11, credited: 10 });
   });
 
   test("the September report uses the same formula", async () => {
