@@ -3,6 +3,9 @@ import { HSTS, STATIC_SECURITY_HEADERS } from "./src/lib/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // gzip in the app server (Next's default), unless the server sits behind a reverse proxy that compresses
+  // (deploy/nginx-zjb.conf, deploy/zjb.service: ZJB_HTTP_COMPRESSION=off; decision 105). Read when the server starts.
+  compress: process.env.ZJB_HTTP_COMPRESSION !== "off",
   // Separate build folders let several checkouts/agents build in parallel (default .next).
   distDir: process.env.ZJB_DIST_DIR || ".next",
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "exceljs"],

@@ -17,6 +17,7 @@ import path from "node:path";
 import pg from "pg";
 import { createDatabase, dropDatabase, freePort, migrate, root, run } from "../scripts/lib/db.mjs";
 import { REPEATS, loadAverage, pctl, peakRssMb, signIn, spread, startNext, stopAll, waitFor } from "./lib/harness.mjs";
+import { startNginx } from "./lib/nginx.mjs";
 
 const USERS = Number(process.env.BENCH_MIXED_USERS) || 50;
 const SECONDS = Number(process.env.BENCH_MIXED_SECONDS) || 60;
@@ -24,6 +25,10 @@ const SIZES = (process.env.BENCH_MIXED_SIZES || "900,9000").split(",").map(Numbe
 const PGLITE_USERS = Number(process.env.BENCH_MIXED_PGLITE_USERS) || 20;
 const SOLO_ROUNDS = Number(process.env.BENCH_MIXED_SOLO_ROUNDS ?? 8), SOLO_USERS = 3;
 const PGLITE_SIZE = Number(process.env.BENCH_MIXED_PGLITE_SIZE) || 900;
+// BENCH_MIXED_PROXY=nginx: the users and the health probe go through nginx (bench/lib/nginx.mjs), which compresses
+// as deploy/nginx-zjb.conf does, and the app servers run as deploy/zjb.service starts them (ZJB_HTTP_COMPRESSION=off;
+// decision 105). Default: the app servers are asked directly and compress themselves (Next's default, `npm start`).
+const PROXY = process.env.BENCH_MIXED_PROXY === "nginx" ? "nginx" : "none";
 const GOAL_P95_MS = 150, GOAL_RATIO = 3, GOAL_GROWTH = 1.5;
 const KINDS = ["home", "list", "application", "send-off-page", "roster", "export", "send-off"];
 const SECRET = "bench-secret-0123456789abcdef0123";
@@ -207,23 +212,27 @@ async function postgresRun(server, size) {
   const name = `zjb_bench_mixed_${process.pid}_${size}`;
   const url = await createDatabase(server, name);
   const children = [];
+  let proxy = null;
   try {
     await migrate(url);
     const fixture = await loadFixture(url, size);
     console.log(`[mixed-load] fixture ${fixture.generator}: ${fixture.applications} applications, ${fixture.users.length} accounts in ${Number(fixture.seconds).toFixed(1)} s`);
     const ports = [await freePort(), await freePort()];
-    const env = { ...process.env, DATABASE_URL: url, DB_POOL_MAX: "20", AUTH_SECRET: SECRET, AUTH_TRUST_HOST: "true", ZJB_TRAINING_DATE: fixture.trainingDate, NEXT_TELEMETRY_DISABLED: "1" };
+    const env = { ...process.env, DATABASE_URL: url, DB_POOL_MAX: "20", AUTH_SECRET: SECRET, AUTH_TRUST_HOST: "true", ZJB_TRAINING_DATE: fixture.trainingDate, NEXT_TELEMETRY_DISABLED: "1", ...(PROXY === "nginx" ? { ZJB_HTTP_COMPRESSION: "off" } : {}) };
     // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p"): node options of the app servers, for profiling.
     for (const port of ports) children.push(startNext(port, env, (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean)));
     for (const port of ports) await waitFor(`http://127.0.0.1:${port}/api/health`);
-    const run = await runLoad({ bases: ports.map((p) => `http://127.0.0.1:${p}`), dbUrl: url, fixture, users: USERS, seconds: SECONDS, soloRounds: SOLO_ROUNDS });
-    const rss = children.map((c) => peakRssMb(c.pid));
+    proxy = PROXY === "nginx" ? await startNginx(await freePort(), ports) : null;
+    if (proxy) { children.push(proxy.child); await waitFor(`${proxy.base}/api/health`); }
+    const run = await runLoad({ bases: proxy ? [proxy.base] : ports.map((p) => `http://127.0.0.1:${p}`), dbUrl: url, fixture, users: USERS, seconds: SECONDS, soloRounds: SOLO_ROUNDS });
+    const rss = children.slice(0, 2).map((c) => peakRssMb(c.pid));
     const s = summarise(run, SECONDS);
-    const rows = report("mixed-load", USERS, fixture.applications, s, run, `server_peak_rss_mb=${rss.map((x) => (x ?? NaN).toFixed(0)).join("/")}`);
+    const rows = report("mixed-load", USERS, fixture.applications, s, run, `server_peak_rss_mb=${rss.map((x) => (x ?? NaN).toFixed(0)).join("/")} proxy=${PROXY}`);
     if (size === Math.max(...SIZES)) for (const r of rows) if (!r.ok) failures.push(`mixed-load apps=${fixture.applications} page=${r.kind}: p95 and ratio goal missed`);
     return { size: fixture.applications, s };
   } finally {
     await stopAll(children);
+    proxy?.stop();
     await dropDatabase(server, name).catch(() => {});
   }
 }

@@ -31,7 +31,25 @@ async function withServer(nodeArgs, fn) {
     return await fn(`http://127.0.0.1:${port}`, child);
   } finally { await stopAll([child]); }
 }
-const get = async (base, p, cookie) => (await fetch(base + p, { headers: { cookie }, redirect: "manual" })).arrayBuffer();
+// --rsc: as a client-side navigation asks for a page (the RSC payload only, no HTML), instead of a document load.
+const RSC = process.argv.includes("--rsc");
+// --encoding E: the Accept-Encoding sent (fetch sends "gzip, deflate" by default, as browsers do; "identity": none).
+const ENCODING = opt("encoding", null);
+// Next answers an RSC request without its cache-busting `_rsc` parameter with a redirect to the URL that has it:
+// learnt once per path, then asked for directly, as the client router does.
+const rscUrl = new Map();
+const get = async (base, p, cookie) => {
+  if (RSC && !rscUrl.has(p)) {
+    const r = await fetch(base + p, { headers: { cookie, rsc: "1" }, redirect: "manual" });
+    await r.arrayBuffer();
+    const loc = r.status === 307 && r.headers.get("location");
+    rscUrl.set(p, loc && new URL(loc, base).searchParams.has("_rsc") ? new URL(loc, base).pathname + new URL(loc, base).search : p);
+  }
+  const headers = { cookie, ...(RSC ? { rsc: "1" } : {}), ...(ENCODING ? { "accept-encoding": ENCODING } : {}) };
+  const res = await fetch(base + (RSC ? rscUrl.get(p) : p), { headers, redirect: "manual" });
+  if (process.env.TURNS_DEBUG) console.log(p, res.status, res.headers.get("content-type"), res.headers.get("content-encoding"));
+  return res.arrayBuffer();
+};
 
 async function p50s(nodeArgs) {
   return withServer(nodeArgs, async (base) => {
