@@ -29,6 +29,9 @@ const PGLITE_SIZE = Number(process.env.BENCH_MIXED_PGLITE_SIZE) || 900;
 // as deploy/nginx-zjb.conf does, and the app servers run as deploy/zjb.service starts them (ZJB_HTTP_COMPRESSION=off;
 // decision 105). Default: the app servers are asked directly and compress themselves (Next's default, `npm start`).
 const PROXY = process.env.BENCH_MIXED_PROXY === "nginx" ? "nginx" : "none";
+// BENCH_MIXED_NAVIGATION=rsc: pages are asked for as a link click inside the console asks for them (the page data
+// only, `RSC: 1`), not as whole documents (the default). Printed with the same goals; decision 105.
+const NAVIGATION = process.env.BENCH_MIXED_NAVIGATION === "rsc" ? "rsc" : "document";
 const GOAL_P95_MS = 150, GOAL_RATIO = 3, GOAL_GROWTH = 1.5;
 const KINDS = ["home", "list", "application", "send-off-page", "roster", "export", "send-off"];
 const SECRET = "bench-secret-0123456789abcdef0123";
@@ -103,6 +106,18 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0 }
   // Warm every route once per server (route code loaded, pools open): not measured.
   for (const s of sims.slice(0, 8)) for (const [, p] of round(s.u, fixture.year, s.apps, 0)) if (p) await fetch(s.base + p, { headers: { cookie: s.cookie } }).then((r) => r.arrayBuffer()).catch(() => {});
 
+  // A page's data is asked for with Next's cache-busting `_rsc` parameter (the same for every page when no router
+  // state is sent — empty then): learnt once from the redirect Next answers without it.
+  let rsc = null;
+  if (NAVIGATION === "rsc") {
+    const res = await fetch(sims[0].base + "/", { headers: { cookie: sims[0].cookie, rsc: "1" }, redirect: "manual" });
+    await res.arrayBuffer();
+    rsc = new URL(res.headers.get("location") ?? "/", sims[0].base).searchParams.get("_rsc"); // "" when no router state is sent
+    if (rsc === null) throw new Error(`BENCH_MIXED_NAVIGATION=rsc: no _rsc parameter learnt (status ${res.status}, location ${res.headers.get("location")})`);
+  }
+  const pageRequest = (s, p) => NAVIGATION === "rsc" && !p.startsWith("/api/")
+    ? fetch(`${s.base}${p}${p.includes("?") ? "&" : "?"}_rsc${rsc ? `=${rsc}` : ""}`, { headers: { cookie: s.cookie, rsc: "1" }, redirect: "manual" })
+    : fetch(s.base + p, { headers: { cookie: s.cookie }, redirect: "manual" });
   const samples = [], health = [], errors = [];
   let refused = 0, sentOff = 0;
   let t0 = performance.now(), end = Infinity;
@@ -120,7 +135,7 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0 }
         if (status === 200) sentOff += ids.length;
         else if (status === 409 && /CAP_EXCEEDED|INVALID_STATE/.test(body)) { refused++; status = 200; }
       } else {
-        const res = await fetch(s.base + p, { headers: { cookie: s.cookie }, redirect: "manual" });
+        const res = await pageRequest(s, p);
         status = res.status;
         body = Buffer.from(await res.arrayBuffer());
       }
@@ -227,7 +242,7 @@ async function postgresRun(server, size) {
     const run = await runLoad({ bases: proxy ? [proxy.base] : ports.map((p) => `http://127.0.0.1:${p}`), dbUrl: url, fixture, users: USERS, seconds: SECONDS, soloRounds: SOLO_ROUNDS });
     const rss = children.slice(0, 2).map((c) => peakRssMb(c.pid));
     const s = summarise(run, SECONDS);
-    const rows = report("mixed-load", USERS, fixture.applications, s, run, `server_peak_rss_mb=${rss.map((x) => (x ?? NaN).toFixed(0)).join("/")} proxy=${PROXY}`);
+    const rows = report("mixed-load", USERS, fixture.applications, s, run, `server_peak_rss_mb=${rss.map((x) => (x ?? NaN).toFixed(0)).join("/")} proxy=${PROXY} navigation=${NAVIGATION}`);
     if (size === Math.max(...SIZES)) for (const r of rows) if (!r.ok) failures.push(`mixed-load apps=${fixture.applications} page=${r.kind}: p95 and ratio goal missed`);
     return { size: fixture.applications, s };
   } finally {
