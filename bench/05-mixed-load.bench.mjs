@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createDatabase, dropDatabase, freePort, migrate, root, run } from "../scripts/lib/db.mjs";
-import { REPEATS, loadAverage, pctl, peakRssMb, signIn, spread, startNext, stopAll, waitFor } from "./lib/harness.mjs";
+import { REPEATS, learnRscParam, loadAverage, pctl, peakRssMb, signIn, spread, startNext, stopAll, waitFor, withRscParam } from "./lib/harness.mjs";
 import { startNginx } from "./lib/nginx.mjs";
 
 const USERS = Number(process.env.BENCH_MIXED_USERS) || 50;
@@ -106,17 +106,9 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0 }
   // Warm every route once per server (route code loaded, pools open): not measured.
   for (const s of sims.slice(0, 8)) for (const [, p] of round(s.u, fixture.year, s.apps, 0)) if (p) await fetch(s.base + p, { headers: { cookie: s.cookie } }).then((r) => r.arrayBuffer()).catch(() => {});
 
-  // A page's data is asked for with Next's cache-busting `_rsc` parameter (the same for every page when no router
-  // state is sent — empty then): learnt once from the redirect Next answers without it.
-  let rsc = null;
-  if (NAVIGATION === "rsc") {
-    const res = await fetch(sims[0].base + "/", { headers: { cookie: sims[0].cookie, rsc: "1" }, redirect: "manual" });
-    await res.arrayBuffer();
-    rsc = new URL(res.headers.get("location") ?? "/", sims[0].base).searchParams.get("_rsc"); // "" when no router state is sent
-    if (rsc === null) throw new Error(`BENCH_MIXED_NAVIGATION=rsc: no _rsc parameter learnt (status ${res.status}, location ${res.headers.get("location")})`);
-  }
+  const rsc = NAVIGATION === "rsc" ? await learnRscParam(sims[0].base, sims[0].cookie) : null;
   const pageRequest = (s, p) => NAVIGATION === "rsc" && !p.startsWith("/api/")
-    ? fetch(`${s.base}${p}${p.includes("?") ? "&" : "?"}_rsc${rsc ? `=${rsc}` : ""}`, { headers: { cookie: s.cookie, rsc: "1" }, redirect: "manual" })
+    ? fetch(s.base + withRscParam(p, rsc), { headers: { cookie: s.cookie, rsc: "1" }, redirect: "manual" })
     : fetch(s.base + p, { headers: { cookie: s.cookie }, redirect: "manual" });
   const samples = [], health = [], errors = [];
   let refused = 0, sentOff = 0;

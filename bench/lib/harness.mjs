@@ -85,3 +85,19 @@ export async function stopAll(children) {
 export const signIn = (base, username, password) => login(base, { username, password });
 
 export const timed = async (fn) => { const t = performance.now(); const r = await fn(); return { ms: performance.now() - t, r }; };
+
+/**
+ * Next's cache-busting `_rsc` parameter for a page asked for as a link click asks for it (`RSC: 1`, no router
+ * state): learnt once from the redirect Next answers without it. It depends on the request's router headers only,
+ * so one value serves every page ("" when none are sent).
+ */
+export async function learnRscParam(base, cookie) {
+  const res = await fetch(`${base}/`, { headers: { cookie, rsc: "1" }, redirect: "manual" });
+  await res.arrayBuffer();
+  const rsc = new URL(res.headers.get("location") ?? "/", base).searchParams.get("_rsc");
+  if (rsc === null) throw new Error(`no _rsc parameter learnt (status ${res.status}, location ${res.headers.get("location")})`);
+  return rsc;
+}
+
+/** The page path `p` with the `_rsc` parameter learnt by `learnRscParam`. */
+export const withRscParam = (p, rsc) => `${p}${p.includes("?") ? "&" : "?"}_rsc${rsc ? `=${rsc}` : ""}`;

@@ -11,7 +11,7 @@
 import { readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { freePort, root } from "../../scripts/lib/db.mjs";
-import { pctl, signIn, startNext, stopAll, waitFor } from "./harness.mjs";
+import { learnRscParam, pctl, signIn, startNext, stopAll, waitFor, withRscParam } from "./harness.mjs";
 
 const opt = (name, d) => { const i = process.argv.indexOf(`--${name}`); return i >= 0 ? process.argv[i + 1] : d; };
 const size = Number(opt("size", "9000"));
@@ -35,18 +35,13 @@ async function withServer(nodeArgs, fn) {
 const RSC = process.argv.includes("--rsc");
 // --encoding E: the Accept-Encoding sent (fetch sends "gzip, deflate" by default, as browsers do; "identity": none).
 const ENCODING = opt("encoding", null);
-// Next answers an RSC request without its cache-busting `_rsc` parameter with a redirect to the URL that has it:
-// learnt once per path, then asked for directly, as the client router does.
-const rscUrl = new Map();
+// The `_rsc` parameter of RSC requests, learnt once (harness.mjs); route handlers (/api/…) are asked for as they are.
+let rsc = null;
 const get = async (base, p, cookie) => {
-  if (RSC && !rscUrl.has(p)) {
-    const r = await fetch(base + p, { headers: { cookie, rsc: "1" }, redirect: "manual" });
-    await r.arrayBuffer();
-    const loc = r.status === 307 && r.headers.get("location");
-    rscUrl.set(p, loc && new URL(loc, base).searchParams.has("_rsc") ? new URL(loc, base).pathname + new URL(loc, base).search : p);
-  }
-  const headers = { cookie, ...(RSC ? { rsc: "1" } : {}), ...(ENCODING ? { "accept-encoding": ENCODING } : {}) };
-  const res = await fetch(base + (RSC ? rscUrl.get(p) : p), { headers, redirect: "manual" });
+  const asRsc = RSC && !p.startsWith("/api/");
+  if (asRsc && rsc === null) rsc = await learnRscParam(base, cookie);
+  const headers = { cookie, ...(asRsc ? { rsc: "1" } : {}), ...(ENCODING ? { "accept-encoding": ENCODING } : {}) };
+  const res = await fetch(base + (asRsc ? withRscParam(p, rsc) : p), { headers, redirect: "manual" });
   if (process.env.TURNS_DEBUG) console.log(p, res.status, res.headers.get("content-type"), res.headers.get("content-encoding"));
   return res.arrayBuffer();
 };
