@@ -24,10 +24,14 @@ export async function entryWindowInfo(now: Date): Promise<{ open: boolean; text:
   return status.open ? { open: true, text: `${status.label}：${formatChineseRange(status.range)}` } : { open: false, text: status.message };
 }
 
-/** Number of applications per status (in scope, one year), for the list header. */
+/**
+ * Number of applications per status (in scope, one year), for the list header, the middle school's dashboard and its
+ * inbox: one statement on the driver (decision 106), scoped as `applicationScope` (applicationScopeSql, tested equal).
+ */
 export async function statusCounts(actor: Actor, year: number): Promise<Partial<Record<ApplicationStatus, number>>> {
-  const rows = await db().application.groupBy({ by: ["status"], where: { AND: [applicationScope(actor), { year }] }, _count: { _all: true } });
-  return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+  const rows = await sql.$queryRaw<{ status: ApplicationStatus; n: number }[]>`
+    SELECT a.status::text AS status, count(*)::int AS n FROM "Application" a WHERE ${applicationScopeSql(actor)} AND a.year = ${year} GROUP BY a.status`;
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
 /** Vocational schools in the order of the paper form: prefecture-level schools first, then by official order. */

@@ -1,13 +1,12 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/server/db";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { sendOffProgress } from "@/server/progress/progress";
 import { retentionBoard } from "@/server/retention/read";
 import { statusCounts } from "@/server/applications/read";
 import { listClasses } from "@/server/reception/reception";
-import { enrolmentScope, enrolmentScopeSql } from "@/server/send-off/scope";
+import { enrolmentScopeSql } from "@/server/send-off/scope";
 import { sql } from "@/server/sql";
 import { latestLeaveEventSql } from "@/server/student-status/latest-leave-sql";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/schemas/application-workflow";
@@ -140,17 +139,18 @@ export async function getDashboard(actor: Actor, year: number): Promise<Dashboar
       };
     }
     case "VOCATIONAL_SCHOOL": {
-      const where: Prisma.EnrolmentWhereInput = { AND: [enrolmentScope(actor), { year }] };
       const [progress, byVoc, arrivalRows, classes, leavers, retention] = await Promise.all([
         progressRead,
         confirmedBy(actor, ["vocationalSchoolId"], year).then((c) => c.vocationalSchoolId),
-        db().enrolment.groupBy({ by: ["arrivalStatus"], where, _count: { _all: true } }),
+        sql.$queryRaw<{ arrivalStatus: string; n: number }[]>`
+          SELECT e."arrivalStatus"::text AS "arrivalStatus", count(*)::int AS n FROM "Enrolment" e
+           WHERE ${enrolmentScopeSql(actor)} AND e.year = ${year} GROUP BY 1`,
         listClasses(actor, year),
         leaverBreakdown(actor, year),
         retentionRows(actor, year),
       ]);
       const planVersion = progress.plan?.version ?? null;
-      const n = (s: string) => arrivalRows.find((r) => r.arrivalStatus === s)?._count._all ?? 0;
+      const n = (s: string) => arrivalRows.find((r) => r.arrivalStatus === s)?.n ?? 0;
       const school = progress.vocationalSchools[0];
       return {
         role: "VOCATIONAL_SCHOOL", year, planVersion,

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
+import { sql } from "@/server/sql";
 import type { Actor } from "@/server/auth/load-actor";
 import { assertCan, actorAs } from "@/server/auth/permissions";
 import { notFound } from "@/server/errors";
@@ -7,6 +8,7 @@ import { requestCalendarSettings } from "@/server/calendar/calendar";
 import { deadlineDate, deadlineState, type DeadlineState } from "@/lib/calendar";
 import { chinaDateOf } from "@/lib/china-date";
 import { FILING_DEADLINE, filingStatusLabel, type FilingKind, type FilingStatus } from "@/lib/schemas/filings";
+import { Prisma } from "@/generated/prisma/client";
 import { actorKinds, filerOf, filingReadScope, filingReviewScope, filerKey, isOwnFiling, kindsFiledBy } from "./rules";
 import { reportFigures } from "./figures";
 
@@ -45,15 +47,39 @@ export async function myFilings(actor: Actor, year: number, now: Date) {
   ]);
   return kinds.map((kind, i) => {
     const versions = rows.filter((r) => r.kind === kind);
-    const due = dues[i];
     const firstSubmitted = versions.filter((v) => v.submittedOn).map((v) => v.submittedOn!).sort()[0] ?? null;
     const latest = versions[0] ?? null;
-    return {
-      kind, due, latest, versions,
-      status: (latest?.status ?? null) as FilingStatus | null,
-      statusLabel: filingStatusLabel(kind, (latest?.status ?? null) as FilingStatus | null),
-      deadline: stateOf(due, now, firstSubmitted),
-    };
+    return { ...standing(kind, dues[i], (latest?.status ?? null) as FilingStatus | null, firstSubmitted, now), latest, versions };
+  });
+}
+
+/** Where the filer stands on a kind: its due date, its latest version's status, the deadline on `now`. */
+function standing(kind: FilingKind, due: string | null, status: FilingStatus | null, firstSubmittedOn: string | null, now: Date) {
+  return { kind, due, status, statusLabel: filingStatusLabel(kind, status), deadline: stateOf(due, now, firstSubmittedOn) };
+}
+
+/**
+ * What the inbox needs of `myFilings` (it asks on every page): per kind the standing and the latest version's review
+ * comment, from one statement on the driver that reads no content, no document and no older version (decision 106).
+ */
+export async function myFilingStandings(actor: Actor, year: number, now: Date) {
+  assertCan(actor, "filing.read");
+  const kinds = actorKinds(actor);
+  if (!kinds.length) return [];
+  const own = actor.role === "COUNTY"
+    ? Prisma.sql`f."filerKey" = ${filerKey.county(actor.countyId)} AND (f."countyId" = ${actor.countyId} OR f."reviewerCountyId" = ${actor.countyId})`
+    : Prisma.sql`f."filerKey" = ${filerKey.voc(actor.vocationalSchoolId ?? "")} AND f."vocationalSchoolId" = ${actor.vocationalSchoolId}`;
+  const [rows, dues] = await Promise.all([
+    sql.$queryRaw<{ kind: FilingKind; status: FilingStatus; reviewComment: string | null; firstSubmittedOn: string | null }[]>`
+      SELECT f.kind::text AS kind, (array_agg(f.status::text ORDER BY f.version DESC))[1] AS status,
+             (array_agg(f."reviewComment" ORDER BY f.version DESC))[1] AS "reviewComment", min(f."submittedOn") AS "firstSubmittedOn"
+        FROM "Filing" f WHERE f.year = ${year} AND ${own}
+       GROUP BY f.kind`,
+    Promise.all(kinds.map((kind) => dueDate(kind, year))),
+  ]);
+  return kinds.map((kind, i) => {
+    const r = rows.find((x) => x.kind === kind);
+    return { ...standing(kind, dues[i], r?.status ?? null, r?.firstSubmittedOn ?? null, now), reviewComment: r?.reviewComment ?? null };
   });
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/load-actor";
 import { actorAs } from "@/server/auth/permissions";
 import { AppError } from "@/server/errors";
@@ -81,6 +81,22 @@ export function filingReviewScope(actor: Actor): Prisma.FilingWhereInput {
       return { reviewerCountyId: actor.countyId, countyId: null };
     default:
       return { id: "__out_of_scope__" };
+  }
+}
+
+/**
+ * `filingReviewScope` as an SQL condition on the filing alias `f`, for statements on the driver (decision 106);
+ * tests/server/query-count.db.test.ts checks both select the same filings for every account of a whole prefecture.
+ */
+export function filingReviewScopeSql(actor: Actor): Prisma.Sql {
+  switch (actor.role) {
+    case "PREFECTURE":
+      return Prisma.sql`f."reviewerCountyId" IS NULL AND (EXISTS (SELECT 1 FROM "County" fc WHERE fc.id = f."countyId" AND fc."prefectureId" = ${actor.prefectureId})
+                        OR EXISTS (SELECT 1 FROM "VocationalSchool" fv WHERE fv.id = f."vocationalSchoolId" AND fv."prefectureId" = ${actor.prefectureId}))`;
+    case "COUNTY":
+      return Prisma.sql`f."reviewerCountyId" = ${actor.countyId} AND f."countyId" IS NULL`;
+    default:
+      return Prisma.sql`FALSE`;
   }
 }
 

@@ -6,14 +6,15 @@ import { assertCan, actorAs } from "@/server/auth/permissions";
 import { audit } from "@/server/audit";
 import { AppError, forbidden, isUniqueViolation, notFound } from "@/server/errors";
 import { assertInPhase, programmeYear } from "@/server/calendar/calendar";
-import { enrolmentScope } from "@/server/send-off/scope";
+import { enrolmentScope, enrolmentScopeSql } from "@/server/send-off/scope";
+import { sql } from "@/server/sql";
 import { type PhaseWindow } from "@/lib/calendar-settings";
 import { addCalendarDays, chinaDateOf, chinaStartOfDay } from "@/lib/china-date";
 import { formatStudentNo, validateStudentNoPattern } from "@/lib/student-no";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import { maskPhone } from "@/lib/validators/phone";
 import { pageArgs, toPage } from "@/server/pagination";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma, type VocationalClass } from "@/generated/prisma/client";
 
 /** 报到 is recorded from the start of 送读期 to the end of 稳定期 (late arrivals are common). */
 export const RECEPTION_WINDOW: PhaseWindow = { from: "sendOff", to: "stabilisation", label: "报到登记期" };
@@ -102,23 +103,31 @@ export async function recordArrival(
   });
 }
 
-/** Sent off ≥ 3 days ago and still not arrived: for the county and the middle school to follow up. */
-/** Students of the actor's scope sent off at least ARRIVAL_GRACE_DAYS ago and not arrived, still enrolled. */
-function overdueArrivalsWhere(actor: Actor, now: Date): Prisma.EnrolmentWhereInput {
-  const cutoffDate = addCalendarDays(chinaDateOf(now), -ARRIVAL_GRACE_DAYS);
-  // Sent off on or before the cutoff day (China time): before the next day starts. Filtered in SQL, not over
-  // every pending enrolment of the year in JS (decision 094).
-  return { AND: [enrolmentScope(actor), { year: programmeYear(now), arrivalStatus: { not: "ARRIVED" }, status: "ENROLLED", sentOffAt: { lt: chinaStartOfDay(addCalendarDays(cutoffDate, 1)) } }] };
+/**
+ * Sent off ≥ 3 days ago and still not arrived, still enrolled, in the actor's scope: for the county and the middle
+ * school to follow up. Sent off on or before the cutoff day (China time): before the next day starts. Filtered in
+ * SQL, not over every pending enrolment of the year in JS (decision 094).
+ */
+function overdueCutoff(now: Date): Date {
+  return chinaStartOfDay(addCalendarDays(addCalendarDays(chinaDateOf(now), -ARRIVAL_GRACE_DAYS), 1));
 }
 
-/** How many `listOverdueArrivals` would list, and how many of them are not registered either way (PENDING): one count. */
+function overdueArrivalsWhere(actor: Actor, now: Date): Prisma.EnrolmentWhereInput {
+  return { AND: [enrolmentScope(actor), { year: programmeYear(now), arrivalStatus: { not: "ARRIVED" }, status: "ENROLLED", sentOffAt: { lt: overdueCutoff(now) } }] };
+}
+
+/**
+ * How many `listOverdueArrivals` would list, and how many of them are not registered either way (PENDING): one
+ * count on the driver (the inbox asks on every page: decision 106), the same condition as `overdueArrivalsWhere`.
+ */
 export async function overdueArrivalCounts(actor: Actor, now: Date): Promise<{ overdue: number; pending: number }> {
   assertCan(actor, "sendOff.read");
-  const rows = await db().enrolment.groupBy({ by: ["arrivalStatus"], where: overdueArrivalsWhere(actor, now), _count: { _all: true } });
-  return {
-    overdue: rows.reduce((n, r) => n + r._count._all, 0),
-    pending: rows.find((r) => r.arrivalStatus === "PENDING")?._count._all ?? 0,
-  };
+  const [r] = await sql.$queryRaw<{ overdue: number; pending: number }[]>`
+    SELECT count(*)::int AS overdue, (count(*) FILTER (WHERE e."arrivalStatus" = 'PENDING'))::int AS pending
+      FROM "Enrolment" e
+     WHERE ${enrolmentScopeSql(actor)} AND e.year = ${programmeYear(now)} AND e."arrivalStatus" <> 'ARRIVED'
+       AND e.status = 'ENROLLED' AND e."sentOffAt" < ${overdueCutoff(now)}`;
+  return { overdue: r.overdue, pending: r.pending };
 }
 
 export async function listOverdueArrivals(actor: Actor, now: Date) {
@@ -145,12 +154,14 @@ export async function listOverdueArrivals(actor: Actor, now: Date) {
 export async function listClasses(caller: Actor, year: number) {
   const actor = actorAs(caller, "VOCATIONAL_SCHOOL");
   assertCan(actor, "class.manage");
-  const classes = await db().vocationalClass.findMany({
-    where: { vocationalSchoolId: actor.vocationalSchoolId, year },
-    include: { _count: { select: { enrolments: true } } },
-    orderBy: { code: "asc" },
-  });
-  return classes.map((c) => ({ ...c, size: c._count.enrolments }));
+  // One statement on the driver (the vocational school's home page shows the classes: decision 106): every column of
+  // the class and its size, the enrolments placed in it.
+  return sql.$queryRaw<(VocationalClass & { size: number })[]>`
+    SELECT c.id, c."vocationalSchoolId", c.year, c.name, c.code, c.major, c."sizeLimit", c."headTeacherName", c."headTeacherPhone",
+           c.active, c."createdAt", c."updatedAt", (SELECT count(*) FROM "Enrolment" e WHERE e."classId" = c.id)::int AS size
+      FROM "VocationalClass" c
+     WHERE c."vocationalSchoolId" = ${actor.vocationalSchoolId} AND c.year = ${year}
+     ORDER BY c.code, c.id`;
 }
 
 export async function saveClass(

@@ -1,6 +1,8 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "@/server/db";
+import { sql, type RawSql } from "@/server/sql";
+import type { AssessmentResult } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth/load-actor";
 import { AppError } from "@/server/errors";
 import { latestLeaveEventSql } from "@/server/student-status/latest-leave-sql";
@@ -57,7 +59,9 @@ export async function schoolRetention(client: Client, schoolId: string, year: nu
  * A school without a confirmed roster maps to the AppError `schoolRetention` throws for it.
  */
 export async function schoolRetentions(client: Client, schoolIds: string[], year: number): Promise<Map<string, SchoolRetention | AppError>> {
-  return retentionsOf(client, { where: { id: { in: schoolIds } }, sql: Prisma.sql`"vocationalSchoolId" = ANY(${schoolIds}::text[])` }, year);
+  const readSchools = () => client.vocationalSchool.findMany({ where: { id: { in: schoolIds } }, select: { id: true, name: true, countyId: true } });
+  // Side by side on the pool; one after the other inside a transaction (one connection: pg refuses overlapping queries).
+  return retentionsOf(client, { sql: Prisma.sql`"vocationalSchoolId" = ANY(${schoolIds}::text[])`, read: readSchools }, year, "$transaction" in client);
 }
 
 /** The same over `VocationalSchool v`, for the board's scope (tested equal to `retentionSchoolScope`). */
@@ -70,8 +74,13 @@ export function retentionSchoolScopeSql(actor: Actor): Prisma.Sql {
   }
 }
 
-/** The schools are given both for Prisma (`where`) and as a condition on "RosterSubmission" (`sql`). */
-async function retentionsOf(client: Client, schools: { where: Prisma.VocationalSchoolWhereInput; sql: Prisma.Sql }, year: number): Promise<Map<string, SchoolRetention | AppError>> {
+type SchoolRow = { id: string; name: string; countyId: string | null };
+
+/**
+ * The schools are given as a condition on "RosterSubmission" (`sql`) and as their read (`read`); the live rosters are
+ * read on `raw` (Prisma's client or transaction, or the driver), beside the schools' read when `together`.
+ */
+async function retentionsOf(raw: RawSql, schools: { sql: Prisma.Sql; read: () => PromiseLike<SchoolRow[]> }, year: number, together: boolean): Promise<Map<string, SchoolRetention | AppError>> {
   type Live = {
     school: string; version: number; submittedAt: Date; confirmed: number; undecided: number;
     counties: { countyId: string; countyName: string; countyOrder: number; n: number }[];
@@ -80,8 +89,7 @@ async function retentionsOf(client: Client, schools: { where: Prisma.VocationalS
   // The live roster of a school is its highest version not superseded. Its members are read from the keys
   // PostgreSQL derives from the frozen rows ("enrolmentIds", "countyIds", in the rows' order: decision 102), not by
   // expanding the rows themselves; each school's figures are aggregated from them in one pass.
-  const readSchools = () => client.vocationalSchool.findMany({ where: schools.where, select: { id: true, name: true, countyId: true } });
-  const readLive = () => client.$queryRaw<Live[]>`
+  const readLive = () => raw.$queryRaw<Live[]>`
       WITH live AS (
         SELECT DISTINCT ON ("vocationalSchoolId") "vocationalSchoolId" AS school, version, "submittedAt", "enrolmentIds", "countyIds"
         FROM "RosterSubmission"
@@ -121,8 +129,7 @@ async function retentionsOf(client: Client, schools: { where: Prisma.VocationalS
              jsonb_array_length(l."enrolmentIds")::int - COALESCE(a.settled, 0) AS undecided,
              COALESCE(c.counties, '[]'::json) AS counties, COALESCE(v.leavers, '[]'::json) AS leavers
       FROM live l LEFT JOIN agg a ON a.school = l.school LEFT JOIN cty c ON c.school = l.school LEFT JOIN lv v ON v.school = l.school`;
-  // Side by side on the pool; one after the other inside a transaction (one connection: pg refuses overlapping queries).
-  const [found, live] = "$transaction" in client ? await Promise.all([readSchools(), readLive()]) : [await readSchools(), await readLive()];
+  const [found, live] = together ? await Promise.all([schools.read(), readLive()]) : [await schools.read(), await readLive()];
   const liveBy = new Map(live.map((l) => [l.school, l]));
   const out = new Map<string, SchoolRetention | AppError>();
   for (const school of found) {
@@ -151,17 +158,27 @@ async function retentionsOf(client: Client, schools: { where: Prisma.VocationalS
 
 const figureOrNull = (f: SchoolRetention | AppError | undefined) => (f && !(f instanceof AppError) ? f : null);
 
-/** The retention board: every school in scope with its figure (or why there is none) and its latest assessment. */
+/**
+ * The retention board: every active school in scope with its figure (or why there is none) and its live assessment's
+ * result and version. Two statements on the driver, side by side (the home pages show it: decision 106): the schools
+ * with their owner and assessment, and the live rosters' figures.
+ */
 export async function retentionBoard(actor: Actor, year: number) {
-  // The schools, their assessments and their figures side by side, each scoped in its own query (decision 101).
-  const where: Prisma.VocationalSchoolWhereInput = { ...retentionSchoolScope(actor), active: true };
-  const [schools, assessments, figures] = await Promise.all([
-    db().vocationalSchool.findMany({ where, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, countyId: true, county: { select: { name: true } } } }),
-    db().retentionAssessment.findMany({ where: { year, supersededAt: null, vocationalSchool: where } }),
-    retentionsOf(db(), { where, sql: Prisma.sql`"vocationalSchoolId" IN (SELECT v.id FROM "VocationalSchool" v WHERE ${retentionSchoolScopeSql(actor)} AND v.active)` }, year),
-  ]);
-  return schools.map((s) => ({
-    schoolId: s.id, schoolName: s.name, owner: s.county?.name ?? "州属", figure: figureOrNull(figures.get(s.id)), assessment: assessments.find((a) => a.vocationalSchoolId === s.id) ?? null,
+  const inScope = retentionSchoolScopeSql(actor);
+  type Row = SchoolRow & { owner: string | null; assessmentVersion: number | null; assessmentResult: AssessmentResult | null };
+  const schools = sql.$queryRaw<Row[]>`
+    SELECT v.id, v.name, v."countyId", c.name AS owner, ra.version AS "assessmentVersion", ra.result::text AS "assessmentResult"
+      FROM "VocationalSchool" v
+      LEFT JOIN "County" c ON c.id = v."countyId"
+      LEFT JOIN LATERAL (SELECT r.version, r.result FROM "RetentionAssessment" r
+                          WHERE r."vocationalSchoolId" = v.id AND r.year = ${year} AND r."supersededAt" IS NULL
+                          ORDER BY r.version DESC LIMIT 1) ra ON true
+     WHERE ${inScope} AND v.active
+     ORDER BY v."sortOrder", v.id`;
+  const figures = await retentionsOf(sql, { sql: Prisma.sql`"vocationalSchoolId" IN (SELECT v.id FROM "VocationalSchool" v WHERE ${inScope} AND v.active)`, read: () => schools }, year, true);
+  return (await schools).map((s) => ({
+    schoolId: s.id, schoolName: s.name, owner: s.owner ?? "州属", figure: figureOrNull(figures.get(s.id)),
+    assessment: s.assessmentResult === null ? null : { result: s.assessmentResult, version: s.assessmentVersion! },
   }));
 }
 

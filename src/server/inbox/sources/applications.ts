@@ -1,19 +1,14 @@
 import "server-only";
-import { db } from "@/server/db";
 import { programmeYear } from "@/server/calendar/calendar";
-import { applicationScope } from "@/server/applications/scope";
+import { statusCounts } from "@/server/applications/read";
 import type { InboxSource } from "../types";
 
 /** A middle school's applications of the year that wait for it: signatures and scan (草稿), or its review (已签字). */
 export const applicationsSource: InboxSource = async (actor, now) => {
   if (actor.role !== "MIDDLE_SCHOOL") return [];
   const year = programmeYear(now);
-  const rows = await db().application.groupBy({
-    by: ["status"],
-    where: { AND: [applicationScope(actor), { year, status: { in: ["DRAFT", "SIGNED"] } }] },
-    _count: { _all: true },
-  });
-  const n = (s: string) => rows.find((r) => r.status === s)?._count._all ?? 0;
+  const counts = await statusCounts(actor, year); // the list header's counts (one statement on the driver)
+  const n = (s: "DRAFT" | "SIGNED") => counts[s] ?? 0;
   const items = [];
   if (n("DRAFT")) {
     items.push({

@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "@/server/db";
+import { sql } from "@/server/sql";
 import { can } from "@/server/auth/permissions";
 import { programmeYear } from "@/server/calendar/calendar";
-import { myFilings } from "@/server/filings/read";
-import { filingReviewScope } from "@/server/filings/rules";
+import { myFilingStandings } from "@/server/filings/read";
+import { filingReviewScopeSql } from "@/server/filings/rules";
 import { FILING_LABELS, FILING_SLUGS, type FilingKind } from "@/lib/schemas/filings";
 import { formatChineseDate } from "@/lib/china-date";
 import { INBOX_HORIZON_DAYS } from "../horizon";
@@ -24,11 +24,11 @@ async function filerItems(actor: Actor, now: Date): Promise<InboxItem[]> {
   const items: InboxItem[] = [];
   if (can(actor.role, "filing.submit")) {
     const year = programmeYear(now);
-    for (const card of await myFilings(actor, year, now)) {
+    for (const card of await myFilingStandings(actor, year, now)) {
       const href = `/filings/${FILING_SLUGS[card.kind]}?year=${year}`;
       const label = FILING_LABELS[card.kind];
       if (card.status === "RETURNED") {
-        items.push({ source: "filings", key: `returned:${card.kind}`, tone: "todo", count: 1, href, title: `${year}年${label}被退回，请修改后重新报送`, detail: card.latest?.reviewComment ?? undefined });
+        items.push({ source: "filings", key: `returned:${card.kind}`, tone: "todo", count: 1, href, title: `${year}年${label}被退回，请修改后重新报送`, detail: card.reviewComment ?? undefined });
         continue;
       }
       const d = card.deadline;
@@ -46,17 +46,15 @@ async function filerItems(actor: Actor, now: Date): Promise<InboxItem[]> {
 async function reviewerItems(actor: Actor): Promise<InboxItem[]> {
   const items: InboxItem[] = [];
   if (can(actor.role, "filing.review")) {
-    const waiting = await db().filing.groupBy({
-      by: ["kind", "year"],
-      where: { AND: [filingReviewScope(actor), { status: "SUBMITTED" }] },
-      _count: { _all: true },
-      orderBy: [{ year: "asc" }, { kind: "asc" }],
-    });
-    for (const w of waiting) {
-      const kind = w.kind as FilingKind;
+    // One statement on the driver (decision 106), scoped as filingReviewScope (filingReviewScopeSql, tested equal).
+    const waiting = await sql.$queryRaw<{ kind: FilingKind; year: number; n: number }[]>`
+      SELECT f.kind::text AS kind, f.year, count(*)::int AS n FROM "Filing" f
+       WHERE ${filingReviewScopeSql(actor)} AND f.status = 'SUBMITTED'
+       GROUP BY f.year, f.kind ORDER BY f.year, f.kind`;
+    for (const { kind, year, n } of waiting) {
       items.push({
-        source: "filings", key: `review:${kind}:${w.year}`, tone: "todo", count: w._count._all, href: `/filings?year=${w.year}#board-${kind}`,
-        title: `${w._count._all} 份${w.year}年${FILING_LABELS[kind]}待${kind === "TEACHING_PLAN" ? "备案" : "审核"}`,
+        source: "filings", key: `review:${kind}:${year}`, tone: "todo", count: n, href: `/filings?year=${year}#board-${kind}`,
+        title: `${n} 份${year}年${FILING_LABELS[kind]}待${kind === "TEACHING_PLAN" ? "备案" : "审核"}`,
       });
     }
   }

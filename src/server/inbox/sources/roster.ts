@@ -1,5 +1,4 @@
 import "server-only";
-import { db } from "@/server/db";
 import { sql } from "@/server/sql";
 import { programmeYear } from "@/server/calendar/calendar";
 import { schoolDiscrepancies } from "@/server/roster/roster";
@@ -36,12 +35,13 @@ export const rosterSource: InboxSource = async (actor, now) => {
     }
   }
   if (actor.role === "PREFECTURE") {
-    const live = { year, supersededAt: null, vocationalSchool: { prefectureId: actor.prefectureId, active: true } };
-    const [toReceive, toRelease] = await Promise.all([
-      db().rosterSubmission.count({ where: { ...live, receivedAt: null } }),
-      // 反馈 releases a submission to all its counties at once.
-      db().rosterSubmission.count({ where: { ...live, receivedAt: { not: null }, releases: { none: {} } } }),
-    ]);
+    // The live submissions of the prefecture's active schools, not received / received and not released (反馈
+    // releases a submission to all its counties at once): one count on the driver (decision 106).
+    const [{ toReceive, toRelease }] = await sql.$queryRaw<{ toReceive: number; toRelease: number }[]>`
+      SELECT (count(*) FILTER (WHERE s."receivedAt" IS NULL))::int AS "toReceive",
+             (count(*) FILTER (WHERE s."receivedAt" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "RosterRelease" r WHERE r."submissionId" = s.id)))::int AS "toRelease"
+        FROM "RosterSubmission" s JOIN "VocationalSchool" v ON v.id = s."vocationalSchoolId"
+       WHERE s.year = ${year} AND s."supersededAt" IS NULL AND v."prefectureId" = ${actor.prefectureId} AND v.active`;
     if (toReceive) items.push({ source: "roster", key: "receive", tone: "todo", count: toReceive, href: "/roster", title: `${toReceive} 所职业学校提交的在读学生名单待接收` });
     if (toRelease) items.push({ source: "roster", key: "release", tone: "todo", count: toRelease, href: "/roster", title: `${toRelease} 份已接收的名单尚未反馈给县市` });
   }
