@@ -54,10 +54,31 @@ function statement(query: TemplateStringsArray | Prisma.Sql, values: unknown[]):
   return query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
 }
 
-function rawOn(on: Queryable, types: typeof pg.types): RawSql {
+/**
+ * Statements on the pool are named (decision 106): the driver then parses each on a connection once and PostgreSQL
+ * keeps its parse tree and, after a few runs, its plan — the dashboards' statements took PostgreSQL 5–20 ms to parse
+ * and plan each time they arrived as text, often more than to run. A name is the hash of the text, so one name is
+ * always one text. Bounded: at most MAX_NAMED distinct texts per process get a name (a statement whose text varied
+ * without end would otherwise fill every connection); the rest run unnamed, as before. Not on a pool of one
+ * connection: the embedded database keeps one session across reconnects, where a new connection object would
+ * prepare a name its session already holds.
+ */
+const MAX_NAMED = 300;
+const named = new Set<string>();
+
+function nameOf(text: string): string | undefined {
+  const name = `zjbq_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
+  if (named.has(name)) return name;
+  if (named.size >= MAX_NAMED) return undefined;
+  named.add(name);
+  return name;
+}
+
+function rawOn(on: Queryable, types: typeof pg.types, naming = false): RawSql {
   const run = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
     const s = statement(query, values);
-    return on.query({ text: s.text, values: s.values.map(toParam), types });
+    const name = naming ? nameOf(s.text) : undefined;
+    return on.query({ text: s.text, values: s.values.map(toParam), types, ...(name ? { name } : {}) });
   };
   return {
     $queryRaw: async <T,>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await run(query, values)).rows as T,
@@ -67,11 +88,27 @@ function rawOn(on: Queryable, types: typeof pg.types): RawSql {
 
 const types = typesFrom(pg.types);
 
-/** One statement on a pooled connection (autocommit), like `db().$queryRaw`. */
-export const sql: RawSql = {
-  $queryRaw: async <T,>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => rawOn(pgPool(), types).$queryRaw<T>(query, ...values),
-  $executeRaw: async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => rawOn(pgPool(), types).$executeRaw(query, ...values),
+/** The pool's statements are named when it has more than one connection (above). */
+const onPool = () => {
+  const pool = pgPool();
+  return rawOn(pool, types, pool.options.max > 1);
 };
+
+/** One statement on a pooled connection (autocommit), like `db().$queryRaw`; named (above). */
+export const sql: RawSql = {
+  $queryRaw: async <T,>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => onPool().$queryRaw<T>(query, ...values),
+  $executeRaw: async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => onPool().$executeRaw(query, ...values),
+};
+
+/** What the driver remembers of a connection's named statements (pg 8: on its `connection`). */
+type NamedState = { connection?: { parsedStatements?: Record<string, string>; submittedNamedStatements?: Record<string, unknown> } };
+
+/** After DEALLOCATE ALL the driver must forget the statements it named on that connection, or it would EXECUTE a dropped one. */
+function forgetNamed(client: pg.PoolClient) {
+  const c = (client as unknown as NamedState).connection;
+  if (c?.parsedStatements) c.parsedStatements = {};
+  if (c?.submittedNamedStatements) c.submittedNamedStatements = {};
+}
 
 /**
  * A statement with its values written as SQL literals, for a multi-statement simple query (one round
@@ -215,6 +252,7 @@ export async function transaction<T>(fn: (tx: PgTx) => Promise<T>, opts: { maxWa
     const known = preparedOn.get(client);
     const held = known ?? new Set<string>();
     const reset = known ? [] : ["DEALLOCATE ALL"];
+    if (!known) forgetNamed(client); // the pool's named statements go too (decision 106)
     const head = [...reset, ...(begun ? [] : begin)];
     begun = true;
     // Each part: its texts, and which of them is the statement whose result the caller wants (the EXECUTE, not the PREPARE).

@@ -289,3 +289,57 @@ describe("prepared() on a session that already holds the statement (the embedded
     expect(r.rows).toEqual([{ n: 8 }]);
   });
 });
+
+// Statements on the pool are named (decision 106): parsed once per connection, planned from PostgreSQL's cache.
+const suiteOnServer = dbKind() === "postgresql" ? describe : describe.skip;
+suiteOnServer("statements on the pool are named", () => {
+  /** The session's prepared statements named by the pool path, on one connection held for the check. */
+  async function namedOnEveryConnection(text: string) {
+    const pool = pgPool();
+    const held = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
+    try {
+      return await Promise.all(held.map(async (c) => (await c.query<{ name: string }>(`SELECT name FROM pg_prepared_statements WHERE statement = $1`, [text])).rows.map((r) => r.name)));
+    } finally {
+      for (const c of held) c.release();
+    }
+  }
+
+  test("the same text is prepared once on a connection and then runs by its name", async () => {
+    const original = pg.Client.prototype.query;
+    const names: (string | undefined)[] = [];
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const q = args[0] as { name?: string; text?: string } | string;
+      if (typeof q !== "string" && q?.text?.includes("zjb_named_probe")) names.push(q.name);
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+    try {
+      for (let i = 0; i < 3; i++) expect(await sql.$queryRaw<{ n: number }[]>`SELECT ${i}::int + 1 AS n, 'zjb_named_probe' AS probe`).toEqual([{ n: i + 1, probe: "zjb_named_probe" }]);
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    expect(names).toHaveLength(3);
+    expect(new Set(names).size).toBe(1);
+    expect(names[0]).toMatch(/^zjbq_[0-9a-f]{24}$/);
+    const held = (await namedOnEveryConnection(`SELECT $1::int + 1 AS n, 'zjb_named_probe' AS probe`)).flat();
+    expect(held.length).toBeGreaterThan(0);
+    expect(new Set(held)).toEqual(new Set([names[0]]));
+  });
+
+  test("a transaction that starts a connection clean (DEALLOCATE ALL) does not leave the pool running a dropped name", async () => {
+    const probe = () => sql.$queryRaw<{ n: number }[]>`SELECT ${41}::int + 1 AS n, 'zjb_named_after_reset' AS probe`;
+    const pool = pgPool();
+    // Name the statement on every connection the pool holds, then drop the app's knowledge of their sessions the
+    // way a failed query does (decision 099): each connection's next transaction begins with DEALLOCATE ALL.
+    const held = await Promise.all(Array.from({ length: Math.max(2, pool.totalCount) }, () => pool.connect()));
+    for (const c of held) c.release();
+    await Promise.all(Array.from({ length: held.length }, () => probe()));
+    for (let i = 0; i < held.length; i++) {
+      await expect(transaction(async (tx) => {
+        await tx.batch(prepared(Prisma.sql`SELECT ${i}::int AS n`));
+        throw new AppError("INVALID_STATE", "回滚");
+      })).rejects.toThrow("回滚");
+      await transaction(async (tx) => tx.batch(prepared(Prisma.sql`SELECT ${i}::int AS n`))); // DEALLOCATE ALL here
+    }
+    for (let i = 0; i < held.length * 2; i++) expect(await probe()).toEqual([{ n: 42, probe: "zjb_named_after_reset" }]);
+  });
+});
