@@ -133,7 +133,7 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0 }
       }
     } catch (err) { body = String(err); }
     const ms = performance.now() - t;
-    into.push({ kind, at, ms });
+    into.push({ kind, at, ms, role: s.u.role });
     if (status !== 200) errors.push({ kind, p, status, user: s.u.username, body: String(body).slice(0, 200) });
   };
   // The solo phase's users, chosen now: a county user among them keeps up to SOLO_ROUNDS students of its queue for
@@ -198,7 +198,14 @@ function summarise(run, seconds) {
     const xs = (run.solo ?? []).filter((x) => x.kind === kind).map((x) => x.ms);
     if (xs.length) solo[kind] = { n: xs.length, p50: pctl(xs, 50), p95: pctl(xs, 95) };
   }
-  return { kinds: out, health: spread(hp95), solo };
+  // Per role, over the whole run (not judged; to see which role's pages make a kind's tail).
+  const roles = {};
+  for (const kind of KINDS) {
+    const by = {};
+    for (const x of run.samples) if (x.kind === kind) (by[x.role] ??= []).push(x.ms);
+    if (Object.keys(by).length) roles[kind] = Object.entries(by).map(([r, xs]) => `${r}=${pctl(xs, 50).toFixed(0)}/${pctl(xs, 95).toFixed(0)}`).join(" ");
+  }
+  return { kinds: out, health: spread(hp95), solo, roles };
 }
 
 function report(label, users, size, s, run, extra) {
@@ -210,6 +217,7 @@ function report(label, users, size, s, run, extra) {
   }
   console.log(`BENCH ${label} users=${users} apps=${size} health_p95_ms=${s.health.text} requests=${run.samples.length} sent_off=${run.sentOff} refused=${run.refused} errors=${run.errors.length} ${extra} load=${loadAverage()} windows=${REPEATS}`);
   for (const [kind, k] of Object.entries(s.solo)) console.log(`BENCH ${label}-solo apps=${size} page=${kind} n=${k.n} p50_ms=${k.p50.toFixed(0)} p95_ms=${k.p95.toFixed(0)}`);
+  for (const [kind, text] of Object.entries(s.roles)) console.log(`BENCH ${label}-roles apps=${size} page=${kind} p50/p95_ms ${text}`);
   for (const e of run.errors.slice(0, 5)) console.error(`  error sample: ${JSON.stringify(e)}`);
   if (run.errors.length) failures.push(`${label} apps=${size}: ${run.errors.length} errors`);
   return rows;

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { Prisma } from "@/generated/prisma/client";
 import { sql } from "@/server/sql";
 import type { Actor } from "@/server/auth/load-actor";
@@ -33,6 +34,12 @@ export async function statusCounts(actor: Actor, year: number): Promise<Partial<
     SELECT a.status::text AS status, count(*)::int AS n FROM "Application" a WHERE ${applicationScopeSql(actor)} AND a.year = ${year} GROUP BY a.status`;
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
+
+/**
+ * `statusCounts` once per request for the same actor and year: the middle school's home page shows them in its
+ * dashboard and its inbox (the layout's badge) counts from them too. React's `cache` holds them for one render only.
+ */
+export const requestStatusCounts = cache(statusCounts);
 
 /** Vocational schools in the order of the paper form: prefecture-level schools first, then by official order. */
 export async function listVocationalSchoolChoices(actor: Actor) {

@@ -4,7 +4,7 @@ import type { Actor } from "@/server/auth/load-actor";
 import { assertCan } from "@/server/auth/permissions";
 import { sendOffProgress } from "@/server/progress/progress";
 import { retentionBoard } from "@/server/retention/read";
-import { statusCounts } from "@/server/applications/read";
+import { requestStatusCounts } from "@/server/applications/read";
 import { listClasses } from "@/server/reception/reception";
 import { enrolmentScopeSql } from "@/server/send-off/scope";
 import { sql } from "@/server/sql";
@@ -129,7 +129,7 @@ export async function getDashboard(actor: Actor, year: number): Promise<Dashboar
       };
     }
     case "MIDDLE_SCHOOL": {
-      const [progress, counts, { middleSchoolId: bySchool }] = await Promise.all([progressRead, statusCounts(actor, year), confirmedBy(actor, ["middleSchoolId"], year)]);
+      const [progress, counts, { middleSchoolId: bySchool }] = await Promise.all([progressRead, requestStatusCounts(actor, year), confirmedBy(actor, ["middleSchoolId"], year)]);
       const planVersion = progress.plan?.version ?? null;
       const school = progress.middleSchools[0];
       return {

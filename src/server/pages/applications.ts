@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/server/auth/load-actor";
 import { requestCalendar } from "@/server/calendar/calendar";
-import { entryWindowInfo, listApplications, listFilterOptions, statusCounts } from "@/server/applications/read";
+import { entryWindowInfo, listApplications, listFilterOptions, requestStatusCounts } from "@/server/applications/read";
 import { shownYear, yearAtHand } from "@/server/year";
 import { APPLICATION_ENTRY_WINDOW } from "@/lib/calendar-settings";
 import { applicationListQuerySchema } from "@/lib/schemas/application-workflow";
@@ -17,7 +17,7 @@ export async function loadApplicationsPage(actor: Actor, sp: SearchParams, t: Da
   const year = shownYear(sp, t);
   query.year = year;
   // Side by side, not one after the other: under load every sequential step waits its turn (decisions 099, 101).
-  const counting = statusCounts(actor, year);
+  const counting = requestStatusCounts(actor, year);
   const [at, page, options, counts, window, calendar] = await Promise.all([
     yearAtHand(sp, { now: t }),
     listApplications(actor, query, t, counting), // its total from the counts when only the state is filtered

@@ -1,13 +1,13 @@
 import "server-only";
 import { programmeYear } from "@/server/calendar/calendar";
-import { statusCounts } from "@/server/applications/read";
+import { requestStatusCounts } from "@/server/applications/read";
 import type { InboxSource } from "../types";
 
 /** A middle school's applications of the year that wait for it: signatures and scan (草稿), or its review (已签字). */
 export const applicationsSource: InboxSource = async (actor, now) => {
   if (actor.role !== "MIDDLE_SCHOOL") return [];
   const year = programmeYear(now);
-  const counts = await statusCounts(actor, year); // the list header's counts (one statement on the driver)
+  const counts = await requestStatusCounts(actor, year); // the list header's counts (one statement on the driver)
   const n = (s: "DRAFT" | "SIGNED") => counts[s] ?? 0;
   const items = [];
   if (n("DRAFT")) {
