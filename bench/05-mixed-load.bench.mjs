@@ -4,13 +4,14 @@
 // application list (search, status filter, paging), one application, the send-off page, the roster
 // page, one export (附件3 or 附件4), and county users sending off approved applications through
 // /api/send-off. Server time = client-side elapsed time of the request on localhost, body read in full.
-// A background prober times /api/health in the same run; ratio = p95(kind) / p95(health).
+// A background prober times /api/health in the same run; ratio = p95(kind) / p95(health). The users join over a
+// ramp (BENCH_MIXED_RAMP_SECONDS, 10) that is not measured; the measured run follows it.
 // The run is cut into BENCH_REPEATS (5) equal windows: every figure is the median of the windows, with
 // their min–max. After the load, each page's own time is measured one request at a time (solo, decision 104).
 // Sizes: BENCH_MIXED_SIZES ("900,9000"); growth = the figure at the largest / at the smallest, three ways (below).
 // Then the same load with BENCH_MIXED_PGLITE_USERS (20) users against `npm start` on the embedded
 // PGlite (BENCH_MIXED_PGLITE=0 skips it). Exits 1 when a goal is missed, after printing everything.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
@@ -21,6 +22,10 @@ import { startNginx } from "./lib/nginx.mjs";
 
 const USERS = Number(process.env.BENCH_MIXED_USERS) || 50;
 const SECONDS = Number(process.env.BENCH_MIXED_SECONDS) || 60;
+// The users join over the first BENCH_MIXED_RAMP_SECONDS (10, about one round of a user's pages), each at its own
+// moment, and what starts during that ramp is not measured (decision 106): started within one second, every user
+// opened home at once and the first window's home p95 was 2–3 × the later windows'.
+const RAMP_SECONDS = Number(process.env.BENCH_MIXED_RAMP_SECONDS ?? 10);
 const SIZES = (process.env.BENCH_MIXED_SIZES || "900,9000").split(",").map(Number).filter((n) => n > 0); // "none": PGlite only
 const PGLITE_USERS = Number(process.env.BENCH_MIXED_PGLITE_USERS) || 20;
 const SOLO_ROUNDS = Number(process.env.BENCH_MIXED_SOLO_ROUNDS ?? 8), SOLO_USERS = 3;
@@ -133,17 +138,18 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0 }
       }
     } catch (err) { body = String(err); }
     const ms = performance.now() - t;
-    into.push({ kind, at, ms, role: s.u.role });
+    into.push({ kind, at, ms, role: s.u.role, user: s.u.username });
     if (status !== 200) errors.push({ kind, p, status, user: s.u.username, body: String(body).slice(0, 200) });
   };
   // The solo phase's users, chosen now: a county user among them keeps up to SOLO_ROUNDS students of its queue for
   // its solo send-offs (one student each), so that the solo figure exists at 900 too, where the load empties the queues.
   const chosen = ["PREFECTURE", "COUNTY", "MIDDLE_SCHOOL", "VOCATIONAL_SCHOOL"].flatMap((r) => sims.filter((s) => s.u.role === r).slice(0, SOLO_USERS));
   for (const s of sims) s.soloQueue = soloRounds > 0 && chosen.includes(s) ? s.queue.splice(0, soloRounds) : [];
-  t0 = performance.now();
+  const rampMs = RAMP_SECONDS * 1000;
+  t0 = performance.now() + rampMs; // measured from the end of the ramp: what starts before has a negative `at`
   end = t0 + seconds * 1000;
   const user = async (s, i) => {
-    await sleep((i * 997) % 1000); // staggered start
+    await sleep(rampMs ? (i * 997) % rampMs : 0); // joins during the ramp
     for (let k = 0; performance.now() < end; k++) {
       for (const [kind, p] of round(s.u, fixture.year, s.apps, k)) {
         if (performance.now() >= end) return;
@@ -153,6 +159,7 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0 }
     }
   };
   const prober = async () => {
+    await sleep(rampMs);
     for (let i = 0; performance.now() < end; i++) {
       const at = performance.now() - t0;
       const t = performance.now();
@@ -166,6 +173,9 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0 }
     }
   };
   await Promise.all([prober(), ...sims.map(user)]);
+  // The ramp's requests are left out of every figure (their errors are not).
+  const ramp = samples.filter((x) => x.at < 0).length;
+  samples.splice(0, samples.length, ...samples.filter((x) => x.at >= 0));
   // Solo: each page's own time, one request at a time once the load has ended (servers warm, nothing else
   // running; decision 104): SOLO_USERS users of each role, one after the other, SOLO_ROUNDS rounds each.
   const solo = [];
@@ -173,7 +183,7 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0 }
     await sleep(2000);
     for (let k = 1; k <= soloRounds; k++) for (const s of chosen) for (const [kind, p] of round(s.u, fixture.year, s.apps, k)) await request(s, kind, p, solo);
   }
-  return { samples, health, errors, refused, sentOff, accounts, solo };
+  return { samples, health, errors, refused, sentOff, accounts, solo, ramp };
 }
 
 /** Per kind: p50/p95/ratio in each of REPEATS windows, then the median and min–max over the windows. */
@@ -215,7 +225,7 @@ function report(label, users, size, s, run, extra) {
     rows.push({ kind, ok });
     console.log(`BENCH ${label} users=${users} apps=${size} page=${kind} n=${k.n} p50_ms=${k.p50.text} p95_ms=${k.p95.text} ratio=${k.ratio.text} goal=p95≤${GOAL_P95_MS}ms|ratio≤${GOAL_RATIO} ${ok ? "ok" : "MISSED"}`);
   }
-  console.log(`BENCH ${label} users=${users} apps=${size} health_p95_ms=${s.health.text} requests=${run.samples.length} sent_off=${run.sentOff} refused=${run.refused} errors=${run.errors.length} ${extra} load=${loadAverage()} windows=${REPEATS}`);
+  console.log(`BENCH ${label} users=${users} apps=${size} health_p95_ms=${s.health.text} requests=${run.samples.length} ramp_requests=${run.ramp} ramp_s=${RAMP_SECONDS} sent_off=${run.sentOff} refused=${run.refused} errors=${run.errors.length} ${extra} load=${loadAverage()} windows=${REPEATS}`);
   for (const [kind, k] of Object.entries(s.solo)) console.log(`BENCH ${label}-solo apps=${size} page=${kind} n=${k.n} p50_ms=${k.p50.toFixed(0)} p95_ms=${k.p95.toFixed(0)}`);
   for (const [kind, text] of Object.entries(s.roles)) console.log(`BENCH ${label}-roles apps=${size} page=${kind} p50/p95_ms ${text}`);
   for (const e of run.errors.slice(0, 5)) console.error(`  error sample: ${JSON.stringify(e)}`);
@@ -242,6 +252,8 @@ async function postgresRun(server, size) {
     const run = await runLoad({ bases: proxy ? [proxy.base] : ports.map((p) => `http://127.0.0.1:${p}`), dbUrl: url, fixture, users: USERS, seconds: SECONDS, soloRounds: SOLO_ROUNDS });
     const rss = children.slice(0, 2).map((c) => peakRssMb(c.pid));
     const s = summarise(run, SECONDS);
+    // BENCH_MIXED_DUMP=<file>: every request of the run (kind, role, user, start, time) and the health probes, as JSON.
+    if (process.env.BENCH_MIXED_DUMP) writeFileSync(process.env.BENCH_MIXED_DUMP.replace(/(\.json)?$/, `-${size}.json`), JSON.stringify({ samples: run.samples, health: run.health }));
     const rows = report("mixed-load", USERS, fixture.applications, s, run, `server_peak_rss_mb=${rss.map((x) => (x ?? NaN).toFixed(0)).join("/")} proxy=${PROXY} navigation=${NAVIGATION}`);
     if (size === Math.max(...SIZES)) for (const r of rows) if (!r.ok) failures.push(`mixed-load apps=${fixture.applications} page=${r.kind}: p95 and ratio goal missed`);
     return { size: fixture.applications, s };
