@@ -14,7 +14,7 @@ import { formatStudentNo, validateStudentNoPattern } from "@/lib/student-no";
 import { maskIdNumber } from "@/lib/validators/id-number";
 import { maskPhone } from "@/lib/validators/phone";
 import { pageArgs, toPage } from "@/server/pagination";
-import { Prisma, type VocationalClass } from "@/generated/prisma/client";
+import type { Prisma, VocationalClass } from "@/generated/prisma/client";
 
 /** 报到 is recorded from the start of 送读期 to the end of 稳定期 (late arrivals are common). */
 export const RECEPTION_WINDOW: PhaseWindow = { from: "sendOff", to: "stabilisation", label: "报到登记期" };
