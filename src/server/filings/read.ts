@@ -31,11 +31,16 @@ const versionSelect = {
   document: { select: { id: true, fileName: true, size: true } },
 } as const;
 
+/** The filer key of the actor's own organisation (a county bureau or a vocational school). */
+function ownFilerKey(actor: Actor): string {
+  return actor.role === "COUNTY" ? filerKey.county(actor.countyId) : filerKey.voc(actor.vocationalSchoolId ?? "");
+}
+
 /** The actor's own filings of a year, one card per kind it files, with every version (newest first). */
 export async function myFilings(actor: Actor, year: number, now: Date) {
   assertCan(actor, "filing.read");
   const kinds = actorKinds(actor);
-  const key = actor.role === "COUNTY" ? filerKey.county(actor.countyId) : filerKey.voc(actor.vocationalSchoolId ?? "");
+  const key = ownFilerKey(actor);
   // The versions and the due dates side by side (the inbox computes this on every page: decision 101).
   const [rows, dues] = await Promise.all([
     db().filing.findMany({
@@ -66,9 +71,11 @@ export async function myFilingStandings(actor: Actor, year: number, now: Date) {
   assertCan(actor, "filing.read");
   const kinds = actorKinds(actor);
   if (!kinds.length) return [];
-  const own = actor.role === "COUNTY"
-    ? Prisma.sql`f."filerKey" = ${filerKey.county(actor.countyId)} AND (f."countyId" = ${actor.countyId} OR f."reviewerCountyId" = ${actor.countyId})`
-    : Prisma.sql`f."filerKey" = ${filerKey.voc(actor.vocationalSchoolId ?? "")} AND f."vocationalSchoolId" = ${actor.vocationalSchoolId}`;
+  // Its own filer key, within its read scope as `myFilings` reads them (filingReadScope).
+  const readable = actor.role === "COUNTY"
+    ? Prisma.sql`(f."countyId" = ${actor.countyId} OR f."reviewerCountyId" = ${actor.countyId})`
+    : Prisma.sql`f."vocationalSchoolId" = ${actor.vocationalSchoolId}`;
+  const own = Prisma.sql`f."filerKey" = ${ownFilerKey(actor)} AND ${readable}`;
   const [rows, dues] = await Promise.all([
     sql.$queryRaw<{ kind: FilingKind; status: FilingStatus; reviewComment: string | null; firstSubmittedOn: string | null }[]>`
       SELECT f.kind::text AS kind, (array_agg(f.status::text ORDER BY f.version DESC))[1] AS status,

@@ -86,7 +86,7 @@ export function filingReviewScope(actor: Actor): Prisma.FilingWhereInput {
 
 /**
  * `filingReviewScope` as an SQL condition on the filing alias `f`, for statements on the driver (decision 106);
- * tests/server/query-count.db.test.ts checks both select the same filings for every account of a whole prefecture.
+ * tests/server/driver-forms.db.test.ts checks both select the same filings for every account of a whole prefecture.
  */
 export function filingReviewScopeSql(actor: Actor): Prisma.Sql {
   switch (actor.role) {
