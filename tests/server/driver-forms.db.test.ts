@@ -11,6 +11,11 @@ import { sql } from "@/server/sql";
 import { filingReviewScope, filingReviewScopeSql } from "@/server/filings/rules";
 import { myFilingStandings, myFilings } from "@/server/filings/read";
 import { listOverdueArrivals, overdueArrivalCounts } from "@/server/reception/reception";
+import { APPLICATION_INCLUDE, applicationPageRead } from "@/server/applications/page-read";
+import { applicationHistory } from "@/server/applications/read";
+import { applicationScope, limitedView } from "@/server/applications/scope";
+import { enrolmentScope } from "@/server/send-off/scope";
+import { renderAudit } from "@/lib/audit-render";
 import { buildFullYear, type FullYearFixture } from "../../prisma/factories/full-year";
 import { dropDatabase, migratedDatabase } from "../../scripts/lib/db.mjs";
 
@@ -20,6 +25,8 @@ const appDb = globalThis as unknown as { __zjbDb?: Db };
 const original = appDb.__zjbDb;
 let client: Db | undefined;
 let f: FullYearFixture;
+let trailedIds: string[] = [];
+let movedId = "";
 
 const suite = server ? describe : describe.skip;
 if (!server) console.warn("[skipped] driver-forms: needs TEST_DATABASE_URL");
@@ -52,6 +59,26 @@ suite("the driver's statements answer as their Prisma forms, for every account o
       if (i < 2) await db().filing.create({ data: { ...base, ...filer, version: 2, ...(i === 0 ? { status: "SUBMITTED", submittedOn: `${f.year}-04-09`, submittedById: adminId } : { status: "DRAFT" }) } });
     }
     await db().filing.create({ data: { ...base, kind: "ANNUAL_REPORT", filerKey: `county:${f.countyIds[1]}`, countyId: f.countyIds[1], version: 1, status: "SUBMITTED", submittedOn: `${f.year}-09-10`, submittedById: adminId } });
+    // Trails of three applications: steps by users and one without a user, two at the same moment, and looks that are
+    // not steps (a reveal, a printout).
+    const trailed = await db().application.findMany({ where: { status: { in: ["SENT_OFF", "APPROVED", "WITHDRAWN"] } }, distinct: ["status"], orderBy: { id: "asc" } });
+    const someone = await db().user.findFirstOrThrow({ where: { role: "MIDDLE_SCHOOL" }, orderBy: { username: "asc" } });
+    for (const [i, a] of trailed.entries()) {
+      const at = (m: number) => new Date(Date.UTC(f.year, 2, 10 + i, 2, m));
+      const step = (action: string, m: number, actorId: string | null, summary: object = {}) =>
+        ({ at: at(m), action, actorId, orgLabel: actorId ? "某中学" : null, entityType: "Application", entityId: a.id, summary });
+      await db().auditLog.createMany({ data: [
+        step("application.create", 0, someone.id, { studentName: a.studentName }), step("application.submit", 5, someone.id),
+        step("application.review", 5, adminId, { decision: true }), step("idNumber.reveal", 6, adminId), step("application.print", 7, someone.id),
+        step("application.update", 9, null, { fields: ["className"] }),
+      ] });
+    }
+    trailedIds = trailed.map((a) => a.id);
+    // A student whose enrolment is at another school than the application's: the school the application names still
+    // reads the application, but the student's page is not in its scope.
+    const moved = await db().enrolment.findFirstOrThrow({ where: { application: { status: "SENT_OFF" } }, orderBy: { id: "asc" } });
+    await db().enrolment.update({ where: { id: moved.id }, data: { vocationalSchoolId: f.vocationalSchoolIds.find((v) => v !== moved.vocationalSchoolId)!, studentNo: `${moved.studentNo}-转` } });
+    movedId = moved.applicationId;
     // A student who never arrived and has left: no longer followed up as an overdue arrival.
     const gone = await db().enrolment.findFirstOrThrow({ where: { arrivalStatus: "NOT_ARRIVED", status: "ENROLLED" }, orderBy: { id: "asc" } });
     await db().enrolment.update({ where: { id: gone.id }, data: { status: "LEFT" } });
@@ -109,4 +136,62 @@ suite("the driver's statements answer as their Prisma forms, for every account o
     expect(overdue).toBeGreaterThan(pending);
     expect(pending).toBeGreaterThan(0);
   });
+  // The application's page (decision 107): one statement on the driver for the application, its schools, its document,
+  // the names of who entered and reviewed it and its enrolment; one for its trail.
+  const pageAccounts = () => [
+    ...f.users.filter((u) => u.role !== "MIDDLE_SCHOOL"),
+    ...f.users.filter((u) => u.role === "MIDDLE_SCHOOL").slice(0, 15),
+  ];
+
+  test("one application as its page reads it is Prisma's read, in and out of every account's scope", async () => {
+    const common = (await db().application.findMany({ distinct: ["status", "countyId"], orderBy: { id: "asc" }, select: { id: true } })).map((a) => a.id);
+    const seen = { found: 0, missing: 0, enrolment: 0, enrolmentElsewhere: 0, document: 0, reviewed: 0 };
+    for (const u of pageAccounts()) {
+      const actor = await actorOf(u.username);
+      const own = (await db().application.findMany({ where: applicationScope(actor), distinct: ["status"], orderBy: { id: "asc" }, select: { id: true } })).map((a) => a.id);
+      for (const id of [...own, ...common.slice(0, 12), ...trailedIds, movedId]) {
+        const viaSql = await applicationPageRead(actor, id);
+        const a = await db().application.findFirst({ where: { AND: [applicationScope(actor), { id }] }, include: APPLICATION_INCLUDE });
+        if (!a) { expect(viaSql, `${u.username} ${id}`).toBeNull(); seen.missing++; continue; }
+        const users = await db().user.findMany({ where: { id: { in: [a.enteredById, a.reviewedById].filter((x): x is string => !!x) } } });
+        const name = (uid: string | null) => (uid ? users.find((x) => x.id === uid)?.displayName ?? null : null);
+        const e = await db().enrolment.findFirst({ where: { AND: [enrolmentScope(actor), { applicationId: id }] }, select: { id: true } });
+        expect(viaSql, `${u.username} ${id}`).toEqual({ a, enteredByName: name(a.enteredById), reviewedByName: name(a.reviewedById), enrolmentId: e?.id ?? null });
+        seen.found++;
+        if (e) seen.enrolment++;
+        else if (a.status === "SENT_OFF") seen.enrolmentElsewhere++;
+        if (a.consentDocument) seen.document++;
+        if (a.reviewedById) seen.reviewed++;
+      }
+    }
+    for (const [k, n] of Object.entries(seen)) expect(n, k).toBeGreaterThan(0);
+  }, 120_000);
+
+  test("an application's trail is Prisma's, shown only to whom may see its steps", async () => {
+    let shown = 0, hidden = 0, refused = 0;
+    const common = (await db().application.findMany({ distinct: ["countyId"], orderBy: { id: "asc" }, select: { id: true } })).map((a) => a.id);
+    for (const u of pageAccounts()) {
+      const actor = await actorOf(u.username);
+      for (const id of [...trailedIds, ...common.slice(0, 3)]) {
+        const a = await db().application.findFirst({ where: { AND: [applicationScope(actor), { id }] }, select: { status: true, vocationalSchoolId: true } });
+        if (!a) { await expect(applicationHistory(actor, id), `${u.username} ${id}`).rejects.toMatchObject({ code: "NOT_FOUND" }); refused++; continue; }
+        const rows = await db().auditLog.findMany({
+          where: { entityType: "Application", entityId: id, action: { notIn: ["application.reveal", "application.print", "idNumber.reveal"] } },
+          orderBy: [{ at: "asc" }, { id: "asc" }],
+        });
+        const users = await db().user.findMany({ where: { id: { in: rows.map((r) => r.actorId).filter((x): x is string => !!x) } } });
+        const expected = limitedView(actor, a) ? [] : rows.map((r) => {
+          const actorName = users.find((x) => x.id === r.actorId)?.displayName ?? null;
+          return { id: String(r.id), at: r.at, action: r.action, actorName, text: renderAudit({ action: r.action, orgLabel: r.orgLabel, actorName, entityLabel: null, summary: r.summary }) };
+        });
+        const trail = await applicationHistory(actor, id);
+        expect(trail, `${u.username} ${id}`).toEqual(expected);
+        if (trail.length) shown++;
+        else if (trailedIds.includes(id)) hidden++;
+      }
+    }
+    expect(shown).toBeGreaterThan(0);
+    expect(hidden).toBeGreaterThan(0); // a vocational school before send-off
+    expect(refused).toBeGreaterThan(0);
+  }, 120_000);
 });

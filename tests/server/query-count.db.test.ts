@@ -48,7 +48,7 @@ const BOUNDS: Record<string, number> = {
   "applications list COUNTY search+page 2": 16,
   "applications list PREFECTURE page 3": 16,
   "applications list MIDDLE_SCHOOL search": 14,
-  "application page COUNTY (sent off)": 14,
+  "application page COUNTY (sent off)": 4, // 2 on the driver (decision 107); 10 through Prisma before
   "send-off page COUNTY": 27,
   "send-off page PREFECTURE": 20,
   "roster page PREFECTURE": 8,
