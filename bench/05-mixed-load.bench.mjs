@@ -37,6 +37,8 @@ const PROXY = process.env.BENCH_MIXED_PROXY === "nginx" ? "nginx" : "none";
 // BENCH_MIXED_NAVIGATION=rsc: pages are asked for as a link click inside the console asks for them (the page data
 // only, `RSC: 1`), not as whole documents (the default). Printed with the same goals; decision 105.
 const NAVIGATION = process.env.BENCH_MIXED_NAVIGATION === "rsc" ? "rsc" : "document";
+// BENCH_MIXED_THINK_MS ("50-200"): each user's pause between two requests, uniform in the range.
+const THINK = (process.env.BENCH_MIXED_THINK_MS || "50-200").split("-").map(Number);
 const GOAL_P95_MS = 150, GOAL_RATIO = 3, GOAL_GROWTH = 1.5;
 const KINDS = ["home", "list", "application", "send-off-page", "roster", "export", "send-off"];
 const SECRET = "bench-secret-0123456789abcdef0123";
@@ -154,7 +156,7 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0 }
       for (const [kind, p] of round(s.u, fixture.year, s.apps, k)) {
         if (performance.now() >= end) return;
         await request(s, kind, p);
-        await sleep(50 + Math.random() * 150); // think time
+        await sleep(THINK[0] + Math.random() * (THINK[1] - THINK[0])); // think time
       }
     }
   };
@@ -172,7 +174,27 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0 }
       await sleep(50);
     }
   };
-  await Promise.all([prober(), ...sims.map(user)]);
+  // The framework's floor (decision 107): two pages that read nothing of the year, timed the same way as the health
+  // check, in the same run, so that a page kind's ratio can be set beside what any page costs on this server.
+  // `login`: the sign-in page (root layout and one client form, no session); `console`: the account page (the console
+  // layout a signed-in page always has: session, actor, inbox badge; no page data). Printed, not judged.
+  const floors = { login: [], console: [] };
+  const floorProber = async (kind, p, cookie) => {
+    await sleep(rampMs + 25);
+    for (let i = 0; performance.now() < end; i++) {
+      const at = performance.now() - t0;
+      const t = performance.now();
+      try {
+        const res = await fetch(`${bases[i % bases.length]}${p}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+        await res.arrayBuffer();
+        if (res.status !== 200) errors.push({ kind: `floor-${kind}`, status: res.status });
+      } catch (err) { errors.push({ kind: `floor-${kind}`, body: String(err) }); }
+      floors[kind].push({ at, ms: performance.now() - t });
+      await sleep(50);
+    }
+  };
+  const floorUser = sims.find((s) => s.u.role === "MIDDLE_SCHOOL") ?? sims[0];
+  await Promise.all([prober(), floorProber("login", "/login"), floorProber("console", "/account", floorUser.cookie), ...sims.map(user)]);
   // The ramp's requests are left out of every figure (their errors are not).
   const ramp = samples.filter((x) => x.at < 0).length;
   samples.splice(0, samples.length, ...samples.filter((x) => x.at >= 0));
@@ -183,7 +205,7 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0 }
     await sleep(2000);
     for (let k = 1; k <= soloRounds; k++) for (const s of chosen) for (const [kind, p] of round(s.u, fixture.year, s.apps, k)) await request(s, kind, p, solo);
   }
-  return { samples, health, errors, refused, sentOff, accounts, solo, ramp };
+  return { samples, health, floors, errors, refused, sentOff, accounts, solo, ramp };
 }
 
 /** Per kind: p50/p95/ratio in each of REPEATS windows, then the median and min–max over the windows. */
@@ -203,6 +225,12 @@ function summarise(run, seconds) {
     }
     out[kind] = { n: mine.length, p50: spread(p50), p95: spread(p95), ratio: spread(ratio, 2) };
   }
+  const floors = {};
+  for (const [kind, xs] of Object.entries(run.floors ?? {})) {
+    const p95 = [], ratio = [];
+    for (let i = 0; i < REPEATS; i++) { const ys = win(xs, i); if (ys.length) { p95.push(pctl(ys, 95)); ratio.push(pctl(ys, 95) / hp95[i]); } }
+    if (p95.length) floors[kind] = { n: xs.length, p95: spread(p95), ratio: spread(ratio, 2) };
+  }
   const solo = {};
   for (const kind of KINDS) {
     const xs = (run.solo ?? []).filter((x) => x.kind === kind).map((x) => x.ms);
@@ -215,7 +243,7 @@ function summarise(run, seconds) {
     for (const x of run.samples) if (x.kind === kind) (by[x.role] ??= []).push(x.ms);
     if (Object.keys(by).length) roles[kind] = Object.entries(by).map(([r, xs]) => `${r}=${pctl(xs, 50).toFixed(0)}/${pctl(xs, 95).toFixed(0)}`).join(" ");
   }
-  return { kinds: out, health: spread(hp95), solo, roles };
+  return { kinds: out, health: spread(hp95), floors, solo, roles };
 }
 
 function report(label, users, size, s, run, extra) {
@@ -226,6 +254,7 @@ function report(label, users, size, s, run, extra) {
     console.log(`BENCH ${label} users=${users} apps=${size} page=${kind} n=${k.n} p50_ms=${k.p50.text} p95_ms=${k.p95.text} ratio=${k.ratio.text} goal=p95≤${GOAL_P95_MS}ms|ratio≤${GOAL_RATIO} ${ok ? "ok" : "MISSED"}`);
   }
   console.log(`BENCH ${label} users=${users} apps=${size} health_p95_ms=${s.health.text} requests=${run.samples.length} ramp_requests=${run.ramp} ramp_s=${RAMP_SECONDS} sent_off=${run.sentOff} refused=${run.refused} errors=${run.errors.length} ${extra} load=${loadAverage()} windows=${REPEATS}`);
+  for (const [kind, k] of Object.entries(s.floors)) console.log(`BENCH ${label}-floor users=${users} apps=${size} page=${kind} n=${k.n} p95_ms=${k.p95.text} ratio=${k.ratio.text} (not judged: a page that reads nothing of the year)`);
   for (const [kind, k] of Object.entries(s.solo)) console.log(`BENCH ${label}-solo apps=${size} page=${kind} n=${k.n} p50_ms=${k.p50.toFixed(0)} p95_ms=${k.p95.toFixed(0)}`);
   for (const [kind, text] of Object.entries(s.roles)) console.log(`BENCH ${label}-roles apps=${size} page=${kind} p50/p95_ms ${text}`);
   for (const e of run.errors.slice(0, 5)) console.error(`  error sample: ${JSON.stringify(e)}`);
