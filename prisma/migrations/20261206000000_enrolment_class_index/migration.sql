@@ -1,0 +1,4 @@
+
+-- CreateIndex
+CREATE INDEX "Enrolment_classId_idx" ON "Enrolment"("classId");
+
