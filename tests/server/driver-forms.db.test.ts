@@ -12,7 +12,7 @@ import { filingReviewScope, filingReviewScopeSql } from "@/server/filings/rules"
 import { myFilingStandings, myFilings } from "@/server/filings/read";
 import { listOverdueArrivals, overdueArrivalCounts } from "@/server/reception/reception";
 import { APPLICATION_INCLUDE, applicationPageRead } from "@/server/applications/page-read";
-import { applicationHistory } from "@/server/applications/read";
+import { getApplicationPage } from "@/server/applications/read";
 import { applicationScope, limitedView } from "@/server/applications/scope";
 import { enrolmentScope } from "@/server/send-off/scope";
 import { renderAudit } from "@/lib/audit-render";
@@ -174,7 +174,7 @@ suite("the driver's statements answer as their Prisma forms, for every account o
       const actor = await actorOf(u.username);
       for (const id of [...trailedIds, ...common.slice(0, 3)]) {
         const a = await db().application.findFirst({ where: { AND: [applicationScope(actor), { id }] }, select: { status: true, vocationalSchoolId: true } });
-        if (!a) { await expect(applicationHistory(actor, id), `${u.username} ${id}`).rejects.toMatchObject({ code: "NOT_FOUND" }); refused++; continue; }
+        if (!a) { await expect(getApplicationPage(actor, id), `${u.username} ${id}`).rejects.toMatchObject({ code: "NOT_FOUND" }); refused++; continue; }
         const rows = await db().auditLog.findMany({
           where: { entityType: "Application", entityId: id, action: { notIn: ["application.reveal", "application.print", "idNumber.reveal"] } },
           orderBy: [{ at: "asc" }, { id: "asc" }],
@@ -184,7 +184,7 @@ suite("the driver's statements answer as their Prisma forms, for every account o
           const actorName = users.find((x) => x.id === r.actorId)?.displayName ?? null;
           return { id: String(r.id), at: r.at, action: r.action, actorName, text: renderAudit({ action: r.action, orgLabel: r.orgLabel, actorName, entityLabel: null, summary: r.summary }) };
         });
-        const trail = await applicationHistory(actor, id);
+        const trail = (await getApplicationPage(actor, id)).history;
         expect(trail, `${u.username} ${id}`).toEqual(expected);
         if (trail.length) shown++;
         else if (trailedIds.includes(id)) hidden++;

@@ -228,7 +228,7 @@ export type ApplicationView = {
 export async function getApplication(actor: Actor, id: string, purpose: "page" | "print" | "edit"): Promise<ApplicationView> {
   assertCan(actor, "application.read");
   // The page reads only (masked), on the driver in one statement (applicationPageRead).
-  if (purpose === "page") return (await getApplicationPage(actor, id)).view;
+  if (purpose === "page") return (await pageRead(actor, id)).view;
   // The printout and the edit form show the full ID number: their audit row is written in the read's transaction.
   return db().$transaction(async (tx) => {
     const a = await tx.application.findFirst({ where: { AND: [applicationScope(actor), { id }] }, include: APPLICATION_INCLUDE });
@@ -246,12 +246,20 @@ export async function getApplication(actor: Actor, id: string, purpose: "page" |
 }
 
 /**
- * The page's application (masked) and, once sent off, the id of the student's page, in one statement on the driver
- * (decision 107): on a busy server each statement waited for in turn is a wait behind the other requests, and
- * Prisma's form took five (the application, its schools, its document, the users' names, the enrolment).
+ * The application's page: the application (masked), its trail and, once sent off, the id of the student's page, in
+ * two statements side by side on the driver (decision 107): on a busy server each statement waited for in turn is a
+ * wait behind the other requests, and Prisma's form took ten in five waits. The trail is read unscoped and shown only
+ * when the application was found in the actor's scope and the actor may see its steps.
  */
-export async function getApplicationPage(actor: Actor, id: string): Promise<{ view: ApplicationView; enrolmentId: string | null }> {
+export async function getApplicationPage(actor: Actor, id: string): Promise<{ view: ApplicationView; enrolmentId: string | null; history: Awaited<ReturnType<typeof applicationTrail>> }> {
   assertCan(actor, "application.read");
+  const [{ view, enrolmentId }, trail] = await Promise.all([pageRead(actor, id), applicationTrail(id)]);
+  // the middle school's steps are not the vocational school's business before send-off
+  return { view, enrolmentId, history: view.limited ? [] : trail };
+}
+
+/** One application in the actor's scope as its page shows it, and its enrolment's id in the actor's scope. */
+async function pageRead(actor: Actor, id: string): Promise<{ view: ApplicationView; enrolmentId: string | null }> {
   const found = await applicationPageRead(actor, id);
   if (!found) throw notFound("报名申请");
   return { view: applicationView(actor, found.a, found, "page"), enrolmentId: found.enrolmentId };
@@ -314,14 +322,3 @@ function applicationView(actor: Actor, a: ApplicationRow, names: { enteredByName
   };
 }
 
-export async function applicationHistory(actor: Actor, id: string) {
-  assertCan(actor, "application.read");
-  // The trail is read alongside the scope check and returned only if the check passes.
-  const [[a], trail] = await Promise.all([
-    sql.$queryRaw<{ status: string; vocationalSchoolId: string }[]>`
-      SELECT a.status::text AS status, a."vocationalSchoolId" FROM "Application" a WHERE a.id = ${id} AND ${applicationScopeSql(actor)}`,
-    applicationTrail(id),
-  ]);
-  if (!a) throw notFound("报名申请");
-  return limitedView(actor, a) ? [] : trail; // the middle school's steps are not the vocational school's business before send-off
-}

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { actorFor, testDb } from "../../support/db";
 import { createMiniPrefecture } from "../../../prisma/factories";
 import { createApplicationRow, nextIdNumber } from "../../../prisma/factories/applications";
-import { applicationHistory, getApplication, listApplications, statusCounts } from "@/server/applications/read";
+import { getApplication, getApplicationPage, listApplications, statusCounts } from "@/server/applications/read";
 import { revealIdNumber } from "@/server/applications/reveal";
 import { listSendable } from "@/server/send-off/send-off";
 import { applicationListQuerySchema } from "@/lib/schemas/application-workflow";
@@ -52,7 +52,7 @@ describe("a vocational school before send-off sees only what it needs to plan cl
     expect(json).not.toContain(rows.APPROVED.idNumber.slice(-4));
     expect(json).not.toContain(rows.APPROVED.studentNumber);
     expect(json).not.toContain("家庭困难");
-    expect(await applicationHistory(vocA, rows.APPROVED.id)).toEqual([]);
+    expect((await getApplicationPage(vocA, rows.APPROVED.id)).history).toEqual([]);
     const listed = (await listApplications(vocA, query(), NOW)).items.find((i) => i.id === rows.APPROVED.id)!;
     expect(listed.idNumberMasked).not.toContain(rows.APPROVED.idNumber.slice(-4));
     expect(listed.shanghaiFlag).toBe(false);
