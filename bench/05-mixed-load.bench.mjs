@@ -160,17 +160,18 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0, 
       }
     }
   };
-  const prober = async () => {
-    await sleep(rampMs);
+  // A prober: one request at a time to `p`, 50 ms apart, from the end of the ramp (`delay` later) to the end of the run.
+  const prober = async (kind, p, into, { cookie, delay = 0 } = {}) => {
+    await sleep(rampMs + delay);
     for (let i = 0; performance.now() < end; i++) {
       const at = performance.now() - t0;
       const t = performance.now();
       try {
-        const res = await fetch(`${bases[i % bases.length]}/api/health`);
+        const res = await fetch(`${bases[i % bases.length]}${p}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
         await res.arrayBuffer();
-        if (res.status !== 200) errors.push({ kind: "health", status: res.status });
-      } catch (err) { errors.push({ kind: "health", body: String(err) }); }
-      health.push({ at, ms: performance.now() - t });
+        if (res.status !== 200) errors.push({ kind, status: res.status });
+      } catch (err) { errors.push({ kind, body: String(err) }); }
+      into.push({ at, ms: performance.now() - t });
       await sleep(50);
     }
   };
@@ -179,25 +180,14 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0, 
   // `login`: the sign-in page (root layout and one client form, no session); `console`: the account page (the console
   // layout a signed-in page always has: session, actor, inbox badge; no page data). Printed, not judged.
   const floors = { login: [], console: [] };
-  const floorProber = async (kind, p, cookie) => {
-    await sleep(rampMs + 25);
-    for (let i = 0; performance.now() < end; i++) {
-      const at = performance.now() - t0;
-      const t = performance.now();
-      try {
-        const res = await fetch(`${bases[i % bases.length]}${p}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
-        await res.arrayBuffer();
-        if (res.status !== 200) errors.push({ kind: `floor-${kind}`, status: res.status });
-      } catch (err) { errors.push({ kind: `floor-${kind}`, body: String(err) }); }
-      floors[kind].push({ at, ms: performance.now() - t });
-      await sleep(50);
-    }
-  };
   const floorUser = sims.find((s) => s.u.role === "MIDDLE_SCHOOL") ?? sims[0];
   // Not on the embedded database: its one connection would queue the console probe's reads with the users' (the
   // figures stay comparable with the runs before decision 107).
-  const floorProbers = floor ? [floorProber("login", "/login"), floorProber("console", "/account", floorUser.cookie)] : [];
-  await Promise.all([prober(), ...floorProbers, ...sims.map(user)]);
+  const floorProbers = floor ? [
+    prober("floor-login", "/login", floors.login, { delay: 25 }),
+    prober("floor-console", "/account", floors.console, { cookie: floorUser.cookie, delay: 25 }),
+  ] : [];
+  await Promise.all([prober("health", "/api/health", health), ...floorProbers, ...sims.map(user)]);
   // The ramp's requests are left out of every figure (their errors are not).
   const ramp = samples.filter((x) => x.at < 0).length;
   samples.splice(0, samples.length, ...samples.filter((x) => x.at >= 0));
