@@ -206,23 +206,25 @@ function summarise(run, seconds) {
   const w = (seconds * 1000) / REPEATS;
   const win = (xs, i) => xs.filter((x) => x.at >= i * w && x.at < (i + 1) * w).map((x) => x.ms);
   const hp95 = Array.from({ length: REPEATS }, (_, i) => pctl(win(run.health, i), 95));
-  const out = {};
-  for (const kind of KINDS) {
-    const mine = run.samples.filter((x) => x.kind === kind);
-    if (mine.length === 0) continue;
+  // A sample's p50, p95 and p95 over the health check's p95 in each window that has requests; median and min–max.
+  const windowed = (samples) => {
     const p50 = [], p95 = [], ratio = [];
     for (let i = 0; i < REPEATS; i++) {
-      const xs = win(mine, i);
+      const xs = win(samples, i);
       if (xs.length === 0) continue;
       p50.push(pctl(xs, 50)); p95.push(pctl(xs, 95)); ratio.push(pctl(xs, 95) / hp95[i]);
     }
-    out[kind] = { n: mine.length, p50: spread(p50), p95: spread(p95), ratio: spread(ratio, 2) };
+    return p95.length ? { n: samples.length, p50: spread(p50), p95: spread(p95), ratio: spread(ratio, 2) } : null;
+  };
+  const out = {};
+  for (const kind of KINDS) {
+    const k = windowed(run.samples.filter((x) => x.kind === kind));
+    if (k) out[kind] = k;
   }
   const floors = {};
   for (const [kind, xs] of Object.entries(run.floors ?? {})) {
-    const p95 = [], ratio = [];
-    for (let i = 0; i < REPEATS; i++) { const ys = win(xs, i); if (ys.length) { p95.push(pctl(ys, 95)); ratio.push(pctl(ys, 95) / hp95[i]); } }
-    if (p95.length) floors[kind] = { n: xs.length, p95: spread(p95), ratio: spread(ratio, 2) };
+    const k = windowed(xs);
+    if (k) floors[kind] = k;
   }
   const solo = {};
   for (const kind of KINDS) {
