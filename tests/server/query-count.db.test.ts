@@ -26,7 +26,7 @@ import { sql } from "@/server/sql";
 import { Prisma } from "@/generated/prisma/client";
 import { applicationScope, applicationScopeSql } from "@/server/applications/scope";
 import { listFilterOptions } from "@/server/applications/read";
-import { countyReleasedRowsSql, countyUncheckedCountSql } from "@/server/roster/county-check";
+import { countyReleasedKeysSql, countyReleasedRowsSql, countyUncheckedCountSql } from "@/server/roster/county-check";
 import { buildFullYear, type FullYearFixture } from "../../prisma/factories/full-year";
 import { dropDatabase, migratedDatabase } from "../../scripts/lib/db.mjs";
 import { retentionSchoolScope, retentionSchoolScopeSql } from "@/server/retention/read";
@@ -275,6 +275,22 @@ suite("query discipline at a whole prefecture's scale", () => {
     const confirmed = (await view({ part: big.submissionId, check: "CONFIRMED" })).part!.page;
     expect(confirmed.total + unchecked.total + objected.total).toBe(big.total);
     expect(confirmed.total).toBeGreaterThan(0);
+    // Page after page, the school's rows of the county as the definition gives them (every frozen row expanded, with
+    // its check), in the frozen order; a search finds what the definition's rows contain (decision 108).
+    const countyId = (await actorOf("chuxiong")).countyId!;
+    type Frozen = { studentName: string; idNumber: string; vocationalStudentNo: string; vocationalClass: string; middleSchoolName: string };
+    const ref = (await sql.$queryRaw<{ row: Frozen; status: string | null; comment: string | null; answer: string | null }[]>(Prisma.sql`
+      SELECT row, status, comment, answer FROM (${countyReleasedRowsSql(countyId, fixtures[9000]!.year)}) m WHERE "submissionId" = ${big.submissionId} ORDER BY ord`))
+      .map((x) => ({ ...x.row, check: x.status ? { status: x.status, comment: x.comment, answer: x.answer } : null }));
+    const pages: unknown[] = [];
+    for (let p = 1; p <= part.page.pageCount; p++) pages.push(...(await view({ part: big.submissionId, page: String(p) })).part!.page.items);
+    expect(pages).toEqual(ref);
+    const word = ref[7].middleSchoolName.slice(1, 4);
+    const searched = (await view({ part: big.submissionId, q: word })).part!.page;
+    expect(searched.total).toBe(ref.filter((r) => [r.studentName, r.idNumber, r.vocationalStudentNo, r.vocationalClass, r.middleSchoolName].some((v) => v.toUpperCase().includes(word.toUpperCase()))).length);
+    expect(searched.items[0]).toEqual(ref.find((r) => r.middleSchoolName.includes(word)));
+    const byId = (await view({ part: big.submissionId, q: ref[9].idNumber })).part!.page.items;
+    expect(byId).toEqual([ref[9]]);
     // An unknown part falls back to a school of the county's own, never another county's list.
     const other = await view({ part: "not-an-id" });
     expect(all.summary.map((s) => s.submissionId)).toContain(other.part!.submissionId);
@@ -311,16 +327,19 @@ suite("query discipline at a whole prefecture's scale", () => {
     expect(nonEmpty.length).toBeGreaterThan(100); // accounts of every role, most of them with students
   });
 
-  test("the inbox's count of a county's students to check (from the frozen rows' keys) equals the roster page's definition, for every county", async () => {
+  test("a county's released rows read from the frozen rows' keys (the roster page, the inbox) are the rows themselves, with their checks, for every county", async () => {
     // Compared on the fixture as built (every student of 900 checked), then with some checks taken back (rolled back after).
+    type Key = { submissionId: string; ord: string; enrolmentId: string; status: string | null; comment: string | null; answer: string | null };
     const compare = async (tx: Pick<typeof sql, "$queryRaw">, f: FullYearFixture) => {
       let unchecked = 0, rows = 0;
       for (const countyId of f.countyIds) {
-        const [{ n: fast }] = await tx.$queryRaw<{ n: number }[]>(countyUncheckedCountSql(countyId, f.year));
-        const [ref] = await tx.$queryRaw<{ n: number; all: number }[]>(Prisma.sql`
-          SELECT count(*) FILTER (WHERE m.status IS NULL)::int AS n, count(*)::int AS "all" FROM (${countyReleasedRowsSql(countyId, f.year)}) m`);
-        expect(fast, countyId).toBe(ref.n);
-        unchecked += ref.n; rows += ref.all;
+        const keys = await tx.$queryRaw<Key[]>(Prisma.sql`SELECT * FROM (${countyReleasedKeysSql(countyId, f.year)}) m ORDER BY "submissionId", ord`);
+        const ref = await tx.$queryRaw<Key[]>(Prisma.sql`
+          SELECT "submissionId", ord, row->>'enrolmentId' AS "enrolmentId", status, comment, answer FROM (${countyReleasedRowsSql(countyId, f.year)}) m ORDER BY "submissionId", ord`);
+        expect(keys, countyId).toEqual(ref);
+        const [{ n }] = await tx.$queryRaw<{ n: number }[]>(countyUncheckedCountSql(countyId, f.year));
+        expect(n, countyId).toBe(ref.filter((r) => r.status === null).length);
+        unchecked += n; rows += ref.length;
       }
       return { unchecked, rows };
     };
@@ -331,6 +350,7 @@ suite("query discipline at a whole prefecture's scale", () => {
       const rollback = new Error("rollback");
       await expect(db().$transaction(async (tx) => {
         await tx.$executeRaw`DELETE FROM "RosterCheck" WHERE ctid IN (SELECT ctid FROM "RosterCheck" ORDER BY id LIMIT 500)`;
+        await tx.$executeRaw`UPDATE "RosterCheck" SET status = 'DISCREPANCY', comment = '核对不符' WHERE ctid IN (SELECT ctid FROM "RosterCheck" ORDER BY id DESC LIMIT 20)`;
         const { unchecked, rows } = await compare(tx, f);
         expect(unchecked).toBeGreaterThanOrEqual(500);
         expect(rows).toBeGreaterThan(unchecked);
