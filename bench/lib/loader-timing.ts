@@ -6,7 +6,8 @@
 // slowest statements at the largest size.
 //   TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx bench/lib/loader-timing.ts \
 //     [--sizes 900,9000] [--runs 10] [--keep] [--only home] [--json out.json] [--trace "home COUNTY"] [--hog 20]
-// --explain K prints PostgreSQL's execution time of each statement of the kinds matching K (EXPLAIN ANALYZE).
+// --explain K prints PostgreSQL's execution time of each statement of the kinds matching K (EXPLAIN ANALYZE);
+// with --plans, also the plan tree of each statement over 2 ms.
 // --hog H also times each call while a competing task holds the event loop for H ms on every turn and prints
 // the turns it waited for: what a saturated server multiplies, as the statement depth does (decision 101).
 // --keep leaves the databases (zjb_lt_<size>) in place and reuses them on the next run (they are rebuilt
@@ -209,6 +210,11 @@ async function main() {
           const plan = await (clientQuery as (...a: unknown[]) => unknown).call(explainer, `EXPLAIN (ANALYZE, FORMAT JSON) ${x.text}`, x.values) as unknown as { rows: { "QUERY PLAN": [{ "Execution Time": number; "Planning Time": number }] }[] };
           const p = plan.rows[0]["QUERY PLAN"][0];
           console.log(`  exec ${p["Execution Time"].toFixed(1).padStart(6)} ms  plan ${p["Planning Time"].toFixed(1).padStart(5)} ms  ${x.sql.slice(0, 140)}`);
+          // --plans: the plan tree too, with each node's time, for the statements over 2 ms.
+          if (process.argv.includes("--plans") && p["Execution Time"] > 2) {
+            const text = await (clientQuery as (...a: unknown[]) => unknown).call(explainer, `EXPLAIN (ANALYZE, COSTS OFF) ${x.text}`, x.values) as unknown as { rows: { "QUERY PLAN": string }[] };
+            console.log(text.rows.map((r) => `      ${r["QUERY PLAN"]}`).join("\n"));
+          }
         }
         await explainer.end();
       }

@@ -27,6 +27,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { applicationScope, applicationScopeSql } from "@/server/applications/scope";
 import { listFilterOptions } from "@/server/applications/read";
 import { countyReleasedKeysSql, countyReleasedRowsSql, countyUncheckedCountSql } from "@/server/roster/county-check";
+import { frozenRowsAt } from "@/server/roster/frozen-rows";
 import { buildFullYear, type FullYearFixture } from "../../prisma/factories/full-year";
 import { dropDatabase, migratedDatabase } from "../../scripts/lib/db.mjs";
 import { retentionSchoolScope, retentionSchoolScopeSql } from "@/server/retention/read";
@@ -325,6 +326,22 @@ suite("query discipline at a whole prefecture's scale", () => {
       (actor) => sql.$queryRaw<{ id: string }[]>`SELECT e.id FROM "Enrolment" e WHERE ${enrolmentScopeSql(actor)}`,
     );
     expect(nonEmpty.length).toBeGreaterThan(100); // accounts of every role, most of them with students
+  });
+
+  test("frozenRowsAt takes exactly the frozen rows at the places asked for, with their places, and nothing for none", async () => {
+    switchTo(9000);
+    const [s] = await sql.$queryRaw<{ id: string; n: number }[]>`SELECT id, jsonb_array_length(rows)::int AS n FROM "RosterSubmission" ORDER BY "rowCount" DESC LIMIT 1`;
+    expect(s.n).toBeGreaterThan(1000);
+    const ords = [1, 2, 17, 18, 500, s.n - 1, s.n];
+    const picked = await sql.$queryRaw<{ ord: number; row: unknown }[]>(Prisma.sql`
+      SELECT f.ord, f.row FROM "RosterSubmission" s, LATERAL (${frozenRowsAt(Prisma.sql`s.rows`, Prisma.sql`${ords}::int[]`)}) f WHERE s.id = ${s.id}`);
+    const ref = await sql.$queryRaw<{ ord: number; row: unknown }[]>`
+      SELECT x.ord::int AS ord, x.row FROM "RosterSubmission" s, jsonb_array_elements(s.rows) WITH ORDINALITY AS x(row, ord) WHERE s.id = ${s.id} AND x.ord = ANY(${ords}::int[]) ORDER BY x.ord`;
+    expect(picked).toEqual(ref);
+    expect(picked.map((r) => r.ord)).toEqual(ords);
+    for (const none of [Prisma.sql`ARRAY[]::int[]`, Prisma.sql`NULL::int[]`]) {
+      expect(await sql.$queryRaw(Prisma.sql`SELECT f.* FROM "RosterSubmission" s, LATERAL (${frozenRowsAt(Prisma.sql`s.rows`, none)}) f WHERE s.id = ${s.id}`)).toEqual([]);
+    }
   });
 
   test("a county's released rows read from the frozen rows' keys (the roster page, the inbox) are the rows themselves, with their checks, for every county", async () => {

@@ -5,6 +5,7 @@ import type { Actor } from "@/server/auth/load-actor";
 import { assertCan, actorAs } from "@/server/auth/permissions";
 import { toPage } from "@/server/pagination";
 import type { RosterRow } from "./roster";
+import { frozenRowsAt } from "./frozen-rows";
 
 // 县市核对, the reading side: which of the county's students in the released 附件4 are checked (the writes,
 // checkRosterRow and the others, are in ./roster.ts).
@@ -34,8 +35,8 @@ export function countyReleasedRowsSql(countyId: string, year: number): Prisma.Sq
 /**
  * The same rows as `countyReleasedRowsSql` without the frozen rows themselves (submissionId, ord, enrolmentId and the
  * check): from the keys PostgreSQL derives from the frozen rows ("enrolmentIds", "countyIds": decision 102). Reading
- * them costs a fraction of expanding the rows, which PostgreSQL must first decompress whole (at 9 000 applications
- * ~17 ms for the twelve schools' snapshots, against ~1 ms for their keys; decision 108). The inbox's reminder and the
+ * them costs a ninth of expanding the rows (the twelve schools' snapshots at 9 000 applications: ~1.1 ms against
+ * ~9 ms; decision 108). The inbox's reminder and the
  * roster page's counts read these. Tested equal to `countyReleasedRowsSql` for every county of the full-year fixture.
  */
 export function countyReleasedKeysSql(countyId: string, year: number): Prisma.Sql {
@@ -59,8 +60,9 @@ export function countyUncheckedCountSql(countyId: string, year: number): Prisma.
  * order frozen at submission, filtered by its check and by 姓名/身份证号/学号/班级/原初中学校.
  * One statement (decision 100): PostgreSQL counts, filters and pages; only the page's rows reach the app server,
  * however large the county's list. The counts and the filter by check read the frozen rows' keys
- * (`countyReleasedKeysSql`); only the chosen school's snapshot is expanded, for the page's rows and the search
- * (decision 108: expanding every school's snapshot was most of the page's time at 9 000 applications).
+ * (`countyReleasedKeysSql`); only the county's rows of the chosen school are taken out of its snapshot
+ * (`frozenRowsAt`), for the page's rows and the search (decision 108: expanding every school's snapshot was most of
+ * the page's time at 9 000 applications).
  */
 export async function countyRosterPage(caller: Actor, year: number, query: CountyRosterQuery = {}) {
   const actor = actorAs(caller, "COUNTY");
@@ -90,24 +92,32 @@ export async function countyRosterPage(caller: Actor, year: number, query: Count
     chosen AS (
       SELECT "submissionId" FROM parts
        ORDER BY ("submissionId" = ${query.part ?? ""}) DESC, (unchecked > 0) DESC, "sortOrder", "submissionId" LIMIT 1),
-    frozen AS MATERIALIZED (
-      SELECT x.ord, x.row
-        FROM "RosterSubmission" s CROSS JOIN LATERAL jsonb_array_elements(s.rows) WITH ORDINALITY AS x(row, ord)
-       WHERE s.id = (SELECT "submissionId" FROM chosen) AND x.row->>'countyId' = ${countyId}),
-    shown AS MATERIALIZED (
+    -- the chosen school's rows of the county that the check filter keeps
+    cand AS MATERIALIZED (
       SELECT m.* FROM mine m
        WHERE m."submissionId" = (SELECT "submissionId" FROM chosen)
          AND CASE ${check}
                WHEN 'UNCHECKED' THEN m.status IS NULL
                WHEN 'CONFIRMED' THEN m.status = 'CONFIRMED'
                WHEN 'DISCREPANCY' THEN m.status <> 'CONFIRMED'
-               ELSE TRUE END
-         AND (${q} = '' OR EXISTS (
+               ELSE TRUE END),
+    ${pageBounds("cand_bounds", "cand", page, size)},
+    -- the frozen rows taken out of the snapshot by their places: without a search, only the page's; with one, all
+    -- of cand, to search
+    picked AS MATERIALIZED (
+      SELECT array_agg(ord::int ORDER BY ord) AS ords
+        FROM (SELECT c.ord FROM cand c ORDER BY c.ord
+               LIMIT CASE WHEN ${q} = '' THEN ${size}::int END OFFSET CASE WHEN ${q} = '' THEN (SELECT "offset" FROM cand_bounds) ELSE 0 END) o),
+    frozen AS MATERIALIZED (
+      SELECT f.ord, f.row
+        FROM "RosterSubmission" s, picked p, LATERAL (${frozenRowsAt(Prisma.sql`s.rows`, Prisma.sql`p.ords`)}) f
+       WHERE s.id = (SELECT "submissionId" FROM chosen)),
+    shown AS MATERIALIZED (
+      SELECT c.* FROM cand c
+       WHERE ${q} = '' OR EXISTS (
                SELECT 1 FROM frozen f, unnest(ARRAY[f.row->>'studentName', f.row->>'idNumber', f.row->>'vocationalStudentNo', f.row->>'vocationalClass', f.row->>'middleSchoolName']) v
-                WHERE f.ord = m.ord AND strpos(upper(v), upper(${q})) > 0))),
-    bounds AS (
-      -- a page past the end shows the last one
-      SELECT count(*)::int AS total, LEAST((${page} - 1) * ${size}, GREATEST(0, (count(*)::int + ${size} - 1) / ${size} - 1) * ${size}) AS "offset" FROM shown)
+                WHERE f.ord = c.ord AND strpos(upper(v), upper(${q})) > 0)),
+    ${pageBounds("bounds", "shown", page, size)}
     SELECT (SELECT json_agg(json_build_object('submissionId', p."submissionId", 'schoolName', p."schoolName", 'version', p.version,
                    'total', p.total, 'unchecked', p.unchecked, 'discrepancies', p.discrepancies) ORDER BY p."sortOrder", p."submissionId")
               FROM parts p) AS parts,
@@ -121,4 +131,10 @@ export async function countyRosterPage(caller: Actor, year: number, query: Count
   if (!chosen) return { summary, part: null };
   const rows = (r.rows ?? []).map((x) => ({ ...x.row, check: x.status ? { status: x.status, comment: x.comment, answer: x.answer } : null }));
   return { summary, part: { ...chosen, page: toPage(rows, r.total, r.offset / size + 1, size) } };
+}
+
+/** `name AS (total, offset)`: the size of `of` and the offset of page `page` of `size` rows in it (a page past the end: the last one). */
+function pageBounds(name: string, of: string, page: number, size: number): Prisma.Sql {
+  return Prisma.sql`${Prisma.raw(`"${name}"`)} AS (
+      SELECT count(*)::int AS total, LEAST((${page} - 1) * ${size}, GREATEST(0, (count(*)::int + ${size} - 1) / ${size} - 1) * ${size}) AS "offset" FROM ${Prisma.raw(`"${of}"`)})`;
 }

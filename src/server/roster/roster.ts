@@ -8,6 +8,7 @@ import { AppError, forbidden, notFound } from "@/server/errors";
 import { assertInPhase } from "@/server/calendar/calendar";
 import { sortRosterRows, type RosterStudentRow } from "@/lib/roster-order";
 import { Prisma } from "@/generated/prisma/client";
+import { frozenRowsAt } from "./frozen-rows";
 
 /** One frozen row of a submitted roster: the 附件4 columns plus the keys the county check needs. */
 export type RosterRow = RosterStudentRow & { enrolmentId: string; countyId: string };
@@ -232,14 +233,19 @@ export async function schoolDiscrepancies(caller: Actor, year: number) {
     status: "DISCREPANCY" | "RESOLVED"; checkedAt: Date; answeredAt: Date | null;
   }[]>`
     WITH sub AS MATERIALIZED (
-      SELECT id, rows FROM "RosterSubmission"
+      SELECT id, rows, "enrolmentIds" FROM "RosterSubmission"
        WHERE "vocationalSchoolId" = ${actor.vocationalSchoolId} AND year = ${year} AND "supersededAt" IS NULL),
     checks AS MATERIALIZED (
       SELECT c.* FROM "RosterCheck" c JOIN sub ON sub.id = c."submissionId" WHERE c.status IN ('DISCREPANCY', 'RESOLVED')),
+    -- the frozen rows of the students objected to, taken out of the snapshot by their places (decision 108)
+    picked AS MATERIALIZED (
+      SELECT sub.id, array_agg(k.ord::int ORDER BY k.ord) AS ords
+        FROM sub CROSS JOIN LATERAL jsonb_array_elements_text(sub."enrolmentIds") WITH ORDINALITY AS k("enrolmentId", ord)
+       WHERE k."enrolmentId" IN (SELECT "enrolmentId" FROM checks)
+       GROUP BY sub.id),
     named AS MATERIALIZED (
-      SELECT sub.id AS "submissionId", x->>'enrolmentId' AS "enrolmentId", x->>'studentName' AS "studentName", x->>'vocationalClass' AS "vocationalClass"
-        FROM sub CROSS JOIN LATERAL jsonb_array_elements(sub.rows) x
-       WHERE EXISTS (SELECT 1 FROM checks) AND x->>'enrolmentId' IN (SELECT "enrolmentId" FROM checks))
+      SELECT sub.id AS "submissionId", f.row->>'enrolmentId' AS "enrolmentId", f.row->>'studentName' AS "studentName", f.row->>'vocationalClass' AS "vocationalClass"
+        FROM sub JOIN picked p ON p.id = sub.id, LATERAL (${frozenRowsAt(Prisma.sql`sub.rows`, Prisma.sql`p.ords`)}) f)
     SELECT c.id, co.name AS "countyName", COALESCE(n."studentName", '') AS "studentName", COALESCE(n."vocationalClass", '') AS "vocationalClass",
            c.comment, c.answer, c.status::text AS status, c."checkedAt", c."answeredAt"
       FROM checks c
