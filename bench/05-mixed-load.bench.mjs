@@ -28,7 +28,7 @@ const SECONDS = Number(process.env.BENCH_MIXED_SECONDS) || 60;
 const RAMP_SECONDS = Number(process.env.BENCH_MIXED_RAMP_SECONDS ?? 10);
 const SIZES = (process.env.BENCH_MIXED_SIZES || "900,9000").split(",").map(Number).filter((n) => n > 0); // "none": PGlite only
 const PGLITE_USERS = Number(process.env.BENCH_MIXED_PGLITE_USERS) || 20;
-const SOLO_ROUNDS = Number(process.env.BENCH_MIXED_SOLO_ROUNDS ?? 8), SOLO_USERS = 3;
+const SOLO_ROUNDS = Number(process.env.BENCH_MIXED_SOLO_ROUNDS ?? 12), SOLO_USERS = 3;
 const PGLITE_SIZE = Number(process.env.BENCH_MIXED_PGLITE_SIZE) || 900;
 // BENCH_MIXED_PROXY=nginx: the users and the health probe go through nginx (bench/lib/nginx.mjs), which compresses
 // as deploy/nginx-zjb.conf does, and the app servers run as deploy/zjb.service starts them (ZJB_HTTP_COMPRESSION=off;
@@ -231,6 +231,10 @@ function summarise(run, seconds) {
     const xs = (run.solo ?? []).filter((x) => x.kind === kind).map((x) => x.ms);
     if (xs.length) solo[kind] = { n: xs.length, p50: pctl(xs, 50), p95: pctl(xs, 95) };
   }
+  // The solo median per role too (not judged): a kind's median over four roles' pages falls on one role or another.
+  const soloRoles = {};
+  for (const x of run.solo ?? []) ((soloRoles[x.kind] ??= {})[x.role] ??= []).push(x.ms);
+  for (const by of Object.values(soloRoles)) for (const [role, xs] of Object.entries(by)) by[role] = pctl(xs, 50);
   // Per role, over the whole run (not judged; to see which role's pages make a kind's tail).
   const roles = {};
   for (const kind of KINDS) {
@@ -238,7 +242,7 @@ function summarise(run, seconds) {
     for (const x of run.samples) if (x.kind === kind) (by[x.role] ??= []).push(x.ms);
     if (Object.keys(by).length) roles[kind] = Object.entries(by).map(([r, xs]) => `${r}=${pctl(xs, 50).toFixed(0)}/${pctl(xs, 95).toFixed(0)}`).join(" ");
   }
-  return { kinds: out, health: spread(hp95), floors, solo, roles };
+  return { kinds: out, health: spread(hp95), floors, solo, soloRoles, roles };
 }
 
 function report(label, users, size, s, run, extra) {
@@ -337,6 +341,9 @@ if (results.length > 1) {
     const f = (x) => (Number.isFinite(x) ? x.toFixed(2) : "NaN");
     console.log(`BENCH mixed-load growth page=${kind} p95_${small.size}=${a?.p95.median.toFixed(0)} p95_${large.size}=${b.p95.median.toFixed(0)} growth=${f(raw)} ratio_growth=${f(ratio)} solo_p50_ms=${sa?.p50.toFixed(0)}→${sb?.p50.toFixed(0)} solo_growth=${f(solo50)} solo_p95_growth=${f(solo95)} saturated=${saturated} goal≤${GOAL_GROWTH} ${ok ? "ok" : "MISSED"}`);
     if (!ok) failures.push(`mixed-load growth page=${kind}: ${f(raw)} (ratio ${f(ratio)}, solo ${f(solo50)}) > ${GOAL_GROWTH}`);
+    const [ra, rb] = [small.s.soloRoles[kind] ?? {}, large.s.soloRoles[kind] ?? {}];
+    const byRole = Object.keys(rb).filter((r) => ra[r]).map((r) => `${r}=${ra[r].toFixed(0)}→${rb[r].toFixed(0)} (${f(rb[r] / ra[r])})`);
+    if (byRole.length) console.log(`BENCH mixed-load growth-roles page=${kind} solo_p50_ms ${byRole.join(" ")} (not judged)`);
   }
 }
 if (process.env.BENCH_MIXED_PGLITE !== "0") await pgliteRun();
