@@ -65,15 +65,24 @@ async function scopeOf(client, u, year) {
   return rows;
 }
 
-function exportPath(u, year, apps) {
+/**
+ * The export a user opens, the same one at every size (decision 108): a middle school its own 附件3; a county the
+ * 附件3 of its first middle school (by id; the fixture's ids do not change with its size); the prefecture its
+ * 附件4 of all schools; a vocational school its own 附件4. (Before, a county or the prefecture exported the school
+ * of its first sampled application, which was another school at each size: the prefecture exported 83 students at
+ * 900 and 3 016 at 9 000.)
+ */
+async function exportPathOf(client, u, year) {
   if (u.role === "MIDDLE_SCHOOL") return `/api/exports/annex3?year=${year}`;
-  if (u.role === "COUNTY") return `/api/exports/annex3?year=${year}&school=${apps[0]?.middleSchoolId ?? ""}`;
-  if (u.role === "PREFECTURE") return `/api/exports/annex4?year=${year}&source=live&school=${apps[0]?.vocationalSchoolId ?? ""}`;
+  if (u.role === "COUNTY") {
+    const { rows } = await client.query(`SELECT id FROM "MiddleSchool" WHERE "countyId" = $1 ORDER BY id LIMIT 1`, [u.countyId]);
+    return `/api/exports/annex3?year=${year}&school=${rows[0]?.id ?? ""}`;
+  }
   return `/api/exports/annex4?year=${year}&source=live`;
 }
 
 /** One simulated user's round: the pages its role opens in send-off week, in order. */
-function round(u, year, apps, k) {
+function round({ u, apps, exportPath }, k) {
   const app = apps[k % Math.max(1, apps.length)];
   const list = [`/applications?page=${1 + (k % 3)}`, `/applications?q=${encodeURIComponent(app?.studentName ?? "学生")}`, `/applications?status=APPROVED&page=${1 + (k % 2)}`][k % 3];
   const steps = [["home", "/"], ["list", list]];
@@ -81,7 +90,7 @@ function round(u, year, apps, k) {
   steps.push(["send-off-page", `/send-off?page=${1 + (k % 2)}`]);
   if (u.role !== "MIDDLE_SCHOOL") steps.push(["roster", "/roster"]);
   if (u.role === "COUNTY") steps.push(["send-off", null]);
-  steps.push(["export", exportPath(u, year, apps)]);
+  steps.push(["export", exportPath]);
   return steps;
 }
 
@@ -99,19 +108,19 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0, 
   client.on("error", () => {});
   await client.connect();
   const scopes = [];
-  for (const u of accounts) scopes.push(await scopeOf(client, u, fixture.year));
+  for (const u of accounts) scopes.push({ apps: await scopeOf(client, u, fixture.year), exportPath: await exportPathOf(client, u, fixture.year) });
   await client.end();
   const sims = [];
   for (const [i, u] of accounts.entries()) {
     const base = bases[i % bases.length];
-    sims.push({ u, base, cookie: await signIn(base, u.username, fixture.password), apps: scopes[i], queue: [] });
+    sims.push({ u, base, cookie: await signIn(base, u.username, fixture.password), ...scopes[i], queue: [] });
   }
   for (const [countyId, ids] of Object.entries(fixture.sendOffApplicationIds ?? {})) {
     const mine = sims.filter((s) => s.u.role === "COUNTY" && s.u.countyId === countyId);
     ids.forEach((id, j) => mine.length && mine[j % mine.length].queue.push(id));
   }
   // Warm every route once per server (route code loaded, pools open): not measured.
-  for (const s of sims.slice(0, 8)) for (const [, p] of round(s.u, fixture.year, s.apps, 0)) if (p) await fetch(s.base + p, { headers: { cookie: s.cookie } }).then((r) => r.arrayBuffer()).catch(() => {});
+  for (const s of sims.slice(0, 8)) for (const [, p] of round(s, 0)) if (p) await fetch(s.base + p, { headers: { cookie: s.cookie } }).then((r) => r.arrayBuffer()).catch(() => {});
 
   const rsc = NAVIGATION === "rsc" ? await learnRscParam(sims[0].base, sims[0].cookie) : null;
   const pageRequest = (s, p) => NAVIGATION === "rsc" && !p.startsWith("/api/")
@@ -153,7 +162,7 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0, 
   const user = async (s, i) => {
     await sleep(rampMs ? (i * 997) % rampMs : 0); // joins during the ramp
     for (let k = 0; performance.now() < end; k++) {
-      for (const [kind, p] of round(s.u, fixture.year, s.apps, k)) {
+      for (const [kind, p] of round(s, k)) {
         if (performance.now() >= end) return;
         await request(s, kind, p);
         await sleep(THINK[0] + Math.random() * (THINK[1] - THINK[0])); // think time
@@ -196,7 +205,7 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0, 
   const solo = [];
   if (soloRounds > 0) {
     await sleep(2000);
-    for (let k = 1; k <= soloRounds; k++) for (const s of chosen) for (const [kind, p] of round(s.u, fixture.year, s.apps, k)) await request(s, kind, p, solo);
+    for (let k = 1; k <= soloRounds; k++) for (const s of chosen) for (const [kind, p] of round(s, k)) await request(s, kind, p, solo);
   }
   return { samples, health, floors, errors, refused, sentOff, accounts, solo, ramp };
 }
