@@ -7,7 +7,8 @@
 // A background prober times /api/health in the same run; ratio = p95(kind) / p95(health). The users join over a
 // ramp (BENCH_MIXED_RAMP_SECONDS, 10) that is not measured; the measured run follows it.
 // The run is cut into BENCH_REPEATS (5) equal windows: every figure is the median of the windows, with
-// their min–max. After the load, each page's own time is measured one request at a time (solo, decision 104).
+// their min–max. After the loads, each page's own time is measured one request at a time (solo, decision 104), the
+// sizes turn and turn about on fresh servers (decision 108).
 // Sizes: BENCH_MIXED_SIZES ("900,9000"); growth = the figure at the largest / at the smallest, three ways (below).
 // Then the same load with BENCH_MIXED_PGLITE_USERS (20) users against `npm start` on the embedded
 // PGlite (BENCH_MIXED_PGLITE=0 skips it). Exits 1 when a goal is missed, after printing everything.
@@ -200,14 +201,7 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0, 
   // The ramp's requests are left out of every figure (their errors are not).
   const ramp = samples.filter((x) => x.at < 0).length;
   samples.splice(0, samples.length, ...samples.filter((x) => x.at >= 0));
-  // Solo: each page's own time, one request at a time once the load has ended (servers warm, nothing else
-  // running; decision 104): SOLO_USERS users of each role, one after the other, SOLO_ROUNDS rounds each.
-  const solo = [];
-  if (soloRounds > 0) {
-    await sleep(2000);
-    for (let k = 1; k <= soloRounds; k++) for (const s of chosen) for (const [kind, p] of round(s, k)) await request(s, kind, p, solo);
-  }
-  return { samples, health, floors, errors, refused, sentOff, accounts, solo, ramp };
+  return { samples, health, floors, errors, refused, sentOff, accounts, ramp, chosen };
 }
 
 /** Per kind: p50/p95/ratio in each of REPEATS windows, then the median and min–max over the windows. */
@@ -235,15 +229,6 @@ function summarise(run, seconds) {
     const k = windowed(xs);
     if (k) floors[kind] = k;
   }
-  const solo = {};
-  for (const kind of KINDS) {
-    const xs = (run.solo ?? []).filter((x) => x.kind === kind).map((x) => x.ms);
-    if (xs.length) solo[kind] = { n: xs.length, p50: pctl(xs, 50), p95: pctl(xs, 95) };
-  }
-  // The solo median per role too (not judged): a kind's median over four roles' pages falls on one role or another.
-  const soloRoles = {};
-  for (const x of run.solo ?? []) ((soloRoles[x.kind] ??= {})[x.role] ??= []).push(x.ms);
-  for (const by of Object.values(soloRoles)) for (const [role, xs] of Object.entries(by)) by[role] = pctl(xs, 50);
   // Per role, over the whole run (not judged; to see which role's pages make a kind's tail).
   const roles = {};
   for (const kind of KINDS) {
@@ -251,7 +236,7 @@ function summarise(run, seconds) {
     for (const x of run.samples) if (x.kind === kind) (by[x.role] ??= []).push(x.ms);
     if (Object.keys(by).length) roles[kind] = Object.entries(by).map(([r, xs]) => `${r}=${pctl(xs, 50).toFixed(0)}/${pctl(xs, 95).toFixed(0)}`).join(" ");
   }
-  return { kinds: out, health: spread(hp95), floors, solo, soloRoles, roles };
+  return { kinds: out, health: spread(hp95), floors, roles };
 }
 
 function report(label, users, size, s, run, extra) {
@@ -263,7 +248,6 @@ function report(label, users, size, s, run, extra) {
   }
   console.log(`BENCH ${label} users=${users} apps=${size} health_p95_ms=${s.health.text} requests=${run.samples.length} ramp_requests=${run.ramp} ramp_s=${RAMP_SECONDS} sent_off=${run.sentOff} refused=${run.refused} errors=${run.errors.length} ${extra} load=${loadAverage()} windows=${REPEATS}`);
   for (const [kind, k] of Object.entries(s.floors)) console.log(`BENCH ${label}-floor users=${users} apps=${size} page=${kind} n=${k.n} p95_ms=${k.p95.text} ratio=${k.ratio.text} (not judged: a page that reads nothing of the year)`);
-  for (const [kind, k] of Object.entries(s.solo)) console.log(`BENCH ${label}-solo apps=${size} page=${kind} n=${k.n} p50_ms=${k.p50.toFixed(0)} p95_ms=${k.p95.toFixed(0)}`);
   for (const [kind, text] of Object.entries(s.roles)) console.log(`BENCH ${label}-roles apps=${size} page=${kind} p50/p95_ms ${text}`);
   for (const e of run.errors.slice(0, 5)) console.error(`  error sample: ${JSON.stringify(e)}`);
   if (run.errors.length) failures.push(`${label} apps=${size}: ${run.errors.length} errors`);
@@ -287,18 +271,90 @@ async function postgresRun(server, size) {
     proxy = PROXY === "nginx" ? await startNginx(await freePort(), ports) : null;
     if (proxy) { children.push(proxy.child); await waitFor(`${proxy.base}/api/health`); }
     const run = await runLoad({ bases: proxy ? [proxy.base] : ports.map((p) => `http://127.0.0.1:${p}`), dbUrl: url, fixture, users: USERS, seconds: SECONDS, soloRounds: SOLO_ROUNDS });
+    kept.push(name);
     const rss = children.slice(0, 2).map((c) => peakRssMb(c.pid));
     const s = summarise(run, SECONDS);
     // BENCH_MIXED_DUMP=<file>: every request of the run (kind, role, user, start, time) and the health probes, as JSON.
     if (process.env.BENCH_MIXED_DUMP) writeFileSync(process.env.BENCH_MIXED_DUMP.replace(/(\.json)?$/, `-${size}.json`), JSON.stringify({ samples: run.samples, health: run.health }));
     const rows = report("mixed-load", USERS, fixture.applications, s, run, `server_peak_rss_mb=${rss.map((x) => (x ?? NaN).toFixed(0)).join("/")} proxy=${PROXY} navigation=${NAVIGATION}`);
     if (size === Math.max(...SIZES)) for (const r of rows) if (!r.ok) failures.push(`mixed-load apps=${fixture.applications} page=${r.kind}: p95 and ratio goal missed`);
-    return { size: fixture.applications, s };
+    return { size: fixture.applications, s, url, fixture, chosen: run.chosen, env };
   } finally {
     await stopAll(children);
     proxy?.stop();
-    await dropDatabase(server, name).catch(() => {});
+    if (!kept.includes(name)) await dropDatabase(server, name).catch(() => {});
   }
+}
+
+/**
+ * Solo (decision 104): each page's own time, one request at a time on idle servers, after the loads. The sizes are
+ * measured in the same minutes, turn and turn about (decision 108): one fresh server per size, and each request of a
+ * chosen user's round asked of one size and then of the other (the order swapped every round). Measured one size
+ * after the other, a whole phase of one size could run 30 % slower than the other's (other work on the machine),
+ * which moved every kind's growth — the application page's, which reads the same at every size, from 0.86 to 1.33.
+ * The account page (`floor-console`: the console layout, nothing of the year) is timed in each round too (printed).
+ */
+async function soloPhase(results, rounds) {
+  const children = [];
+  try {
+    const sides = [];
+    for (const r of results) {
+      const port = await freePort();
+      children.push(startNext(port, { ...r.env, DB_POOL_MAX: "5" }));
+      const base = `http://127.0.0.1:${port}`;
+      await waitFor(`${base}/api/health`);
+      const sims = [];
+      for (const c of r.chosen) sims.push({ ...c, base, cookie: await signIn(base, c.u.username, r.fixture.password) });
+      sides.push({ size: r.size, sims, samples: [] });
+    }
+    const ask = async (side, s, kind, p) => {
+      const t = performance.now();
+      let status = 0;
+      if (kind === "send-off") {
+        const ids = s.soloQueue.splice(0, 1);
+        if (ids.length === 0) return;
+        const res = await fetch(`${s.base}/api/send-off`, { method: "POST", headers: { "content-type": "application/json", origin: s.base, cookie: s.cookie }, body: JSON.stringify({ applicationIds: ids }) });
+        status = res.status;
+        const body = await res.text();
+        if (status === 409 && /CAP_EXCEEDED|INVALID_STATE/.test(body)) status = 200;
+      } else {
+        const res = await fetch(s.base + p, { headers: { cookie: s.cookie }, redirect: "manual" });
+        status = res.status;
+        await res.arrayBuffer();
+      }
+      side.samples.push({ kind, ms: performance.now() - t, role: s.u.role });
+      if (status !== 200) failures.push(`solo apps=${side.size} ${kind} ${p ?? ""}: HTTP ${status}`);
+    };
+    // Warm each fresh server with three rounds of every chosen user (rounds not measured; no send-offs): not measured.
+    for (const side of sides) for (const k of [0, rounds + 1, rounds + 2]) for (const s of side.sims) for (const [kind, p] of [...round(s, k), ["floor-console", "/account"]]) if (kind !== "send-off") await ask({ size: side.size, samples: [] }, s, kind, p);
+    await sleep(1000);
+    for (let k = 1; k <= rounds; k++) {
+      const order = k % 2 ? sides : [...sides].reverse();
+      for (let j = 0; j < Math.max(...sides.map((d) => d.sims.length)); j++) {
+        const steps = order.map((d) => (d.sims[j] ? [...round(d.sims[j], k), ["floor-console", "/account"]] : []));
+        for (const kind of [...KINDS, "floor-console"]) {
+          for (const [i, d] of order.entries()) for (const [kd, p] of steps[i]) if (kd === kind) await ask(d, d.sims[j], kind, p);
+        }
+      }
+    }
+    return Object.fromEntries(sides.map((d) => [d.size, soloFigures(d.samples)]));
+  } finally {
+    await stopAll(children);
+  }
+}
+
+/** Per kind: the solo median and p95, and the median per role (a kind's median over four roles' pages falls on one role or another). */
+function soloFigures(samples) {
+  const solo = {}, soloRoles = {};
+  for (const kind of [...KINDS, "floor-console"]) {
+    const xs = samples.filter((x) => x.kind === kind);
+    if (!xs.length) continue;
+    solo[kind] = { n: xs.length, p50: pctl(xs.map((x) => x.ms), 50), p95: pctl(xs.map((x) => x.ms), 95) };
+    const by = {};
+    for (const x of xs) (by[x.role] ??= []).push(x.ms);
+    soloRoles[kind] = Object.fromEntries(Object.entries(by).map(([r, v]) => [r, pctl(v, 50)]));
+  }
+  return { solo, soloRoles };
 }
 
 async function pgliteRun() {
@@ -331,29 +387,43 @@ async function pgliteRun() {
 
 const server = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const results = [];
-for (const size of SIZES) results.push(await postgresRun(server, size));
-if (results.length > 1) {
-  const [small, large] = [results[0], results[results.length - 1]];
-  // Three figures per kind (decision 104). Saturated: the p95 under the load, which on a saturated machine is
-  // mostly the time spent waiting behind the others' requests. Ratio: the same p95 over the health probe's p95 in
-  // the same windows (the issue's own measure of a page on a saturated machine). Solo: the page's own time, one
-  // request at a time on the idle servers. The goal holds when the saturated growth is ≤ 1.5, or, when the machine
-  // is saturated at both sizes (health p95 > 150 ms: the probe itself waits), when the ratio's growth and the
-  // solo median's growth are both ≤ 1.5.
-  const saturated = [small, large].every((r) => r.s.health.median > GOAL_P95_MS);
-  for (const kind of Object.keys(large.s.kinds)) {
-    const a = small.s.kinds[kind], b = large.s.kinds[kind];
-    const raw = b.p95.median / a?.p95.median, ratio = b.ratio.median / a?.ratio.median;
-    const [sa, sb] = [small.s.solo[kind], large.s.solo[kind]];
-    const solo50 = sb?.p50 / sa?.p50, solo95 = sb?.p95 / sa?.p95;
-    const ok = raw <= GOAL_GROWTH || (saturated && ratio <= GOAL_GROWTH && solo50 <= GOAL_GROWTH);
-    const f = (x) => (Number.isFinite(x) ? x.toFixed(2) : "NaN");
-    console.log(`BENCH mixed-load growth page=${kind} p95_${small.size}=${a?.p95.median.toFixed(0)} p95_${large.size}=${b.p95.median.toFixed(0)} growth=${f(raw)} ratio_growth=${f(ratio)} solo_p50_ms=${sa?.p50.toFixed(0)}→${sb?.p50.toFixed(0)} solo_growth=${f(solo50)} solo_p95_growth=${f(solo95)} saturated=${saturated} goal≤${GOAL_GROWTH} ${ok ? "ok" : "MISSED"}`);
-    if (!ok) failures.push(`mixed-load growth page=${kind}: ${f(raw)} (ratio ${f(ratio)}, solo ${f(solo50)}) > ${GOAL_GROWTH}`);
-    const [ra, rb] = [small.s.soloRoles[kind] ?? {}, large.s.soloRoles[kind] ?? {}];
-    const byRole = Object.keys(rb).filter((r) => ra[r]).map((r) => `${r}=${ra[r].toFixed(0)}→${rb[r].toFixed(0)} (${f(rb[r] / ra[r])})`);
-    if (byRole.length) console.log(`BENCH mixed-load growth-roles page=${kind} solo_p50_ms ${byRole.join(" ")} (not judged)`);
+const kept = []; // the sizes' databases, kept for the solo phase
+try {
+  for (const size of SIZES) results.push(await postgresRun(server, size));
+  if (SOLO_ROUNDS > 0 && results.length) {
+    const solo = await soloPhase(results, SOLO_ROUNDS);
+    for (const r of results) {
+      Object.assign(r.s, solo[r.size]);
+      for (const [kind, k] of Object.entries(r.s.solo)) console.log(`BENCH mixed-load-solo apps=${r.size} page=${kind} n=${k.n} p50_ms=${k.p50.toFixed(0)} p95_ms=${k.p95.toFixed(0)}${kind.startsWith("floor") ? " (not judged)" : ""}`);
+    }
   }
+  if (results.length > 1) {
+    const [small, large] = [results[0], results[results.length - 1]];
+    // Three figures per kind (decision 104). Saturated: the p95 under the load, which on a saturated machine is
+    // mostly the time spent waiting behind the others' requests. Ratio: the same p95 over the health probe's p95 in
+    // the same windows (the issue's own measure of a page on a saturated machine). Solo: the page's own time, one
+    // request at a time on the idle servers. The goal holds when the saturated growth is ≤ 1.5, or, when the machine
+    // is saturated at both sizes (health p95 > 150 ms: the probe itself waits), when the ratio's growth and the
+    // solo median's growth are both ≤ 1.5.
+    const saturated = [small, large].every((r) => r.s.health.median > GOAL_P95_MS);
+    for (const kind of Object.keys(large.s.kinds)) {
+      const a = small.s.kinds[kind], b = large.s.kinds[kind];
+      const raw = b.p95.median / a?.p95.median, ratio = b.ratio.median / a?.ratio.median;
+      const [sa, sb] = [small.s.solo?.[kind], large.s.solo?.[kind]];
+      const solo50 = sb?.p50 / sa?.p50, solo95 = sb?.p95 / sa?.p95;
+      const ok = raw <= GOAL_GROWTH || (saturated && ratio <= GOAL_GROWTH && solo50 <= GOAL_GROWTH);
+      const f = (x) => (Number.isFinite(x) ? x.toFixed(2) : "NaN");
+      console.log(`BENCH mixed-load growth page=${kind} p95_${small.size}=${a?.p95.median.toFixed(0)} p95_${large.size}=${b.p95.median.toFixed(0)} growth=${f(raw)} ratio_growth=${f(ratio)} solo_p50_ms=${sa?.p50.toFixed(0)}→${sb?.p50.toFixed(0)} solo_growth=${f(solo50)} solo_p95_growth=${f(solo95)} saturated=${saturated} goal≤${GOAL_GROWTH} ${ok ? "ok" : "MISSED"}`);
+      if (!ok) failures.push(`mixed-load growth page=${kind}: ${f(raw)} (ratio ${f(ratio)}, solo ${f(solo50)}) > ${GOAL_GROWTH}`);
+      const [ra, rb] = [small.s.soloRoles?.[kind] ?? {}, large.s.soloRoles?.[kind] ?? {}];
+      const byRole = Object.keys(rb).filter((r) => ra[r]).map((r) => `${r}=${ra[r].toFixed(0)}→${rb[r].toFixed(0)} (${f(rb[r] / ra[r])})`);
+      if (byRole.length) console.log(`BENCH mixed-load growth-roles page=${kind} solo_p50_ms ${byRole.join(" ")} (not judged)`);
+    }
+    const [fa, fb] = [small.s.solo?.["floor-console"], large.s.solo?.["floor-console"]];
+    if (fa && fb) console.log(`BENCH mixed-load growth page=floor-console solo_p50_ms=${fa.p50.toFixed(0)}→${fb.p50.toFixed(0)} solo_growth=${(fb.p50 / fa.p50).toFixed(2)} (not judged: the account page reads nothing of the year)`);
+  }
+} finally {
+  for (const name of kept) await dropDatabase(server, name).catch(() => {});
 }
 if (process.env.BENCH_MIXED_PGLITE !== "0") await pgliteRun();
 for (const f of failures) console.error(`BENCH mixed-load FAILED: ${f}`);
