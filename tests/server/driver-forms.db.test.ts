@@ -13,6 +13,7 @@ import { myFilingStandings, myFilings } from "@/server/filings/read";
 import { listOverdueArrivals, overdueArrivalCounts } from "@/server/reception/reception";
 import { APPLICATION_INCLUDE, applicationPageRead } from "@/server/applications/page-read";
 import { getApplicationPage } from "@/server/applications/read";
+import { annex3Applications } from "@/server/applications/export";
 import { applicationScope, limitedView } from "@/server/applications/scope";
 import { enrolmentScope } from "@/server/send-off/scope";
 import { renderAudit } from "@/lib/audit-render";
@@ -193,5 +194,29 @@ suite("the driver's statements answer as their Prisma forms, for every account o
     expect(shown).toBeGreaterThan(0);
     expect(hidden).toBeGreaterThan(0); // a vocational school before send-off
     expect(refused).toBeGreaterThan(0);
+  }, 120_000);
+
+  test("a middle school's applications as 附件3 reads them are Prisma's read, for every account and school", async () => {
+    // Every account's own school or schools of its scope, schools of other counties, and the middle school of the
+    // application made at another school's place (movedId): the same rows, with the vocational school's name.
+    const schools = (await db().middleSchool.findMany({ orderBy: { id: "asc" }, select: { id: true, countyId: true } }));
+    const sample = [...new Map(schools.map((m) => [m.countyId, m.id])).values()];
+    const moved = (await db().application.findUniqueOrThrow({ where: { id: movedId } })).middleSchoolId;
+    let rows = 0, empty = 0;
+    for (const u of pageAccounts()) {
+      const actor = await actorOf(u.username);
+      for (const id of [...new Set([...(actor.middleSchoolId ? [actor.middleSchoolId] : []), ...sample, moved])]) {
+        const viaSql = (await annex3Applications(actor, f.year, id)).sort((a, b) => a.id.localeCompare(b.id));
+        const viaPrisma = await db().application.findMany({
+          where: { AND: [applicationScope(actor), { year: f.year, middleSchoolId: id }] },
+          include: { vocationalSchool: { select: { name: true } } },
+          orderBy: { id: "asc" },
+        });
+        expect(viaSql, `${u.username} ${id}`).toEqual(viaPrisma.sort((a, b) => a.id.localeCompare(b.id)));
+        if (viaPrisma.length) rows += viaPrisma.length; else empty++;
+      }
+    }
+    expect(rows).toBeGreaterThan(500);
+    expect(empty).toBeGreaterThan(0); // schools outside an account's scope
   }, 120_000);
 });

@@ -28,6 +28,7 @@ import { applicationScope, applicationScopeSql } from "@/server/applications/sco
 import { listFilterOptions } from "@/server/applications/read";
 import { countyReleasedKeysSql, countyReleasedRowsSql, countyUncheckedCountSql } from "@/server/roster/county-check";
 import { frozenRowsAt } from "@/server/roster/frozen-rows";
+import { annex3ExportRows } from "@/server/applications/export";
 import { buildFullYear, type FullYearFixture } from "../../prisma/factories/full-year";
 import { dropDatabase, migratedDatabase } from "../../scripts/lib/db.mjs";
 import { retentionSchoolScope, retentionSchoolScopeSql } from "@/server/retention/read";
@@ -58,6 +59,7 @@ const BOUNDS: Record<string, number> = {
   "reception page VOCATIONAL_SCHOOL": 24,
   "student page VOCATIONAL_SCHOOL": 26,
   "annex4 export PREFECTURE (all schools)": 5, // 14 before: one query per school
+  "annex3 export COUNTY (one middle school)": 3, // the school (Prisma, 2) beside its applications (driver, 1; decision 108); 4 before
 };
 
 // ───── counting at the driver ─────
@@ -139,6 +141,9 @@ async function measureAll(size: Size) {
   kinds["student page VOCATIONAL_SCHOOL"] = () => loadStudentPage(actors.VOCATIONAL_SCHOOL, student.id);
   // What GET /api/exports/annex4 reads before it streams the workbook.
   kinds["annex4 export PREFECTURE (all schools)"] = () => Promise.all([annex4Sheets(actors.PREFECTURE, { year: f.year, source: "submitted" }), officialCountyNames(actors.PREFECTURE)]);
+  // What GET /api/exports/annex3 reads before it writes the workbook.
+  const middleSchool = await db().middleSchool.findFirstOrThrow({ where: { countyId: actors.COUNTY.countyId! }, orderBy: { id: "asc" }, select: { id: true } });
+  kinds["annex3 export COUNTY (one middle school)"] = () => annex3ExportRows(actors.COUNTY, { year: f.year, middleSchoolId: middleSchool.id });
   for (const [kind, fn] of Object.entries(kinds)) {
     const list = await measure(fn);
     (counts[kind] ??= {})[size] = list.length;
