@@ -20,6 +20,7 @@ import pg from "pg";
 import { createDatabase, dropDatabase, freePort, migrate, root, run } from "../scripts/lib/db.mjs";
 import { REPEATS, learnRscParam, loadAverage, pctl, peakRssMb, signIn, spread, startNext, stopAll, waitFor, withRscParam } from "./lib/harness.mjs";
 import { startNginx } from "./lib/nginx.mjs";
+import { soloPhase } from "./lib/solo-phase.mjs";
 
 const USERS = Number(process.env.BENCH_MIXED_USERS) || 50;
 const SECONDS = Number(process.env.BENCH_MIXED_SECONDS) || 60;
@@ -286,77 +287,6 @@ async function postgresRun(server, size) {
   }
 }
 
-/**
- * Solo (decision 104): each page's own time, one request at a time on idle servers, after the loads. The sizes are
- * measured in the same minutes, turn and turn about (decision 108): one fresh server per size, and each request of a
- * chosen user's round asked of one size and then of the other (the order swapped every round). Measured one size
- * after the other, a whole phase of one size could run 30 % slower than the other's (other work on the machine),
- * which moved every kind's growth — the application page's, which reads the same at every size, from 0.86 to 1.33.
- * The account page (`floor-console`: the console layout, nothing of the year) is timed in each round too (printed).
- */
-async function soloPhase(results, rounds) {
-  const children = [];
-  try {
-    const sides = [];
-    for (const r of results) {
-      const port = await freePort();
-      children.push(startNext(port, { ...r.env, DB_POOL_MAX: "5" }));
-      const base = `http://127.0.0.1:${port}`;
-      await waitFor(`${base}/api/health`);
-      const sims = [];
-      for (const c of r.chosen) sims.push({ ...c, base, cookie: await signIn(base, c.u.username, r.fixture.password) });
-      sides.push({ size: r.size, sims, samples: [] });
-    }
-    const ask = async (side, s, kind, p) => {
-      const t = performance.now();
-      let status = 0;
-      if (kind === "send-off") {
-        const ids = s.soloQueue.splice(0, 1);
-        if (ids.length === 0) return;
-        const res = await fetch(`${s.base}/api/send-off`, { method: "POST", headers: { "content-type": "application/json", origin: s.base, cookie: s.cookie }, body: JSON.stringify({ applicationIds: ids }) });
-        status = res.status;
-        const body = await res.text();
-        if (status === 409 && /CAP_EXCEEDED|INVALID_STATE/.test(body)) status = 200;
-      } else {
-        const res = await fetch(s.base + p, { headers: { cookie: s.cookie }, redirect: "manual" });
-        status = res.status;
-        await res.arrayBuffer();
-      }
-      side.samples.push({ kind, ms: performance.now() - t, role: s.u.role });
-      if (status !== 200) failures.push(`solo apps=${side.size} ${kind} ${p ?? ""}: HTTP ${status}`);
-    };
-    // Warm each fresh server with three rounds of every chosen user (rounds not measured; no send-offs): not measured.
-    for (const side of sides) for (const k of [0, rounds + 1, rounds + 2]) for (const s of side.sims) for (const [kind, p] of [...round(s, k), ["floor-console", "/account"]]) if (kind !== "send-off") await ask({ size: side.size, samples: [] }, s, kind, p);
-    await sleep(1000);
-    for (let k = 1; k <= rounds; k++) {
-      const order = k % 2 ? sides : [...sides].reverse();
-      for (let j = 0; j < Math.max(...sides.map((d) => d.sims.length)); j++) {
-        const steps = order.map((d) => (d.sims[j] ? [...round(d.sims[j], k), ["floor-console", "/account"]] : []));
-        for (const kind of [...KINDS, "floor-console"]) {
-          for (const [i, d] of order.entries()) for (const [kd, p] of steps[i]) if (kd === kind) await ask(d, d.sims[j], kind, p);
-        }
-      }
-    }
-    return Object.fromEntries(sides.map((d) => [d.size, soloFigures(d.samples)]));
-  } finally {
-    await stopAll(children);
-  }
-}
-
-/** Per kind: the solo median and p95, and the median per role (a kind's median over four roles' pages falls on one role or another). */
-function soloFigures(samples) {
-  const solo = {}, soloRoles = {};
-  for (const kind of [...KINDS, "floor-console"]) {
-    const xs = samples.filter((x) => x.kind === kind);
-    if (!xs.length) continue;
-    solo[kind] = { n: xs.length, p50: pctl(xs.map((x) => x.ms), 50), p95: pctl(xs.map((x) => x.ms), 95) };
-    const by = {};
-    for (const x of xs) (by[x.role] ??= []).push(x.ms);
-    soloRoles[kind] = Object.fromEntries(Object.entries(by).map(([r, v]) => [r, pctl(v, 50)]));
-  }
-  return { solo, soloRoles };
-}
-
 async function pgliteRun() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "zjb-bench-mixed-"));
   const port = await freePort(), dbPort = await freePort();
@@ -391,7 +321,7 @@ const kept = []; // the sizes' databases, kept for the solo phase
 try {
   for (const size of SIZES) results.push(await postgresRun(server, size));
   if (SOLO_ROUNDS > 0 && results.length) {
-    const solo = await soloPhase(results, SOLO_ROUNDS);
+    const solo = await soloPhase(results, { rounds: SOLO_ROUNDS, round, kinds: KINDS, failures });
     for (const r of results) {
       Object.assign(r.s, solo[r.size]);
       for (const [kind, k] of Object.entries(r.s.solo)) console.log(`BENCH mixed-load-solo apps=${r.size} page=${kind} n=${k.n} p50_ms=${k.p50.toFixed(0)} p95_ms=${k.p95.toFixed(0)}${kind.startsWith("floor") ? " (not judged)" : ""}`);
