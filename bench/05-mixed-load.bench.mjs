@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createDatabase, dropDatabase, freePort, migrate, root, run } from "../scripts/lib/db.mjs";
-import { REPEATS, learnRscParam, loadAverage, pctl, peakRssMb, signIn, spread, startNext, stopAll, waitFor, withRscParam } from "./lib/harness.mjs";
+import { REPEATS, fetchPage, learnRscParam, loadAverage, pctl, peakRssMb, postSendOff, signIn, spread, startNext, stopAll, waitFor } from "./lib/harness.mjs";
 import { startNginx } from "./lib/nginx.mjs";
 import { soloPhase } from "./lib/solo-phase.mjs";
 
@@ -125,33 +125,29 @@ async function runLoad({ bases, dbUrl, fixture, users, seconds, soloRounds = 0, 
   for (const s of sims.slice(0, 8)) for (const [, p] of round(s, 0)) if (p) await fetch(s.base + p, { headers: { cookie: s.cookie } }).then((r) => r.arrayBuffer()).catch(() => {});
 
   const rsc = NAVIGATION === "rsc" ? await learnRscParam(sims[0].base, sims[0].cookie) : null;
-  const pageRequest = (s, p) => NAVIGATION === "rsc" && !p.startsWith("/api/")
-    ? fetch(s.base + withRscParam(p, rsc), { headers: { cookie: s.cookie, rsc: "1" }, redirect: "manual" })
-    : fetch(s.base + p, { headers: { cookie: s.cookie }, redirect: "manual" });
   const samples = [], health = [], errors = [];
   let refused = 0, sentOff = 0;
   let t0 = performance.now(), end = Infinity;
-  const request = async (s, kind, p, into = samples) => {
+  const request = async (s, kind, p) => {
     const at = performance.now() - t0;
     const t = performance.now();
     let status = 0, body = "";
     try {
       if (kind === "send-off") {
-        const ids = into === samples ? s.queue.splice(0, 5) : s.soloQueue.splice(0, 1);
+        const ids = s.queue.splice(0, 5);
         if (ids.length === 0) return;
-        const res = await fetch(`${s.base}/api/send-off`, { method: "POST", headers: { "content-type": "application/json", origin: s.base, cookie: s.cookie }, body: JSON.stringify({ applicationIds: ids }) });
-        status = res.status;
-        body = await res.text();
+        const r = await postSendOff(s.base, s.cookie, ids);
+        ({ status, body } = r);
         if (status === 200) sentOff += ids.length;
-        else if (status === 409 && /CAP_EXCEEDED|INVALID_STATE/.test(body)) { refused++; status = 200; }
+        else if (r.refused) { refused++; status = 200; }
       } else {
-        const res = await pageRequest(s, p);
+        const res = await fetchPage(s.base, s.cookie, p, rsc);
         status = res.status;
         body = Buffer.from(await res.arrayBuffer());
       }
     } catch (err) { body = String(err); }
     const ms = performance.now() - t;
-    into.push({ kind, at, ms, role: s.u.role, user: s.u.username });
+    samples.push({ kind, at, ms, role: s.u.role, user: s.u.username });
     if (status !== 200) errors.push({ kind, p, status, user: s.u.username, body: String(body).slice(0, 200) });
   };
   // The solo phase's users, chosen now: a county user among them keeps up to SOLO_ROUNDS students of its queue for
@@ -321,7 +317,7 @@ const kept = []; // the sizes' databases, kept for the solo phase
 try {
   for (const size of SIZES) results.push(await postgresRun(server, size));
   if (SOLO_ROUNDS > 0 && results.length) {
-    const solo = await soloPhase(results, { rounds: SOLO_ROUNDS, round, kinds: KINDS, failures });
+    const solo = await soloPhase(results, { rounds: SOLO_ROUNDS, round, kinds: KINDS, failures, navigation: NAVIGATION });
     for (const r of results) {
       Object.assign(r.s, solo[r.size]);
       for (const [kind, k] of Object.entries(r.s.solo)) console.log(`BENCH mixed-load-solo apps=${r.size} page=${kind} n=${k.n} p50_ms=${k.p50.toFixed(0)} p95_ms=${k.p95.toFixed(0)}${kind.startsWith("floor") ? " (not judged)" : ""}`);

@@ -101,3 +101,18 @@ export async function learnRscParam(base, cookie) {
 
 /** The page path `p` with the `_rsc` parameter learnt by `learnRscParam`. */
 export const withRscParam = (p, rsc) => `${p}${p.includes("?") ? "&" : "?"}_rsc${rsc ? `=${rsc}` : ""}`;
+
+/**
+ * A page as a user asks for it: the whole document, or (`rsc` learnt by `learnRscParam`) the page's data as a link
+ * click inside the console asks for it. API paths are always asked for as they are.
+ */
+export const fetchPage = (base, cookie, p, rsc = null) => rsc !== null && !p.startsWith("/api/")
+  ? fetch(base + withRscParam(p, rsc), { headers: { cookie, rsc: "1" }, redirect: "manual" })
+  : fetch(base + p, { headers: { cookie }, redirect: "manual" });
+
+/** POST /api/send-off as a county user: the status, the body, and whether it is the rule's refusal (over the cap, or not approved any more). */
+export async function postSendOff(base, cookie, ids) {
+  const res = await fetch(`${base}/api/send-off`, { method: "POST", headers: { "content-type": "application/json", origin: base, cookie }, body: JSON.stringify({ applicationIds: ids }) });
+  const body = await res.text();
+  return { status: res.status, body, refused: res.status === 409 && /CAP_EXCEEDED|INVALID_STATE/.test(body) };
+}

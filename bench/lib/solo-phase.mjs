@@ -2,7 +2,7 @@
 // measured turn and turn about. `results`: per size { size, env, fixture, chosen } (the load's chosen users, each with
 // its round's pages and the send-off ids kept for it); `round(sim, k)`: a user's pages in round k.
 import { freePort } from "../../scripts/lib/db.mjs";
-import { pctl, signIn, startNext, stopAll, waitFor } from "./harness.mjs";
+import { fetchPage, learnRscParam, pctl, postSendOff, signIn, startNext, stopAll, waitFor } from "./harness.mjs";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -14,7 +14,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * which moved every kind's growth — the application page's, which reads the same at every size, from 0.86 to 1.33.
  * The account page (`floor-console`: the console layout, nothing of the year) is timed in each round too (printed).
  */
-export async function soloPhase(results, { rounds, round, kinds, failures }) {
+export async function soloPhase(results, { rounds, round, kinds, failures, navigation }) {
   const children = [];
   try {
     const sides = [];
@@ -25,7 +25,9 @@ export async function soloPhase(results, { rounds, round, kinds, failures }) {
       await waitFor(`${base}/api/health`);
       const sims = [];
       for (const c of r.chosen) sims.push({ ...c, base, cookie: await signIn(base, c.u.username, r.fixture.password) });
-      sides.push({ size: r.size, sims, samples: [] });
+      // Pages asked for as the load asked for them (BENCH_MIXED_NAVIGATION).
+      const rsc = navigation === "rsc" && sims.length ? await learnRscParam(base, sims[0].cookie) : null;
+      sides.push({ size: r.size, sims, rsc, samples: [] });
     }
     const ask = async (side, s, kind, p) => {
       const t = performance.now();
@@ -33,12 +35,10 @@ export async function soloPhase(results, { rounds, round, kinds, failures }) {
       if (kind === "send-off") {
         const ids = s.soloQueue.splice(0, 1);
         if (ids.length === 0) return;
-        const res = await fetch(`${s.base}/api/send-off`, { method: "POST", headers: { "content-type": "application/json", origin: s.base, cookie: s.cookie }, body: JSON.stringify({ applicationIds: ids }) });
-        status = res.status;
-        const body = await res.text();
-        if (status === 409 && /CAP_EXCEEDED|INVALID_STATE/.test(body)) status = 200;
+        const r = await postSendOff(s.base, s.cookie, ids);
+        status = r.refused ? 200 : r.status;
       } else {
-        const res = await fetch(s.base + p, { headers: { cookie: s.cookie }, redirect: "manual" });
+        const res = await fetchPage(s.base, s.cookie, p, side.rsc);
         status = res.status;
         await res.arrayBuffer();
       }
@@ -46,7 +46,7 @@ export async function soloPhase(results, { rounds, round, kinds, failures }) {
       if (status !== 200) failures.push(`solo apps=${side.size} ${kind} ${p ?? ""}: HTTP ${status}`);
     };
     // Warm each fresh server with three rounds of every chosen user (rounds not measured; no send-offs): not measured.
-    for (const side of sides) for (const k of [0, rounds + 1, rounds + 2]) for (const s of side.sims) for (const [kind, p] of [...round(s, k), ["floor-console", "/account"]]) if (kind !== "send-off") await ask({ size: side.size, samples: [] }, s, kind, p);
+    for (const side of sides) for (const k of [0, rounds + 1, rounds + 2]) for (const s of side.sims) for (const [kind, p] of [...round(s, k), ["floor-console", "/account"]]) if (kind !== "send-off") await ask({ ...side, samples: [] }, s, kind, p);
     await sleep(1000);
     for (let k = 1; k <= rounds; k++) {
       const order = k % 2 ? sides : [...sides].reverse();

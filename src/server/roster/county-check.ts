@@ -36,8 +36,8 @@ export function countyReleasedRowsSql(countyId: string, year: number): Prisma.Sq
  * The same rows as `countyReleasedRowsSql` without the frozen rows themselves (submissionId, ord, enrolmentId and the
  * check): from the keys PostgreSQL derives from the frozen rows ("enrolmentIds", "countyIds": decision 102). Reading
  * them costs a ninth of expanding the rows (the twelve schools' snapshots at 9 000 applications: ~1.1 ms against
- * ~9 ms; decision 108). The inbox's reminder and the
- * roster page's counts read these. Tested equal to `countyReleasedRowsSql` for every county of the full-year fixture.
+ * ~9 ms; decision 108). The inbox's reminder and the roster page's counts read these. Tested equal to
+ * `countyReleasedRowsSql` for every county of the full-year fixture.
  */
 export function countyReleasedKeysSql(countyId: string, year: number): Prisma.Sql {
   return Prisma.sql`
